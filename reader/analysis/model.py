@@ -1,0 +1,159 @@
+"""The data every stage of the analysis produces and the reader displays.
+
+Everything here is a frozen dataclass holding plain values (str, int, float,
+tuples), so results can be shared between threads, cached, pickled to worker
+processes and compared in tests without surprises. Spans are character
+offsets into one paragraph's cleaned text: ``paragraphs[p][start:end] == text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["PERSON", "ORG", "PLACE", "DATE", "MONEY"]
+QuoteKind = Literal["direct", "partial", "term"]
+LinkKind = Literal["quote", "passage", "mention"]
+DiffOp = Literal["equal", "insert", "delete"]
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A line the cleaner dropped (or moved into metadata), kept verbatim."""
+
+    text: str
+    reason: str
+    before: int
+    """Index of the cleaned paragraph this line stood before (len(paragraphs) if after the last)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """One occurrence of a named thing in a paragraph."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    """The name itself, without a leading title such as "President" or "Mr"."""
+    type: str
+    entity: str
+    """Id of the corpus-wide `Entity` this mention resolves to."""
+    title: str | None = None
+    """A title or role that preceded the name in the text ("President", "Dr")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real person, organisation or place, unified across the corpus."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation in a paragraph; `text` excludes the quote marks.
+
+    A quotation that runs over several paragraphs is one `Quote` per paragraph;
+    every part after the first has `continued=True`.
+    """
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    """Entity id of who said it, or None when nobody can be named."""
+    kind: str = "direct"
+    """"direct" speech, a "partial" quote inside reported speech, or a "term" (scare quotes, names)."""
+    cue: str | None = None
+    """The verb or phrase that attributed it ("said", "told", "according to")."""
+    continued: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article and what the analysis found in it."""
+
+    id: str
+    source: str
+    title: str
+    paragraphs: tuple[str, ...]
+    subtitle: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    """ISO date (YYYY-MM-DD) stated by the article itself, if any."""
+    outlet: str | None = None
+    removed: tuple[Removed, ...] = ()
+    entities: tuple[EntityMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    content_hash: str = ""
+    """Hash of the raw bytes, so identical files and cached results can be recognised."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A real-world occurrence reported by one or more articles."""
+
+    id: str
+    label: str
+    date: str | None
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A paragraph of an article: the end of a link."""
+
+    article: str
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class DiffRun:
+    """A run of words two renderings share ("equal") or that only one has."""
+
+    op: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two paragraphs that report the same quotation or fact, or a reference to another event.
+
+    For `kind == "mention"` the target is the first paragraph of the other
+    event's first article, and `event` names that event.
+    """
+
+    kind: str
+    score: float
+    source: Anchor
+    target: Anchor
+    why: str = ""
+    diff: tuple[DiffRun, ...] = ()
+    """Word-level differences from the source's rendering to the target's (quote links)."""
+    event: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with one input file; the rest of the corpus still loads."""
+
+    source: str
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The whole analysis: what `reader export` prints and the reader shows."""
+
+    articles: tuple[Article, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    links: tuple[Link, ...] = ()
+    problems: tuple[Problem, ...] = field(default=())
