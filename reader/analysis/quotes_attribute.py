@@ -1,0 +1,377 @@
+"""Who said each quotation: cues beside it, pronouns, roles and continuation.
+
+Works on narration only: quoted words are masked out first, so a name or a
+verb inside a quotation never attributes it. The order of evidence is the one
+a reader uses: a cue right after the closing mark ("…," Xi said), then a cue
+earlier in the sentence (Xi said relations were a "priority"), then
+"according to", then a colon introduction, and last the previous speaker when
+a quotation paragraph has no cue of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from .model import Entity, EntityMention, Quote
+from .quotes_detect import Found, mask
+from .quotes_lexicon import (
+    ACCORDING_TO,
+    AS_SAYING,
+    DOCUMENT,
+    FEMALE_TITLES,
+    MALE_TITLES,
+    ROLE,
+    SPEECH_VERB,
+    SUBJECT_PRONOUN,
+    sentence_bounds,
+    sentence_starts,
+)
+
+_SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
+_INTRO = re.compile(
+    r"^\W*(?:in|on|at|as|after|before|when|while|following|during|since|although|though|despite|by|with|"
+    r"for|from|under|asked|speaking|thanking|meeting|addressing|writing|responding|according)\b",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"\S+")
+_NEAR_WORDS = 4
+_LOOKBACK = 3
+"""Paragraphs searched backwards for a pronoun's or role's referent."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """Something in narration that could be a speaker."""
+
+    start: int
+    end: int
+    kind: str
+    """"mention", "pronoun", "role" or "document"."""
+    mention: EntityMention | None = None
+    word: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    entity: str | None
+    cue: str | None
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    text: str
+    masked: str
+    starts: list[int]
+    mentions: list[EntityMention]
+    _candidates: dict[tuple[int, int], list[_Candidate]] = field(default_factory=dict)
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        return sentence_bounds(self.starts, len(self.masked), position)
+
+    def candidates(self, start: int, end: int) -> list[_Candidate]:
+        """Possible speakers in masked[start:end], in text order."""
+        key = (start, end)
+        if key in self._candidates:
+            return self._candidates[key]
+        found: list[_Candidate] = [
+            _Candidate(m.start, m.end, "mention", m) for m in self.mentions if start <= m.start and m.end <= end
+        ]
+        region = self.masked[start:end]
+        taken = [(c.start, c.end) for c in found]
+        for pattern, kind in ((SUBJECT_PRONOUN, "pronoun"), (ROLE, "role"), (DOCUMENT, "document")):
+            for match in pattern.finditer(region):
+                s, e = start + match.start(), start + match.end()
+                if kind == "pronoun" and match.group().lower() in ("i", "we"):
+                    continue
+                if not any(s < te and ts < e for ts, te in taken):
+                    found.append(_Candidate(s, e, kind, None, match.group(kind if kind == "role" else 0)))
+                    taken.append((s, e))
+        found.sort(key=lambda c: c.start)
+        self._candidates[key] = found
+        return found
+
+
+class _Attributor:
+    """Attribution over one article; paragraphs are prepared lazily, only where quotations are."""
+
+    def __init__(self, paragraphs: Sequence[str], found: Sequence[Found], mentions: Sequence[EntityMention]) -> None:
+        self.paragraphs = paragraphs
+        self.spans: dict[int, list[tuple[int, int]]] = {}
+        for item in found:
+            self.spans.setdefault(item.quote.paragraph, []).append((item.quote.start, item.quote.end))
+        self.mentions: dict[int, list[EntityMention]] = {}
+        for mention in mentions:
+            if mention.type in _SPEAKER_TYPES or mention.type == "PLACE":
+                self.mentions.setdefault(mention.paragraph, []).append(mention)
+        self.cache: dict[int, _Paragraph] = {}
+
+    def paragraph(self, number: int) -> _Paragraph:
+        cached = self.cache.get(number)
+        if cached is None:
+            text = self.paragraphs[number]
+            spans = sorted(self.spans.get(number, []))
+            masked = mask(text, spans)
+            outside = [
+                m for m in sorted(self.mentions.get(number, []), key=lambda m: m.start)
+                if not any(s <= m.start < e for s, e in spans)
+            ]
+            cached = _Paragraph(text, masked, sentence_starts(masked), outside)
+            self.cache[number] = cached
+        return cached
+
+    # --- resolving a candidate to an entity -------------------------------------------------
+
+    def resolve(self, number: int, candidate: _Candidate) -> str | None:
+        if candidate.kind == "mention":
+            assert candidate.mention is not None
+            return candidate.mention.entity
+        if candidate.kind == "document":
+            return None  # a written source: never guess a person for it
+        if candidate.kind == "pronoun":
+            word = candidate.word.lower()
+            if word in ("he", "she"):
+                return self.person_before(number, candidate.start, word)
+            if word == "it":
+                return self.organisation_before(number, candidate.start)
+            return None
+        return self.role_before(number, candidate.start, candidate.word, self.paragraph(number).masked[candidate.start : candidate.end])
+
+    def _sentences_back(self, number: int, position: int):
+        """(paragraph, sentence start, sentence end) going backwards from `position`."""
+        for back in range(number, max(number - _LOOKBACK, -1), -1):
+            para = self.paragraph(back)
+            limit = position if back == number else len(para.masked)
+            for index in range(len(para.starts) - 1, -1, -1):
+                start = para.starts[index]
+                if start >= limit and not (start == 0 and limit == 0):
+                    continue
+                end = para.starts[index + 1] if index + 1 < len(para.starts) else len(para.masked)
+                yield back, para, start, min(end, limit)
+
+    def person_before(self, number: int, position: int, pronoun: str) -> str | None:
+        """The nearest earlier sentence subject that is a person of a fitting gender."""
+        for _, para, start, end in self._sentences_back(number, position):
+            for candidate in para.candidates(start, end):
+                if candidate.kind == "pronoun" and candidate.word.lower() in ("he", "she"):
+                    break  # the same referent again: look further back
+                if candidate.kind == "mention" and candidate.mention is not None and candidate.mention.type == "PERSON":
+                    title = (candidate.mention.title or "").lower().rstrip(".")
+                    if (pronoun == "he" and title in FEMALE_TITLES) or (pronoun == "she" and title in MALE_TITLES):
+                        continue
+                    return candidate.mention.entity
+        return None
+
+    def organisation_before(self, number: int, position: int) -> str | None:
+        """"it said": a document nearby means no entity; otherwise the nearest organisation subject."""
+        for _, para, start, end in self._sentences_back(number, position):
+            for candidate in para.candidates(start, end):
+                if candidate.kind == "document":
+                    return None
+                if candidate.kind == "mention" and candidate.mention is not None and candidate.mention.type == "ORG":
+                    return candidate.mention.entity
+        return None
+
+    def role_before(self, number: int, position: int, role: str, phrase: str) -> str | None:
+        """"the Russian leader": the nearest person introduced with that nationality or role."""
+        words = phrase.split()
+        modifier = words[1].lower() if len(words) > 2 and words[1][:1].isupper() else None
+        for back, para, start, end in self._sentences_back(number, position):
+            persons = [c for c in para.candidates(start, end) if c.kind == "mention" and c.mention and c.mention.type == "PERSON"]
+            for candidate in reversed(persons):
+                assert candidate.mention is not None
+                context = (para.text[max(0, candidate.start - 40) : candidate.start] + " " + (candidate.mention.title or "")).lower()
+                if modifier is not None:
+                    if re.search(rf"\b{re.escape(modifier)}\b", context):
+                        return candidate.mention.entity
+                elif re.search(rf"\b{re.escape(role.lower())}\b", context):
+                    return candidate.mention.entity
+        return None
+
+    # --- cues -------------------------------------------------------------------------------
+
+    def subject_of(self, number: int, clause_start: int, verb_start: int, verb_end: int) -> _Speaker | None:
+        """The speaker of the verb at masked[verb_start:verb_end], looking before it in its clause."""
+        para = self.paragraph(number)
+        verb = para.masked[verb_start:verb_end]
+        before = para.masked[clause_start:verb_start]
+        candidates = [
+            c for c in para.candidates(clause_start, verb_start)
+            if not (c.kind == "mention" and c.mention is not None and c.mention.type == "PLACE"
+                    and para.masked[c.end:verb_start].strip())
+        ]
+        if not candidates:
+            return None
+        stripped = before.rstrip()
+        if stripped.endswith(",") and not verb.lower().endswith("ing"):
+            # "Steve Tsang, director of the institute, told": skip the apposition.
+            inner = stripped[:-1].rfind(",")
+            if inner >= 0:
+                cut = clause_start + inner
+                head = [c for c in candidates if c.end <= cut]
+                if head:
+                    return _Speaker(self.resolve(number, head[-1]), verb)
+        nearest = candidates[-1]
+        gap = len(_WORDS.findall(para.masked[nearest.end:verb_start]))
+        if gap <= _NEAR_WORDS and not (stripped.endswith(",") and verb.lower().endswith("ing")):
+            return _Speaker(self.resolve(number, nearest), verb)
+        start = clause_start
+        intro = _INTRO.match(before)
+        comma = before.find(",")
+        if (intro or before.split(None, 1)[:1] and before.split(None, 1)[0].lower().endswith("ing")) and comma >= 0:
+            start = clause_start + comma + 1
+        main = [c for c in candidates if c.start >= start] or candidates
+        return _Speaker(self.resolve(number, main[0]), verb)
+
+    def after_verb(self, number: int, verb_end: int, limit: int, verb: str) -> _Speaker | None:
+        """Inverted order: "…", said Dr Liow."""
+        para = self.paragraph(number)
+        for candidate in para.candidates(verb_end, limit):
+            if candidate.kind == "mention" and candidate.mention is not None and candidate.mention.type == "PLACE":
+                continue
+            if len(_WORDS.findall(para.masked[verb_end:candidate.start])) > _NEAR_WORDS:
+                return None
+            return _Speaker(self.resolve(number, candidate), verb)
+        return None
+
+    def right_cue(self, item: Found) -> _Speaker | None:
+        """A cue right after the closing mark: "…," Xi said / "…", said Dr Liow / "…," the document reads."""
+        number = item.quote.paragraph
+        para = self.paragraph(number)
+        close = item.close_at
+        if close >= len(para.masked):
+            return None
+        _, end = para.sentence(close - 1)
+        region = para.masked[close:end]
+        nxt = region.find("“"), region.find('"')
+        stop = min([n for n in nxt if n >= 0], default=len(region))
+        region = region[:stop]
+        ends_clause = item.quote.text[-1:] in ",.!?…—-:" or region.lstrip()[:1] in (",", "—", "–")
+        cited = AS_SAYING.search(region)
+        if cited and len(_WORDS.findall(region[: cited.start()])) <= 12:
+            who = [c for c in para.candidates(close + cited.start("who"), close + cited.end("who")) if c.kind != "document"]
+            if who:
+                return _Speaker(self.resolve(number, who[0]), f"{cited.group().split()[0]} as saying")
+        verb = SPEECH_VERB.search(region)
+        if verb is None or len(_WORDS.findall(region[: verb.start()])) > 14:
+            return None
+        lead = region[: verb.start()].strip(" ,—–\n")
+        if not lead:
+            return self.after_verb(number, close + verb.end(), end, verb.group())
+        candidates = para.candidates(close, close + verb.start())
+        if not candidates:
+            return None
+        first = candidates[0]
+        if not ends_clause and para.masked[close:first.start].strip():
+            return None  # the quotation goes on as part of the sentence: “rejuvenate” their countries
+        if first.kind == "mention" and first.mention is not None and first.mention.type == "PLACE":
+            rest = [c for c in candidates if not (c.kind == "mention" and c.mention and c.mention.type == "PLACE")]
+            if rest:
+                first = rest[0]
+            elif para.masked[first.end : close + verb.start()].strip():
+                return None
+        return _Speaker(self.resolve(number, first), verb.group())
+
+    def left_cue(self, item: Found) -> _Speaker | None:
+        """A cue earlier in the sentence: Xi said relations were a “priority”; Mr Lukin said: “…”."""
+        number = item.quote.paragraph
+        para = self.paragraph(number)
+        opening = item.open_at if item.open_at >= 0 else item.quote.start
+        start, _ = para.sentence(opening)
+        left = para.masked[start:opening]
+        cited = None
+        for cited in AS_SAYING.finditer(left):
+            pass
+        if cited is not None:
+            who = [c for c in para.candidates(start + cited.start("who"), start + cited.end("who")) if c.kind != "document"]
+            if who:
+                return _Speaker(self.resolve(number, who[0]), f"{cited.group().split()[0]} as saying")
+        verbs = list(SPEECH_VERB.finditer(left))
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        speaker = self.subject_of(number, start, start + verb.start(), start + verb.end())
+        if speaker is None:
+            speaker = self.after_verb(number, start + verb.end(), opening, verb.group())
+        return speaker
+
+    def according_to(self, item: Found) -> _Speaker | None:
+        number = item.quote.paragraph
+        para = self.paragraph(number)
+        start, end = para.sentence(max(item.open_at, item.quote.start))
+        match = ACCORDING_TO.search(para.masked, start, end)
+        if match is None:
+            return None
+        return self.after_verb(number, match.end(), end, "according to")
+
+    def colon_intro(self, item: Found) -> _Speaker | None:
+        """A quotation introduced by a sentence ending in a colon: Mr Lukin added: / “…”."""
+        number = item.quote.paragraph
+        para = self.paragraph(number)
+        opening = item.open_at if item.open_at >= 0 else item.quote.start
+        start, _ = para.sentence(opening)
+        before = para.masked[start:opening].rstrip()
+        if not before and number > 0 and not para.masked[:opening].strip():
+            number -= 1
+            para = self.paragraph(number)
+            before = para.masked.rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = len(before) - 1
+        start, _ = para.sentence(colon)
+        verbs = list(SPEECH_VERB.finditer(para.masked, start, colon))
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        return self.subject_of(number, start, verb.start(), verb.end()) or self.after_verb(number, verb.end(), colon, verb.group())
+
+
+def attribute(
+    paragraphs: Sequence[str], found: Sequence[Found], mentions: Sequence[EntityMention], entities: Mapping[str, Entity]
+) -> tuple[Quote, ...]:
+    """Fill `speaker` and `cue` of each detected quotation; terms keep neither."""
+    attributor = _Attributor(paragraphs, found, mentions)
+    groups: list[list[Found]] = []
+    for item in found:
+        if item.quote.continued and groups:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    result: list[Quote] = []
+    previous: tuple[int, _Speaker] | None = None  # last paragraph with speech, and its speaker
+    for group in groups:
+        first, last = group[0], group[-1]
+        if first.quote.kind == "term":
+            result.extend(item.quote for item in group)
+            continue
+        speaker = (
+            attributor.right_cue(last)
+            or attributor.left_cue(first)
+            or attributor.according_to(first)
+            or attributor.colon_intro(first)
+        )
+        if speaker is None and previous is not None and _continues(attributor, previous[0], first.quote.paragraph):
+            speaker = _Speaker(previous[1].entity, None)
+        if speaker is not None:
+            previous = (last.quote.paragraph, speaker)
+        for item in group:
+            if speaker is None:
+                result.append(item.quote)
+            else:
+                result.append(replace(item.quote, speaker=speaker.entity, cue=speaker.cue))
+    return tuple(result)
+
+
+def _continues(attributor: _Attributor, before: int, number: int) -> bool:
+    """Whether a quotation in paragraph `number` can carry on the speech of paragraph `before`.
+
+    Only paragraphs without any person in their narration may stand between
+    (a stray line of page furniture, say): a new person means a new speaker.
+    """
+    if number - before > 2:
+        return False
+    for between in range(before + 1, number):
+        if any(m.type == "PERSON" for m in attributor.paragraph(between).mentions):
+            return False
+    return True

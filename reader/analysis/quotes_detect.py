@@ -1,0 +1,305 @@
+"""Finding quotations in cleaned paragraphs and telling speech from scare quotes.
+
+One precompiled regex finds every candidate mark in a paragraph; a small state
+machine pairs them. Context, not glyph, decides whether a mark opens or
+closes, because real copy mixes straight and curly marks ("text” is common)
+and uses the same glyph for apostrophes ("Putin’s"). Single marks only count
+when they pair up inside one paragraph; double marks may stay open across a
+paragraph break, as long quotations do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Quote
+from .quotes_lexicon import FUNCTION_WORDS, NAMING, SPEECH_VERB, sentence_bounds, sentence_starts
+
+_MARK = re.compile(r"``|''|[\"“”„‟«»‘’‚‛'`]")
+_DOUBLE = frozenset({'"', "“", "”", "„", "‟", "«", "»", "``", "''"})
+_OPEN_GLYPH = frozenset({"“", "„", "‟", "«", "``", "‘", "‚", "‛", "`"})
+_CLOSE_GLYPH = frozenset({"”", "»", "’"})
+_MARK_CHARS = "\"“”„‟«»‘’‚‛'`"
+_BEFORE_OPEN = "([{—–-/" + _MARK_CHARS
+_AFTER_CLOSE = ".,;:!?)]}—–-/…" + _MARK_CHARS
+_END_PUNCT = ".!?…"
+_WORD = re.compile(r"[\w’'-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A detected quotation with where its marks stood, which attribution needs."""
+
+    quote: Quote
+    open_at: int
+    """Offset of the opening mark, or -1 for a continued part that has none."""
+    close_at: int
+    """Offset just after the closing mark, or the paragraph length if the part runs to its end."""
+
+
+@dataclass(slots=True)
+class _Open:
+    family: str
+    start: int
+    end: int
+    ident: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    open_start: int
+    open_end: int
+    close_start: int
+    close_end: int
+    ident: int
+    enclosers: tuple[int, ...]
+
+
+@dataclass(slots=True)
+class _Scan:
+    pairs: list[_Pair]
+    unclosed: list[_Open]
+    virtual_closed: _Pair | None
+
+
+_VIRTUAL = -1
+
+
+def _scan(text: str, virtual: bool = False) -> _Scan:
+    """Pair the marks of one paragraph; `virtual` starts with a quote already open at offset 0."""
+    stack: list[_Open] = [_Open("d", 0, 0, _VIRTUAL)] if virtual else []
+    pairs: list[_Pair] = []
+    virtual_closed: _Pair | None = None
+    length = len(text)
+    counter = 0
+    for match in _MARK.finditer(text):
+        glyph = match.group()
+        start, end = match.span()
+        prev = text[start - 1] if start else ""
+        nxt = text[end] if end < length else ""
+        family = "d" if glyph in _DOUBLE else "s"
+        if family == "s" and prev.isalnum() and nxt.isalnum():
+            continue  # an apostrophe: Russia's, Putin’s, don't
+        before_ok = not prev or prev.isspace() or prev in _BEFORE_OPEN
+        after_ok = not nxt or nxt.isspace() or nxt in _AFTER_CLOSE
+        can_open = before_ok and bool(nxt) and not nxt.isspace()
+        can_close = bool(prev) and not prev.isspace() and after_ok
+        has_open = any(o.family == family for o in stack)
+        if can_open == can_close:
+            # Both or neither context fits (mid-word, or spaced out): the glyph decides,
+            # and a neutral straight mark closes whatever is open.
+            if glyph in _OPEN_GLYPH:
+                opening = True
+            elif glyph in _CLOSE_GLYPH:
+                opening = False
+            else:
+                opening = not has_open
+            if family == "s" and not (can_open or can_close):
+                continue
+        else:
+            opening = can_open
+        if family == "s" and opening and nxt.isdigit():
+            continue  # '90s
+        if opening:
+            counter += 1
+            stack.append(_Open(family, start, end, counter))
+            continue
+        # Closing: the nearest open mark of the same family; singles must be on top,
+        # otherwise the mark is a trailing apostrophe ("the countries' leaders").
+        index = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].family == family), -1)
+        if index < 0 or (family == "s" and index != len(stack) - 1):
+            continue
+        opened = stack[index]
+        del stack[index:]
+        pair = _Pair(opened.start, opened.end, start, end, opened.ident, tuple(o.ident for o in stack))
+        if opened.ident == _VIRTUAL:
+            virtual_closed = pair
+        elif family == "d" or end - opened.end > 2:
+            pairs.append(pair)
+    unclosed = [o for o in stack if o.family == "d" and o.ident != _VIRTUAL]
+    return _Scan(pairs, unclosed, virtual_closed)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _starts_with_opener(text: str) -> bool:
+    stripped = text.lstrip()
+    if not stripped:
+        return False
+    match = _MARK.match(stripped)
+    return bool(match) and match.group() in _DOUBLE and len(stripped) > match.end() and not stripped[match.end()].isspace()
+
+
+_Part = tuple[int, int, int, int, bool]
+"""(open_at, start, end, close_at, continued) of one top-level quotation part."""
+
+
+@dataclass(slots=True)
+class _Pending:
+    """An opening mark left open at the end of a paragraph, and what nests inside it."""
+
+    paragraph: int
+    opened: _Open
+    continued: bool
+    nested: list[_Part]
+
+
+def _flush(pending: _Pending, paragraphs: Sequence[str], parts: list[list[_Part]], continues: bool) -> None:
+    """Settle an open quotation: it runs to its paragraph's end if it continues or opened the paragraph."""
+    text = paragraphs[pending.paragraph]
+    opened_paragraph = not text[: pending.opened.start].strip()
+    if continues or opened_paragraph or pending.continued:
+        start, end = _trimmed(text, pending.opened.end, len(text))
+        if end > start:
+            parts[pending.paragraph].append((pending.opened.start, start, end, len(text), pending.continued))
+    else:
+        parts[pending.paragraph].extend(pending.nested)  # a stray mark: what it held stands alone
+    parts[pending.paragraph].sort()
+
+
+def _paragraph_parts(paragraphs: Sequence[str]) -> list[list[_Part]]:
+    """Per paragraph, the top-level quotation parts, following quotations across paragraph breaks."""
+    parts: list[list[_Part]] = [[] for _ in paragraphs]
+    pending: _Pending | None = None
+    for number, text in enumerate(paragraphs):
+        scan: _Scan | None = None
+        via_opener = via_virtual = False
+        if pending is not None:
+            # A continuation either reopens with a mark (the usual style) or just goes on
+            # until a closing mark (text that a page's junk had split mid-sentence).
+            via_opener = _starts_with_opener(text)
+            if not via_opener:
+                trial = _scan(text, virtual=True)
+                if trial.virtual_closed is not None:
+                    scan, via_virtual = trial, True
+            _flush(pending, paragraphs, parts, via_opener or via_virtual)
+            pending = None
+        if scan is None:
+            scan = _scan(text)
+        outer = scan.unclosed[0] if scan.unclosed else None
+        closed = {p.ident for p in scan.pairs}
+        found: list[_Part] = []
+        nested: list[_Part] = []
+        if via_virtual and scan.virtual_closed is not None:
+            start, end = _trimmed(text, 0, scan.virtual_closed.close_start)
+            if end > start:
+                found.append((-1, start, end, scan.virtual_closed.close_end, True))
+        for pair in scan.pairs:
+            if any(e in closed for e in pair.enclosers):
+                continue  # nested inside another quotation: part of its text
+            start, end = _trimmed(text, pair.open_end, pair.close_start)
+            if end <= start:
+                continue
+            part = (pair.open_start, start, end, pair.close_end, False)
+            (nested if outer is not None and outer.ident in pair.enclosers else found).append(part)
+        first_open = min([p[0] for p in found if p[0] >= 0] + ([outer.start] if outer else []), default=-1)
+        outer_continued = False
+        if via_opener and first_open >= 0 and not text[:first_open].strip():
+            if outer is not None and outer.start == first_open:
+                outer_continued = True
+            else:
+                found = [(*p[:4], True) if p[0] == first_open else p for p in found]
+        parts[number].extend(sorted(found))
+        if outer is not None:
+            pending = _Pending(number, outer, outer_continued, nested)
+    if pending is not None:
+        _flush(pending, paragraphs, parts, False)
+    return parts
+
+
+def mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The paragraph with quoted words blanked, so cue and sentence searches see only the narration.
+
+    A final full stop inside a quotation is kept: it still ends the sentence.
+    """
+    if not spans:
+        return text
+    pieces: list[str] = []
+    last = 0
+    for start, end in spans:
+        keep = end - 1 if text[end - 1] in _END_PUNCT else end
+        pieces.append(text[last:start])
+        pieces.append("X" * (keep - start))
+        last = keep
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _kind(text: str, masked: str, starts: list[int], part: _Part) -> str:
+    """direct speech, a partial quotation inside reported speech, or a term (scare quotes, names)."""
+    open_at, start, end, close_at, _ = part
+    inner = text[start:end]
+    words = _WORD.findall(inner)
+    count = len(words)
+    if open_at < 0 or count == 0:
+        return "direct"
+    s0, s1 = sentence_bounds(starts, len(masked), open_at)
+    left = masked[s0:open_at].rstrip()
+    right = masked[close_at:s1]
+    sentence = masked[s0:s1]
+    ends_punct = inner[-1] in ".,!?…;:"
+    left_words = left.split()
+    after_cue = bool(left_words) and SPEECH_VERB.fullmatch(left_words[-1].strip(",:")) is not None
+    starts_clause = not left or left[-1] == ":" or (
+        left[-1] in ",—–" and SPEECH_VERB.search(left[-40:]) is not None
+    ) or (after_cue and inner[0].isupper() and count >= 3)
+    if NAMING.search(left):
+        return "term" if count <= 6 else "partial"
+    following = _WORD.match(right[1:]) if right[:1].isspace() else None
+    if (
+        following
+        and count <= 4
+        and not ends_punct
+        and following.group().lower() not in FUNCTION_WORDS
+        and not SPEECH_VERB.search(right[:60])
+    ):
+        return "term"  # used as a modifier: the “no-limits” partnership
+    title_case = count <= 6 and words[0][0].isupper() and all(
+        w[0].isupper() or w.lower() in FUNCTION_WORDS or not w[0].isalpha() for w in words
+    )
+    if title_case and not starts_clause and not SPEECH_VERB.search(right[:40]):
+        return "term"  # a name: the “Medal of Friendship”
+    if starts_clause:
+        return "direct"
+    if count >= 5 or SPEECH_VERB.search(sentence):
+        return "partial"
+    return "term"
+
+
+def scan(paragraphs: Sequence[str]) -> tuple[Found, ...]:
+    """Every quotation in the paragraphs with its kind and mark positions; speakers are left empty."""
+    parts = _paragraph_parts(paragraphs)
+    found: list[Found] = []
+    group_kind: str | None = None
+    for number, text in enumerate(paragraphs):
+        own = parts[number]
+        if not own:
+            group_kind = None
+            continue
+        masked = mask(text, [(p[1], p[2]) for p in own])
+        starts = sentence_starts(masked)
+        following = parts[number + 1] if number + 1 < len(paragraphs) else []
+        for index, part in enumerate(own):
+            if part[4] and group_kind is not None:
+                kind = group_kind
+            elif index == len(own) - 1 and following and following[0][4]:
+                kind = "direct"  # runs on into the next paragraph: speech, not a term
+            else:
+                kind = _kind(text, masked, starts, part)
+            group_kind = kind
+            quote = Quote(number, part[1], part[2], text[part[1] : part[2]], kind=kind, continued=part[4])
+            found.append(Found(quote, part[0], part[3]))
+    return tuple(found)
+
+
+def detect(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
+    """The quotations in cleaned paragraphs, without speakers: usable before entities exist."""
+    return tuple(f.quote for f in scan(paragraphs))
