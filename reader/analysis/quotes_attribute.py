@@ -327,6 +327,34 @@ class _Attributor:
         return self.subject_of(number, start, verb.start(), verb.end()) or self.after_verb(number, verb.end(), colon, verb.group())
 
 
+    def preceding_sentence(self, item: Found) -> _Speaker | None:
+        """A quotation right after a narration sentence whose subject speaks: Kim Lee disagreed. “…”."""
+        number = item.quote.paragraph
+        para = self.paragraph(number)
+        opening = item.open_at if item.open_at >= 0 else item.quote.start
+        start, _ = para.sentence(opening)
+        if para.masked[start:opening].strip():
+            return None
+        if start > 0:
+            index = para.starts.index(start)
+            begin, end = para.starts[index - 1], start
+        elif number > 0:
+            number -= 1
+            para = self.paragraph(number)
+            begin, end = para.starts[-1], len(para.masked)
+        else:
+            return None
+        if any(begin < e and s < end for s, e in self.spans.get(number, [])):
+            return None  # narration around another quotation: continuation decides
+        verbs = list(SPEECH_VERB.finditer(para.masked, begin, end))
+        if not verbs:
+            return None
+        speaker = self.subject_of(number, begin, verbs[0].start(), verbs[0].end())
+        if speaker is None or speaker.entity is None:
+            return None
+        return _Speaker(speaker.entity, None)
+
+
 def attribute(
     paragraphs: Sequence[str], found: Sequence[Found], mentions: Sequence[EntityMention], entities: Mapping[str, Entity]
 ) -> tuple[Quote, ...]:
@@ -350,6 +378,7 @@ def attribute(
             or attributor.left_cue(first)
             or attributor.according_to(first)
             or attributor.colon_intro(first)
+            or attributor.preceding_sentence(first)
         )
         if speaker is None and previous is not None and _continues(attributor, previous[0], first.quote.paragraph):
             speaker = _Speaker(previous[1].entity, None)

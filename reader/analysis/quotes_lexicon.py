@@ -27,7 +27,7 @@ _SPEECH_STEMS = (
     "emphasize|emphasized|emphasizes|emphasising|emphasizing|suggest|suggested|suggests|"
     "praise|praised|praises|praising|laud|lauded|lauds|hail|hailed|hails|thank|thanked|thanks|"
     "cite|cited|cites|citing|quote|quoted|quotes|quoting|report|reported|reports|reporting|"
-    "confirm|confirmed|confirms|deny|denied|denies|agree|agreed|agrees|concede|conceded|concedes|"
+    "confirm|confirmed|confirms|deny|denied|denies|agree|agreed|agrees|disagree|disagreed|disagrees|concede|conceded|concedes|"
     "assert|asserted|asserts|maintain|maintained|maintains|complain|complained|complains|"
     "shout|shouted|shouts|yell|yelled|cry|cried|whisper|whispered|mutter|muttered|"
     "reference|referenced|references|refer|referred|refers|blast|blasted|slam|slammed|"
