@@ -1,0 +1,184 @@
+"""Grouping articles that report the same real-world occurrence.
+
+Two articles join when their distinctive terms (names, figures, word pairs,
+rare words) agree and their dates do not contradict each other. Only pairs
+that share a rare term are ever compared (an inverted index), and groups grow
+by average linkage over that sparse graph, so the work grows with the number
+of related pairs, not with the square of the corpus.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from . import dates
+from .event_labels import label
+from .features import vectors
+from .model import Article, Entity, Event
+from .passages import quote_units, shingles
+
+JOIN_THRESHOLD = 0.16
+"""Average similarity two groups need to merge; below it they stay separate events."""
+MAX_POSTING = 200
+"""A term shared by more articles than this is too common to propose pairs (it still scores)."""
+QUOTE_BONUS = 0.1
+SHARED_SHINGLES = 2
+DISJOINT_FACTOR = 0.7
+QUOTED_WORDS = 6
+QUOTED_COUNT = 2
+COHESION = 0.3
+"""A group only takes in what is at least this fraction as similar as its own members are to each other."""
+SAME_DAYS = 60
+"""Event dates further apart than this mean different occurrences; closer ones may be follow-up reports."""
+
+
+def similarities(
+    articles: Sequence[Article], vecs: Sequence[dict[str, float]]
+) -> dict[tuple[int, int], float]:
+    """Cosine similarity of every pair of articles that shares at least one not-too-common term."""
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for index, vec in enumerate(vecs):
+        for term, weight in vec.items():
+            postings[term].append((index, weight))
+    cap = max(MAX_POSTING, len(articles) // 20)
+    sims: dict[tuple[int, int], float] = defaultdict(float)
+    for plist in postings.values():
+        if len(plist) < 2 or len(plist) > cap:
+            continue
+        for x in range(len(plist)):
+            i, wi = plist[x]
+            for j, wj in plist[x + 1 :]:
+                sims[(i, j)] += wi * wj
+    return sims
+
+
+def quote_evidence(articles: Sequence[Article]) -> tuple[dict[tuple[int, int], int], list[bool]]:
+    """How many quotation shingles each pair of articles shares, and which articles quote at length."""
+    index: dict[str, list[int]] = defaultdict(list)
+    quoted: list[bool] = []
+    for position, article in enumerate(articles):
+        units = quote_units(article, position)
+        quoted.append(sum(1 for u in units if len(u.norm.split()) >= QUOTED_WORDS) >= QUOTED_COUNT)
+        for shingle in set().union(*(shingles(u.norm) for u in units)) if units else ():
+            index[shingle].append(position)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    cap = max(MAX_POSTING, len(articles) // 20)
+    for holders in index.values():
+        if 1 < len(holders) <= cap:
+            for x, i in enumerate(holders):
+                for j in holders[x + 1 :]:
+                    shared[(i, j)] += 1
+    return shared, quoted
+
+
+def adjust(
+    sims: dict[tuple[int, int], float], shared: dict[tuple[int, int], int], quoted: Sequence[bool]
+) -> dict[tuple[int, int], float]:
+    """Shared quotations are strong evidence of one occurrence; two quote-heavy reports that
+    share none most likely record different occasions."""
+    result = dict(sims)
+    for pair, count in shared.items():
+        if count >= SHARED_SHINGLES:
+            result[pair] = result.get(pair, 0.0) + QUOTE_BONUS
+    for (i, j), value in sims.items():
+        if quoted[i] and quoted[j] and shared.get((i, j), 0) < SHARED_SHINGLES:
+            result[(i, j)] = value * DISJOINT_FACTOR
+    return result
+
+
+def _conflict(a: date | None, b: date | None) -> bool:
+    return a is not None and b is not None and abs((a - b).days) > SAME_DAYS
+
+
+def cluster(count: int, sims: dict[tuple[int, int], float], when: Sequence[date | None]) -> list[list[int]]:
+    """Average-linkage groups over a sparse similarity graph; missing pairs count as 0.
+
+    Groups whose known dates are too far apart never merge, however similar
+    their words: two meetings of the same leaders read alike.
+    """
+    size = [1] * count
+    members: dict[int, list[int]] = {i: [i] for i in range(count)}
+    span: dict[int, tuple[date, date] | None] = {i: (d, d) if d else None for i, d in enumerate(when)}
+    links: dict[int, dict[int, float]] = defaultdict(dict)
+    inner: dict[int, float] = dict.fromkeys(range(count), 0.0)
+    for (i, j), s in sims.items():
+        links[i][j] = s
+        links[j][i] = s
+    heap = [(-s, i, j) for (i, j), s in sims.items() if s >= JOIN_THRESHOLD]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue
+        current = links[a].get(b, 0.0) / (size[a] * size[b])
+        if abs(current + neg) > 1e-12:
+            continue  # stale entry: the groups changed since it was pushed
+        if _span_conflict(span[a], span[b]):
+            continue
+        if -neg < COHESION * max(_cohesion(inner[a], size[a]), _cohesion(inner[b], size[b])):
+            continue  # far looser than the groups are inside: a neighbouring occurrence, not this one
+        inner[a] += inner.pop(b) + links[a].get(b, 0.0)
+        # Merge b into a, summing the pair totals so averages stay exact.
+        members[a].extend(members.pop(b))
+        size[a] += size[b]
+        span[a] = _join_span(span[a], span.pop(b))
+        for c, total in links.pop(b).items():
+            del links[c][b]
+            if c != a:
+                links[a][c] = links[a].get(c, 0.0) + total
+                links[c][a] = links[a][c]
+        links[a].pop(b, None)
+        for c, total in links[a].items():
+            average = total / (size[a] * size[c])
+            if average >= JOIN_THRESHOLD:
+                heapq.heappush(heap, (-average, min(a, c), max(a, c)))
+    return [sorted(group) for group in members.values()]
+
+
+def _cohesion(total: float, size: int) -> float:
+    """Mean similarity inside a group (0 for a single article)."""
+    return total / (size * (size - 1) / 2) if size > 1 else 0.0
+
+
+def _span_conflict(x: tuple[date, date] | None, y: tuple[date, date] | None) -> bool:
+    if x is None or y is None:
+        return False
+    return _conflict(min(x[0], y[0]), max(x[1], y[1]))
+
+
+def _join_span(x: tuple[date, date] | None, y: tuple[date, date] | None) -> tuple[date, date] | None:
+    if x is None or y is None:
+        return x or y
+    return (min(x[0], y[0]), max(x[1], y[1]))
+
+
+def group_events(articles: Sequence[Article], entities: Sequence[Entity]) -> tuple[Event, ...]:
+    """Every article in exactly one event, ids ordered by event date then first article id."""
+    if not articles:
+        return ()
+    when = [dates.event_date(a)[0] for a in articles]
+    vecs, df = vectors(articles)
+    shared, quoted = quote_evidence(articles)
+    sims = adjust(similarities(articles, vecs), shared, quoted)
+    groups = cluster(len(articles), sims, when)
+    by_id = {e.id: e for e in entities}
+    drafts = []
+    for group in groups:
+        known = sorted(d for d in (when[i] for i in group) if d is not None)
+        # The earliest report is closest to the occurrence; later ones drift to follow-ups.
+        day = known[0] if known else None
+        ids = sorted(articles[i].id for i in group)
+        drafts.append((day, ids, [articles[i] for i in group]))
+    drafts.sort(key=lambda d: (d[0] is None, d[0] or date.min, d[1][0]))
+    return tuple(
+        Event(
+            id=f"event-{n}",
+            label=label(members, by_id, day, df, len(articles)),
+            date=day.isoformat() if day else None,
+            articles=tuple(ids),
+        )
+        for n, (day, ids, members) in enumerate(drafts, start=1)
+    )

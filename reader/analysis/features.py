@@ -1,0 +1,106 @@
+"""What an article is about, as weighted terms: the input to event grouping.
+
+Articles on the same kind of news share most of their vocabulary ("rehab",
+"summit", "earthquake"); what sets one occurrence apart is who took part,
+where, the figures and the exact phrases. So names, figures and word pairs
+weigh more than single words, and rare terms more than common ones (TF-IDF).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .model import Article
+from .normalise import MONTHS, STOPWORDS, WEEKDAYS, content_words, figures, plain
+
+NAME_WEIGHT = 2.0
+FIGURE_WEIGHT = 2.0
+PAIR_WEIGHT = 1.0
+WORD_WEIGHT = 1.0
+LEAD_BOOST = 2
+"""Extra counts for terms of the title and lead, which say what happened; later paragraphs drift to background."""
+LEAD_PARAGRAPHS = 5
+TOP_TERMS = 400
+"""Each article keeps its heaviest terms only: cheap to compare, and the tail is noise."""
+
+_CAPITALISED = re.compile(r"(?<![\w'])(?:[A-Z][\w'\-]*[a-z][\w'\-]*|[A-Z]{2,})(?:\s+(?:of\s+|de\s+|the\s+)?(?:[A-Z][\w'\-]*[a-z][\w'\-]*|[A-Z]{2,}))*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"'(]\s*)$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_MENTION_TYPES = frozenset({"PERSON", "ORG", "PLACE", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+
+
+def proxy_names(text: str) -> list[str]:
+    """Capitalised word runs not at a sentence start: a stand-in for names when no recogniser ran."""
+    found: list[str] = []
+    text = plain(text)
+    for m in _CAPITALISED.finditer(text):
+        name = m.group(0)
+        if _SENTENCE_START.search(text[: m.start()]):
+            # The first word of a sentence is capitalised anyway: keep the rest of the run only.
+            parts = name.split(None, 1)
+            if parts[0].lower() in STOPWORDS or len(parts) == 1:
+                if len(parts) == 1:
+                    continue
+                name = parts[1]
+        name = _POSSESSIVE.sub("", name.lower())
+        if name not in STOPWORDS and name not in _CALENDAR:
+            found.append(name)
+    return found
+
+
+def article_text(article: Article) -> list[str]:
+    """The title (unless it repeats the first paragraph) and the paragraphs."""
+    if article.title and (not article.paragraphs or article.title.strip() != article.paragraphs[0].strip()):
+        return [article.title, *article.paragraphs]
+    return list(article.paragraphs)
+
+
+def raw_terms(article: Article) -> Counter[str]:
+    """Term counts with their kind as a prefix: n: names, f: figures, b: word pairs, w: words."""
+    counts: Counter[str] = Counter()
+    texts = article_text(article)
+    if article.entities:
+        for mention in article.entities:
+            if mention.type in _MENTION_TYPES:
+                counts["n:" + mention.entity] += 1
+    else:
+        for text in texts:
+            counts.update("n:" + name for name in proxy_names(text))
+    for index, text in enumerate(texts):
+        found: list[str] = []
+        for figure in figures(text):
+            if figure.key.startswith("num:") and float(figure.key[4:]) < 10:
+                continue  # "two", "3" and other small counts tell no events apart
+            found.append("f:" + figure.key)
+        # Weekdays and months say when, which dates.py weighs; as words they match any Friday.
+        tokens = [t for t in content_words(text) if t not in _CALENDAR]
+        found.extend("w:" + t for t in tokens)
+        found.extend("b:" + a + "_" + b for a, b in zip(tokens, tokens[1:]))
+        for _ in range(1 + (LEAD_BOOST if index < LEAD_PARAGRAPHS else 0)):
+            counts.update(found)
+    return counts
+
+
+def vectors(articles: Sequence[Article]) -> tuple[list[dict[str, float]], dict[str, int]]:
+    """Unit-length TF-IDF vectors (top terms only) and the document frequency of every term."""
+    counts = [raw_terms(a) for a in articles]
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    n = len(articles)
+    kind_weight = {"n": NAME_WEIGHT, "f": FIGURE_WEIGHT, "b": PAIR_WEIGHT, "w": WORD_WEIGHT}
+    result: list[dict[str, float]] = []
+    for c in counts:
+        weights = {
+            term: (1.0 + math.log(tf)) * math.log((n + 1) / df[term]) * kind_weight[term[0]]
+            for term, tf in c.items()
+            if df[term] > 1 or n <= 2
+        }
+        top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+        result.append({term: w / norm for term, w in top if w > 0})
+    return result, dict(df)

@@ -1,0 +1,78 @@
+"""The pieces of an article that links compare: quotations and sentences.
+
+Quotations come from `Article.quotes` when the quote stage has run; otherwise
+a plain scan for text inside paired double quote marks stands in, so linking
+still works on articles from any source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Article, Quote
+from .normalise import comparable
+
+MIN_QUOTE_WORDS = 3
+"""Shorter quotations ("historic", "no limits") are terms, too common to link on."""
+SHINGLE = 4
+"""Word n-gram length used to find quotations two articles share."""
+
+_DOUBLE_QUOTED = re.compile(r"[\"\u201c\u201e\u00ab]([^\"\u201c\u201d\u201e\u00ab\u00bb]{3,}?)[\"\u201d\u00bb]")
+_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"\u201d\u2019']?\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A quotation or sentence of one paragraph, with its comparable form."""
+
+    article: int
+    paragraph: int
+    text: str
+    norm: str
+    kind: str
+    """"quote" or "sentence"."""
+
+
+def scan_quotes(article: Article) -> list[Quote]:
+    """Quotations of `article`: the quote stage's, or paired double marks when it has not run."""
+    if article.quotes:
+        return list(article.quotes)
+    found: list[Quote] = []
+    for index, text in enumerate(article.paragraphs):
+        for m in _DOUBLE_QUOTED.finditer(text):
+            found.append(Quote(index, m.start(1), m.end(1), m.group(1)))
+    return found
+
+
+def quote_units(article: Article, position: int) -> list[Unit]:
+    """Spoken quotations long enough to be recognised in another outlet's copy."""
+    units = []
+    for quote in scan_quotes(article):
+        if quote.kind == "term":
+            continue
+        norm = comparable(quote.text)
+        if len(norm.split()) >= MIN_QUOTE_WORDS:
+            units.append(Unit(position, quote.paragraph, quote.text, norm, "quote"))
+    return units
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph split into sentences at end punctuation followed by a capital."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def sentence_units(article: Article, position: int) -> list[Unit]:
+    units = []
+    for index, text in enumerate(article.paragraphs):
+        for sentence in sentences(text):
+            units.append(Unit(position, index, sentence, comparable(sentence), "sentence"))
+    return units
+
+
+def shingles(norm: str, size: int = SHINGLE) -> set[str]:
+    """Overlapping word n-grams: two renderings of one quotation share most of them."""
+    tokens = norm.split()
+    if len(tokens) < size:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
