@@ -1,0 +1,15 @@
+"""People, organisations and places: recognised per article, unified across the corpus.
+
+The recogniser is our own, deterministic and explainable (capitalised-run
+chunking, titles and roles, head words, world gazetteers); see the
+`reader.analysis.names` package for how. This module is the stable surface the
+pipeline and the other stages use.
+"""
+
+from __future__ import annotations
+
+from .names.recognise import recognise
+from .names.roles import Role, is_role, role_before
+from .names.unify import slug, unify
+
+__all__ = ["Role", "is_role", "recognise", "role_before", "slug", "unify"]

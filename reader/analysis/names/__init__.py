@@ -1,0 +1,1 @@
+"""Named-entity recognition and unification: see `reader.analysis.entities` for the API."""

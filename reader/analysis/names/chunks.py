@@ -1,0 +1,80 @@
+"""Finding capitalised name candidates in a paragraph, and where sentences start.
+
+One precompiled regular expression walks each paragraph and yields maximal
+runs of capitalised words (with the connectors names use inside: "of the",
+"bin", "da", "&"); everything lowercase is skipped in C, which is what makes
+the recogniser fast. The runs are split and typed later, in `recognise`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+
+# Every upper-case letter in Latin-1 and Latin Extended-A/B, so "Ömer" and "Łukasz" start names.
+_UPPER = "".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupper())
+_UP = f"[{re.escape(_UPPER)}]"
+# One capitalised word: dotted acronyms ("U.S."), initials ("W."), names with inner
+# apostrophes and capitalised hyphen parts ("O'Brien", "Jean-Claude", "China-Russia"),
+# Arabic particles ("al-Assad"). A possessive "'s" and a lower-case hyphen tail ("-led") stay outside.
+_ABBREV = "Mr|Mrs|Ms|Messrs|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Maj|Rev|Jr|Sr|Mt|Ft|Pres|Insp|Det|Hon|Rt|Cmdr|Brig|Supt"
+# Lower-case tails that make a compound adjective of a name ("US-led", "Kremlin-backed"), not part of it.
+_COMPOUND_TAIL = (
+    "(?:led|based|backed|born|run|owned|style|era|controlled|made|like|funded|bound|sponsored|wide|linked|"
+    "allied|affiliated|speaking|related|friendly|brokered|held|leaning|dominated|appointed|registered|"
+    "listed|ruled|occupied|administered|supported|inspired|designed|built|focused|centric|specific|"
+    "bashing|American|year|old|type|class|level|area|region|only|free|proof|wise|ward|wards)"
+)
+_WORD = (
+    rf"(?:(?:{_ABBREV})\.(?=[ \u00a0]{_UP})"
+    rf"|(?:{_UP}\.){{2,}}"
+    rf"|{_UP}\.(?=[ \u00a0]{_UP})"
+    rf"|(?:(?:al|el|ul|ad|as|ash|at|az|bin|ibn|abu)-)?{_UP}\w*(?:&{_UP}+)?(?:['’](?![sS]\b){_UP}?\w+)*"
+    rf"(?:-{_UP}\w*|-(?!{_COMPOUND_TAIL}\b)[a-z]\w*)*(?:-\d+)?)"
+)
+_JOIN = r"(?:[ \u00a0]+(?:(?:of(?: the)?|for(?: the)?|de|del|della|da|di|du|des|dos|das|van|von|der|den|ten|bin|ibn|y|&)[ \u00a0]+)?)"
+CHUNK = re.compile(rf"(?<![\w'’-]){_WORD}(?:{_JOIN}{_WORD})*(?!\w)")
+_SPLIT = re.compile(rf"({_WORD})")
+# Characters that may stand between a sentence end and the next sentence's first word.
+_OPENERS = " \u00a0\t\"“‘'([«—–-"
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of a chunk with its offsets in the paragraph."""
+
+    text: str
+    start: int
+    end: int
+
+
+def words_of(text: str, offset: int) -> list[Word]:
+    """Split a chunk into words and connectors ("of", "the") with absolute offsets."""
+    return [Word(m.group(), offset + m.start(), offset + m.end()) for m in re.finditer(r"\S+", text)]
+
+
+def sentence_start(paragraph: str, start: int) -> bool:
+    """Is the word at `start` the first of its sentence (so its capital proves nothing)?"""
+    j = start - 1
+    quoted = False
+    while j >= 0 and paragraph[j] in _OPENERS:
+        if paragraph[j] not in " \u00a0\t":
+            quoted = True
+        j -= 1
+    if j < 0:
+        return True
+    ch = paragraph[j]
+    if ch in "!?:;…":
+        return True
+    if ch == ".":
+        # "Mr. Putin", "the U.S. President": a full stop after an abbreviation ends no sentence.
+        k = j - 1
+        while k >= 0 and (paragraph[k].isalpha() or paragraph[k] == "."):
+            k -= 1
+        before = paragraph[k + 1 : j]
+        if before in lexicon.ABBREVIATIONS or (len(before) == 1 and before.isupper()):
+            return False
+        return True
+    return quoted and ch in ",:"

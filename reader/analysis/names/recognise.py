@@ -1,0 +1,357 @@
+"""Recognising and typing the people, organisations and places of one article.
+
+Two passes over the article. The first finds capitalised runs (`chunks.CHUNK`)
+and notes which words appear capitalised in mid-sentence, where a capital is
+evidence of a name. The second splits each run into its title, its name and
+any separate names it glued together ("Xi of China", "China-Russia"), types
+the name from head words, gazetteers and context, and finally resolves bare
+surnames and acronyms against the fuller names of the same article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import EntityMention
+from . import lexicon
+from .chunks import CHUNK, Word, sentence_start, words_of
+from .gazetteer import given_names, places
+
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,7}$|^[A-Z]{2,}[a-z]?[A-Z]+$")
+_PAREN_ACRONYM = re.compile(r"[ \u00a0]?\((?:the[ \u00a0])?([A-Z][A-Za-z.&]{1,9})\)")
+_FUNCTION_CAPS = frozenset(w.capitalize() for w in lexicon.FUNCTION_WORDS) | {"I"}
+_PLACE_PREPS = frozenset("in at near from across outside inside throughout towards toward into via".split())
+_PERSON_VERBS = frozenset(
+    "said says told added explained insisted argued noted wrote asked warned stressed replied "
+    "announced declared claimed urged called admitted acknowledged who".split()
+)
+_CONNECTORS = lexicon.NAME_CONNECTORS | {"&", "the"}
+# Calendar words end a name run: "Senator Obama Sunday announced".
+_SPLITTERS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July "
+    "August September October November December".split()
+)
+# Lone capitalised words with these endings are adjectives or groups ("Islamist", "Republicans").
+_ADJECTIVE_ENDINGS = ("ist", "ists", "ite", "ites", "ans", "ic", "ese", "ish")
+_TITLE_WORDS = lexicon.HONORIFICS | lexicon.ROLE_WORDS
+
+
+@dataclass(slots=True)
+class _Name:
+    """A candidate name before article-level resolution."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    type: str | None
+    title: str | None
+    key: str | None = None
+
+
+def _is_acronym(word: str) -> bool:
+    return bool(_ACRONYM.match(word))
+
+
+def _bare(word: str) -> str:
+    return word[:-1] if word.endswith(".") and not _is_acronym(word) else word
+
+
+def _title_split(words: list[Word]) -> tuple[int, str | None]:
+    """How many leading words are title or nationality, and the title itself ("Foreign Minister").
+
+    The title ends at the last role word that still leaves a name after it:
+    "South Korean Unification Minister Chung Dong-young" -> title "Unification Minister".
+    """
+    n = len(words)
+    end = 0
+    for i in range(n - 1):
+        w = _bare(words[i].text)
+        if w in lexicon.PERSON_ROLES and words[i + 1].text not in ("of", "for", "&"):
+            end = i + 1
+    if end == 0:
+        return 0, None
+    first = end - 1
+    while first > 0 and (
+        _bare(words[first - 1].text) in _TITLE_WORDS
+        or (words[first - 1].text == "of" and first > 1)
+    ):
+        first -= 1
+    while first < end and (
+        _bare(words[first].text) in lexicon.DEMONYMS or words[first].text in lexicon.PLACE_ACRONYMS
+    ):
+        first += 1
+    title = " ".join(_bare(w.text) for w in words[first:end]) or None
+    return end, title
+
+
+class _Article:
+    """Recognition state for one article: evidence gathered in pass one, names found in pass two."""
+
+    def __init__(self, paragraphs: Sequence[str]) -> None:
+        self.paragraphs = paragraphs
+        self.lowered = " " + " ".join(paragraphs).lower() + " "
+        self.places = places()
+        self.given = given_names()
+        self.names: list[_Name] = []
+        self.acronyms: dict[str, str] = {}
+        self.midsentence: set[str] = set()
+        self.seen: set[tuple[int, int]] = set()
+        self.person_words: set[str] = set()
+
+    # -- pass one ---------------------------------------------------------
+    def gather(self) -> list[tuple[int, re.Match[str], bool]]:
+        """All capitalised runs, flagged with whether they open a sentence."""
+        found = []
+        for p, text in enumerate(self.paragraphs):
+            for m in CHUNK.finditer(text):
+                starts = sentence_start(text, m.start())
+                found.append((p, m, starts))
+                words = m.group().split()
+                self.midsentence.update(words[1:] if starts else words)
+        return found
+
+    # -- pass two ---------------------------------------------------------
+    def known(self, word: str) -> bool:
+        """Is a sentence-initial word a name anyway (seen mid-sentence, or in a gazetteer)?"""
+        return word in self.midsentence or word in self.places or word in self.given
+
+    def common_word(self, word: str) -> bool:
+        """Does the article use this word in lower case, or does it look like a verb or adverb?"""
+        low = word.lower()
+        if low in lexicon.FUNCTION_WORDS:
+            return True
+        if f" {low} " in self.lowered and word not in self.midsentence:
+            return True
+        return low.endswith(("ing", "ly", "ed")) and not self.known(word)
+
+    def chunk(self, p: int, m: re.Match[str], starts: bool) -> None:
+        words = words_of(m.group(), m.start())
+        # Split at interior function words ("U.S. The ..."), which start a new sentence.
+        parts: list[tuple[list[Word], bool]] = []
+        current: list[Word] = []
+        first = starts
+        for w in words:
+            if w.text in _SPLITTERS:
+                if current:
+                    parts.append((current, first))
+                current, first = [], False
+                continue
+            if current and w.text in _FUNCTION_CAPS:
+                parts.append((current, first))
+                current, first = [], current[-1].text.endswith(".")
+            current.append(w)
+        if current:
+            parts.append((current, first))
+        for part, opens in parts:
+            self.part(p, part, opens)
+
+    def part(self, p: int, words: list[Word], opens: bool) -> None:
+        text = self.paragraphs[p]
+        if opens:
+            head = _bare(words[0].text)
+            if head in _FUNCTION_CAPS:
+                words = words[1:]
+            elif head not in _TITLE_WORDS and head not in lexicon.DEMONYMS and (
+                self.common_word(head) if len(words) == 1 else head.endswith(("ing", "ly")) and not self.known(head)
+            ):
+                words = words[1:]
+            elif len(words) == 1 and not self.known(head) and not _is_acronym(head):
+                if head.endswith(("ing", "ed", "ly", "s")) or head in _FUNCTION_CAPS:
+                    return
+            while words and words[0].text in _CONNECTORS:
+                words = words[1:]
+        if not words:
+            return
+        # A leading "The" in mid-sentence belongs to the name ("The Independent", "The Hague").
+        lead_the = words[0].text == "The" and len(words) > 1
+        body = words[1:] if lead_the else words
+        cut, title = (0, None) if _bare(body[-1].text) in lexicon.ORG_HEADS else _title_split(body)
+        prefix, body = body[:cut], body[cut:]
+        if prefix:
+            self.prefix_places(p, prefix)
+        if not body:
+            return
+        self.split_of(p, words[:1] + body if lead_the and not prefix else body, title, text)
+
+    def prefix_places(self, p: int, prefix: list[Word]) -> None:
+        """Places named inside a title ("U.S. President") are mentions of their own."""
+        for w in prefix:
+            if w.text in lexicon.PLACE_ACRONYMS or (w.text in self.places and w.text not in lexicon.ROLE_WORDS):
+                self.add(p, w.start, w.end, w.text, "PLACE", None)
+
+    def split_of(self, p: int, words: list[Word], title: str | None, text: str) -> None:
+        """Keep "Bank of England" whole; split "Xi of China" into two names."""
+        for i, w in enumerate(words):
+            if w.text in ("of", "for") and 0 < i < len(words) - 1:
+                head = _bare(words[i - 1].text)
+                whole = " ".join(x.text for x in words)
+                if (
+                    head in lexicon.ORG_HEADS
+                    or head in lexicon.ORG_OF_HEADS
+                    or head in lexicon.PLACE_HEADS
+                    or head in lexicon.ROLE_WORDS
+                    or (i == 1 and head in lexicon.PLACE_FIRST)
+                    or whole in self.places
+                ):
+                    continue
+                left = words[:i]
+                right = words[i + 1 :]
+                if right and right[0].text == "the":
+                    right = right[1:]
+                self.split_of(p, left, title, text)
+                if right:
+                    cut, rtitle = _title_split(right)
+                    if right[cut:]:
+                        self.split_of(p, right[cut:], rtitle, text)
+                return
+        while words and words[-1].text in _CONNECTORS:
+            words = words[:-1]
+        if words:
+            self.name(p, words, title, text)
+
+    def name(self, p: int, words: list[Word], title: str | None, text: str) -> None:
+        start, end = words[0].start, words[-1].end
+        surface = text[start:end]
+        if len(words) == 1:
+            word = surface
+            if word in lexicon.NOT_NAMES or word in _FUNCTION_CAPS or word in lexicon.DEMONYMS:
+                return
+            if word.endswith(_ADJECTIVE_ENDINGS) and word not in self.places and not self.known_person(word):
+                return
+            if "-" in word and word not in self.places and not _is_acronym(word):
+                if self.hyphenated(p, start, word):
+                    return
+        elif all(w.text in lexicon.NOT_NAMES or w.text in lexicon.DEMONYMS for w in words):
+            return
+        kind = self.type_of(words, surface, title)
+        self.add(p, start, end, surface, kind, title)
+        after = text[end : end + 14]
+        acro = _PAREN_ACRONYM.match(after)
+        if acro and kind != "PERSON":
+            short = acro.group(1)
+            s = end + acro.start(1)
+            self.acronyms[short] = surface
+            self.add(p, s, s + len(short), short, kind, None, key=f"{kind}:{surface}")
+
+    def known_person(self, word: str) -> bool:
+        return word in self.person_words
+
+    def hyphenated(self, p: int, start: int, word: str) -> bool:
+        """ "China-Russia" names two places; "Sino-Russian" names none. True when handled."""
+        parts = word.split("-")
+        if not all(part in self.places or part in lexicon.DEMONYMS or part in lexicon.PLACE_ACRONYMS for part in parts):
+            return False
+        offset = start
+        for part in parts:
+            if part in self.places or part in lexicon.PLACE_ACRONYMS:
+                self.add(p, offset, offset + len(part), part, "PLACE", None)
+            offset += len(part) + 1
+        return True
+
+    def type_of(self, words: list[Word], surface: str, title: str | None) -> str | None:
+        """PERSON, ORG or PLACE from the name's own words; None when only context can tell."""
+        # In "X of Y" names the head is the word before "of": "Great Hall of the People".
+        texts = [w.text for w in words]
+        cut = next((i for i, t in enumerate(texts) if t in ("of", "for")), len(texts))
+        last = _bare(texts[cut - 1])
+        first = texts[0]
+        if title and title.split()[-1] in lexicon.PERSON_ROLES:
+            return "PERSON"
+        if surface in lexicon.INSTITUTION_PLACES:
+            return "ORG"
+        if surface in self.places or (first == "The" and surface[4:] in self.places):
+            return "PLACE"
+        if first == "The":
+            return "ORG"
+        if last in lexicon.ORG_HEADS:
+            return "ORG"
+        if len(words) > 1 and (last in lexicon.PLACE_HEADS or first in lexicon.PLACE_FIRST):
+            return "PLACE"
+        if len(words) == 1:
+            if surface in lexicon.PLACE_ACRONYMS:
+                return "PLACE"
+            if _is_acronym(surface):
+                return "ORG"
+            return None
+        if first in self.given or (len(first) == 2 and first.endswith(".")) or last in ("Jr", "Jr.", "Sr", "Sr.", "III"):
+            return "PERSON"
+        if any(_is_acronym(w.text) for w in words) or any(w.text[:1].isdigit() for w in words):
+            return "ORG"
+        if len(words) <= 4 or any(w.text in lexicon.NAME_CONNECTORS for w in words):
+            return "PERSON"
+        return "ORG"
+
+    def add(
+        self, p: int, start: int, end: int, text: str, kind: str | None, title: str | None, key: str | None = None
+    ) -> None:
+        if (p, start) not in self.seen:
+            self.seen.add((p, start))
+            if kind == "PERSON":
+                self.person_words.update(text.split())
+            self.names.append(_Name(p, start, end, text, kind, title, key))
+
+    # -- resolution -------------------------------------------------------
+    def resolve(self) -> tuple[EntityMention, ...]:
+        """Give bare words a type and a key from the article's fuller names."""
+        people: dict[str, list[_Name]] = {}
+        for n in self.names:
+            if n.type == "PERSON" and " " in n.text:
+                for part in n.text.split():
+                    if part not in _CONNECTORS:
+                        people.setdefault(part, []).append(n)
+        typed = {n.text: n.type for n in self.names if n.type}
+        out: list[EntityMention] = []
+        for n in self.names:
+            key = n.key
+            kind = n.type
+            if n.text in self.acronyms and key is None:
+                full = self.acronyms[n.text]
+                kind = typed.get(full, kind)
+                key = f"{kind}:{full}"
+            elif (
+                kind in (None, "PERSON") or (kind == "PLACE" and n.title is None and not self.after_preposition(n))
+            ) and " " not in n.text and n.text in people:
+                full = self.nearest(people[n.text], n)
+                kind, key = "PERSON", f"PERSON:{full.text}"
+            elif kind is None:
+                kind = typed.get(n.text) or self.guess(n)
+            if kind is None:
+                continue
+            if key is None:
+                key = f"{kind}:{n.text}"
+            out.append(EntityMention(n.paragraph, n.start, n.end, n.text, kind, key, n.title))
+        out.sort(key=lambda e: (e.paragraph, e.start))
+        return tuple(out)
+
+    @staticmethod
+    def nearest(candidates: list[_Name], n: _Name) -> _Name:
+        """The full name a bare surname refers to: the closest one before it, else the first after."""
+        before = [c for c in candidates if (c.paragraph, c.start) <= (n.paragraph, n.start)]
+        return before[-1] if before else candidates[0]
+
+    def after_preposition(self, n: _Name) -> bool:
+        prev = self.paragraphs[n.paragraph][max(0, n.start - 12) : n.start].split()
+        return bool(prev) and prev[-1].lower() in _PLACE_PREPS
+
+    def guess(self, n: _Name) -> str | None:
+        """Type a lone unknown word from the words around it."""
+        text = self.paragraphs[n.paragraph]
+        nxt = text[n.end : n.end + 14].split()
+        if self.after_preposition(n):
+            return "PLACE"
+        if nxt and nxt[0].strip(",.") in _PERSON_VERBS:
+            return "PERSON"
+        if n.title:
+            return "PERSON"
+        return "ORG" if n.text.isupper() else "PERSON"
+
+
+def recognise(paragraphs: Sequence[str]) -> tuple[EntityMention, ...]:
+    """Every PERSON, ORG and PLACE mention in an article's paragraphs, with article-local keys."""
+    article = _Article(paragraphs)
+    for p, m, starts in article.gather():
+        article.chunk(p, m, starts)
+    return article.resolve()
