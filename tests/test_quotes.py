@@ -95,6 +95,13 @@ def test_quotation_split_mid_sentence_continues_to_its_closing_mark() -> None:
     assert found[1].continued and found[1].start == 0
 
 
+def test_quotation_over_sentences_without_marks_between() -> None:
+    paragraphs = ['"I feel the same way.', "It makes me sad.", 'We want to remember them," she said.']
+    found = detect(paragraphs)
+    assert texts(found) == ["I feel the same way.", "It makes me sad.", "We want to remember them,"]
+    assert [q.continued for q in found] == [False, True, True]
+
+
 def test_unclosed_quotation_opening_a_paragraph_runs_to_its_end() -> None:
     found = detect(["“Nobody expected this outcome", "The vote was held on Sunday."])
     assert texts(found) == ["Nobody expected this outcome"]

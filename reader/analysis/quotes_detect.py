@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Quote
 from .quotes_lexicon import FUNCTION_WORDS, NAMING, SPEECH_VERB, sentence_bounds, sentence_starts
@@ -150,6 +150,15 @@ class _Pending:
     opened: _Open
     continued: bool
     nested: list[_Part]
+    between: list[int] = field(default_factory=list)
+    """Following paragraphs without any double mark, which may be more of the same quotation."""
+
+
+_MAX_BETWEEN = 2
+
+
+def _has_double(text: str) -> bool:
+    return any(m.group() in _DOUBLE for m in _MARK.finditer(text))
 
 
 def _flush(pending: _Pending, paragraphs: Sequence[str], parts: list[list[_Part]], continues: bool) -> None:
@@ -163,6 +172,42 @@ def _flush(pending: _Pending, paragraphs: Sequence[str], parts: list[list[_Part]
     else:
         parts[pending.paragraph].extend(pending.nested)  # a stray mark: what it held stands alone
     parts[pending.paragraph].sort()
+    for number in pending.between:
+        if continues:
+            start, end = _trimmed(paragraphs[number], 0, len(paragraphs[number]))
+            if end > start:
+                parts[number].append((-1, start, end, len(paragraphs[number]), True))
+        else:
+            parts[number].extend(_own_parts(paragraphs[number], _scan(paragraphs[number]), False, False)[0])
+
+
+def _own_parts(text: str, scan: _Scan, via_opener: bool, via_virtual: bool) -> tuple[list[_Part], _Pending | None]:
+    """The top-level parts of one paragraph, and the quotation it leaves open (paragraph number unset)."""
+    outer = scan.unclosed[0] if scan.unclosed else None
+    closed = {p.ident for p in scan.pairs}
+    found: list[_Part] = []
+    nested: list[_Part] = []
+    if via_virtual and scan.virtual_closed is not None:
+        start, end = _trimmed(text, 0, scan.virtual_closed.close_start)
+        if end > start:
+            found.append((-1, start, end, scan.virtual_closed.close_end, True))
+    for pair in scan.pairs:
+        if any(e in closed for e in pair.enclosers):
+            continue  # nested inside another quotation: part of its text
+        start, end = _trimmed(text, pair.open_end, pair.close_start)
+        if end <= start:
+            continue
+        part = (pair.open_start, start, end, pair.close_end, False)
+        (nested if outer is not None and outer.ident in pair.enclosers else found).append(part)
+    first_open = min([p[0] for p in found if p[0] >= 0] + ([outer.start] if outer else []), default=-1)
+    outer_continued = False
+    if via_opener and first_open >= 0 and not text[:first_open].strip():
+        if outer is not None and outer.start == first_open:
+            outer_continued = True
+        else:
+            found = [(*p[:4], True) if p[0] == first_open else p for p in found]
+    pending = _Pending(-1, outer, outer_continued, nested) if outer is not None else None
+    return sorted(found), pending
 
 
 def _paragraph_parts(paragraphs: Sequence[str]) -> list[list[_Part]]:
@@ -173,9 +218,12 @@ def _paragraph_parts(paragraphs: Sequence[str]) -> list[list[_Part]]:
         scan: _Scan | None = None
         via_opener = via_virtual = False
         if pending is not None:
+            if not _has_double(text) and len(pending.between) < _MAX_BETWEEN and text.strip():
+                pending.between.append(number)  # decided once a later paragraph closes it, or not
+                continue
             # A continuation either reopens with a mark (the usual style) or just goes on
             # until a closing mark (text that a page's junk had split mid-sentence).
-            via_opener = _starts_with_opener(text)
+            via_opener = not pending.between and _starts_with_opener(text)
             if not via_opener:
                 trial = _scan(text, virtual=True)
                 if trial.virtual_closed is not None:
@@ -184,32 +232,10 @@ def _paragraph_parts(paragraphs: Sequence[str]) -> list[list[_Part]]:
             pending = None
         if scan is None:
             scan = _scan(text)
-        outer = scan.unclosed[0] if scan.unclosed else None
-        closed = {p.ident for p in scan.pairs}
-        found: list[_Part] = []
-        nested: list[_Part] = []
-        if via_virtual and scan.virtual_closed is not None:
-            start, end = _trimmed(text, 0, scan.virtual_closed.close_start)
-            if end > start:
-                found.append((-1, start, end, scan.virtual_closed.close_end, True))
-        for pair in scan.pairs:
-            if any(e in closed for e in pair.enclosers):
-                continue  # nested inside another quotation: part of its text
-            start, end = _trimmed(text, pair.open_end, pair.close_start)
-            if end <= start:
-                continue
-            part = (pair.open_start, start, end, pair.close_end, False)
-            (nested if outer is not None and outer.ident in pair.enclosers else found).append(part)
-        first_open = min([p[0] for p in found if p[0] >= 0] + ([outer.start] if outer else []), default=-1)
-        outer_continued = False
-        if via_opener and first_open >= 0 and not text[:first_open].strip():
-            if outer is not None and outer.start == first_open:
-                outer_continued = True
-            else:
-                found = [(*p[:4], True) if p[0] == first_open else p for p in found]
-        parts[number].extend(sorted(found))
-        if outer is not None:
-            pending = _Pending(number, outer, outer_continued, nested)
+        found, pending = _own_parts(text, scan, via_opener, via_virtual)
+        parts[number].extend(found)
+        if pending is not None:
+            pending.paragraph = number
     if pending is not None:
         _flush(pending, paragraphs, parts, False)
     return parts
@@ -231,6 +257,11 @@ def mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
         last = keep
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def _cue_follows(right: str) -> bool:
+    """Whether a verb of saying comes within a few words after the closing mark."""
+    return any(SPEECH_VERB.fullmatch(word.strip(",.;:")) for word in right.split()[:5])
 
 
 def _kind(text: str, masked: str, starts: list[int], part: _Part) -> str:
@@ -259,13 +290,13 @@ def _kind(text: str, masked: str, starts: list[int], part: _Part) -> str:
         and count <= 4
         and not ends_punct
         and following.group().lower() not in FUNCTION_WORDS
-        and not SPEECH_VERB.search(right[:60])
+        and not _cue_follows(right)
     ):
         return "term"  # used as a modifier: the “no-limits” partnership
     title_case = count <= 6 and words[0][0].isupper() and all(
         w[0].isupper() or w.lower() in FUNCTION_WORDS or not w[0].isalpha() for w in words
     )
-    if title_case and not starts_clause and not SPEECH_VERB.search(right[:40]):
+    if title_case and not starts_clause and not _cue_follows(right):
         return "term"  # a name: the “Medal of Friendship”
     if starts_clause:
         return "direct"

@@ -36,8 +36,10 @@ _SPEECH_STEMS = (
     "explains|testify|testified|recount|recounted|mention|mentioned|mentions|"
     "believe|believes|believed|think|thinks|thought|feel|feels|felt|hope|hopes|hoped"
 )
-SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH_STEMS})\b", re.IGNORECASE)
-"""Any verb of saying (also used to tell partial quotes from scare quotes)."""
+SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH_STEMS})\b")
+"""Any verb of saying (also used to tell partial quotes from scare quotes).
+
+Lower case only: capitalised forms are names ("Promises Treatment Center", "Reports")."""
 
 # Verbs that name rather than report: a short quotation after them is a term.
 NAMING = re.compile(
