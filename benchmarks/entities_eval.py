@@ -157,10 +157,11 @@ def throughput(articles: list[Article], rounds: int = 3) -> float:
     words = sum(len(p.split()) for a in articles for p in a.paragraphs)
     best = float("inf")
     for _ in range(rounds):
-        t0 = time.perf_counter()
+        # CPU time of this one process: the figure for one core, whatever else the machine runs.
+        t0 = time.process_time()
         done = [replace(a, entities=recognise(a.paragraphs)) for a in articles]
         unify(done)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return words / best
 
 

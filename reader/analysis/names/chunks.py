@@ -41,7 +41,7 @@ _SPLIT = re.compile(rf"({_WORD})")
 _OPENERS = " \u00a0\t\"“‘'([«—–-"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Word:
     """One word of a chunk with its offsets in the paragraph."""
 
@@ -52,7 +52,14 @@ class Word:
 
 def words_of(text: str, offset: int) -> list[Word]:
     """Split a chunk into words and connectors ("of", "the") with absolute offsets."""
-    return [Word(m.group(), offset + m.start(), offset + m.end()) for m in re.finditer(r"\S+", text)]
+    if "\u00a0" in text:
+        return [Word(m.group(), offset + m.start(), offset + m.end()) for m in re.finditer(r"\S+", text)]
+    out = []
+    for word in text.split(" "):
+        if word:
+            out.append(Word(word, offset, offset + len(word)))
+        offset += len(word) + 1
+    return out
 
 
 def sentence_start(paragraph: str, start: int) -> bool:

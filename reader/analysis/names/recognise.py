@@ -36,6 +36,8 @@ _SPLITTERS = frozenset(
 # Lone capitalised words with these endings are adjectives or groups ("Islamist", "Republicans").
 _ADJECTIVE_ENDINGS = ("ist", "ists", "ite", "ites", "ans", "ic", "ese", "ish")
 _TITLE_WORDS = lexicon.HONORIFICS | lexicon.ROLE_WORDS
+# Analyses of mid-sentence runs, which depend on nothing but the run's own text.
+_MEMO: dict[str, tuple[tuple[int, int, str, str | None, str | None], ...]] = {}
 
 
 @dataclass(slots=True)
@@ -100,6 +102,8 @@ class _Article:
         self.midsentence: set[str] = set()
         self.seen: set[tuple[int, int]] = set()
         self.person_words: set[str] = set()
+        self.recording: list[_Name] | None = None
+        self.cacheable = False
 
     # -- pass one ---------------------------------------------------------
     def gather(self) -> list[tuple[int, re.Match[str], bool]]:
@@ -128,7 +132,30 @@ class _Article:
         return low.endswith(("ing", "ly", "ed")) and not self.known(word)
 
     def chunk(self, p: int, m: re.Match[str], starts: bool) -> None:
-        words = words_of(m.group(), m.start())
+        group = m.group()
+        base = m.start()
+        if not starts:
+            # A mid-sentence run is analysed the same way wherever it occurs: replay a past analysis.
+            hit = _MEMO.get(group)
+            if hit is not None:
+                for rs, rend, text, kind, title in hit:
+                    self.add(p, base + rs, base + rend, text, kind, title)
+                if hit and hit[-1][1] == len(group) and hit[-1][3] != "PERSON":
+                    text = self.paragraphs[p]
+                    if text.startswith(("(", " ("), base + len(group)):
+                        self.acronym_after(p, base + len(group), hit[-1][2], hit[-1][3], text)
+                return
+            self.recording = []
+            self.cacheable = True
+        self.analyse(p, group, base, starts)
+        if not starts and self.cacheable and self.recording is not None:
+            if len(_MEMO) > 100_000:
+                _MEMO.clear()
+            _MEMO[group] = tuple((n.start - base, n.end - base, n.text, n.type, n.title) for n in self.recording)
+        self.recording = None
+
+    def analyse(self, p: int, group: str, base: int, starts: bool) -> None:
+        words = words_of(group, base)
         # Split at interior function words ("U.S. The ..."), which start a new sentence.
         parts: list[tuple[list[Word], bool]] = []
         current: list[Word] = []
@@ -219,8 +246,10 @@ class _Article:
             word = surface
             if word in lexicon.NOT_NAMES or word in _FUNCTION_CAPS or word in lexicon.DEMONYMS:
                 return
-            if word.endswith(_ADJECTIVE_ENDINGS) and word not in self.places and not self.known_person(word):
-                return
+            if word.endswith(_ADJECTIVE_ENDINGS) and word not in self.places:
+                self.cacheable = False
+                if not self.known_person(word):
+                    return
             if "-" in word and word not in self.places and not _is_acronym(word):
                 if self.hyphenated(p, start, word):
                     return
@@ -228,11 +257,15 @@ class _Article:
             return
         kind = self.type_of(words, surface, title)
         self.add(p, start, end, surface, kind, title)
-        after = text[end : end + 14]
-        acro = _PAREN_ACRONYM.match(after)
-        if acro and kind != "PERSON":
+        if text.startswith(("(", " ("), end) and kind != "PERSON":
+            self.acronym_after(p, end, surface, kind, text)
+
+    def acronym_after(self, p: int, end: int, surface: str, kind: str | None, text: str) -> None:
+        """ "Shanghai Cooperation Organisation (SCO)": the acronym is a mention of the same thing."""
+        acro = _PAREN_ACRONYM.match(text, end, end + 14)
+        if acro:
             short = acro.group(1)
-            s = end + acro.start(1)
+            s = acro.start(1)
             self.acronyms[short] = surface
             self.add(p, s, s + len(short), short, kind, None, key=f"{kind}:{surface}")
 
@@ -287,11 +320,18 @@ class _Article:
     def add(
         self, p: int, start: int, end: int, text: str, kind: str | None, title: str | None, key: str | None = None
     ) -> None:
+        if key is not None:
+            self.cacheable = False
         if (p, start) not in self.seen:
             self.seen.add((p, start))
             if kind == "PERSON":
                 self.person_words.update(text.split())
-            self.names.append(_Name(p, start, end, text, kind, title, key))
+            name = _Name(p, start, end, text, kind, title, key)
+            self.names.append(name)
+            if self.recording is not None:
+                self.recording.append(name)
+        else:
+            self.cacheable = False
 
     # -- resolution -------------------------------------------------------
     def resolve(self) -> tuple[EntityMention, ...]:

@@ -38,13 +38,14 @@ class _Resolver:
     """Maps (type, local name) pairs to canonical (type, name) pairs over the corpus."""
 
     def __init__(self, mentions: Sequence[EntityMention]) -> None:
-        self.local = Counter((m.entity.split(":", 1)[0], m.entity.split(":", 1)[1]) for m in mentions)
+        keys = Counter(m.entity for m in mentions)
+        self.local = Counter({tuple(key.split(":", 1)): n for key, n in keys.items()})
         # Acronyms defined in some article: "SCO" -> "Shanghai Cooperation Organisation".
         self.acronyms: dict[str, Counter[str]] = defaultdict(Counter)
-        for m in mentions:
-            name = m.entity.split(":", 1)[1]
-            if m.text != name and m.text.isupper() and m.type != "PERSON":
-                self.acronyms[m.text][name] += 1
+        for (text, key), n in Counter((m.text, m.entity) for m in mentions if m.type != "PERSON").items():
+            name = key.split(":", 1)[1]
+            if text != name and text.isupper():
+                self.acronyms[text][name] += n
         self.full_people: Counter[str] = Counter()
         for (kind, name), count in self.local.items():
             if kind == "PERSON" and " " in name:
@@ -103,21 +104,26 @@ def unify(articles: Sequence[Article]) -> tuple[tuple[Article, ...], tuple[Entit
     names: dict[str, tuple[str, str]] = {}
     aliases: dict[str, set[str]] = defaultdict(set)
     where: dict[str, set[str]] = defaultdict(set)
+    resolved: dict[str, tuple[str, str]] = {}
     out: list[Article] = []
     for article in articles:
         mentions = []
         for m in article.entities:
-            kind, local = m.entity.split(":", 1)
-            ckind, cname = resolver.canonical(kind, local)
-            eid = ids.get((ckind, cname))
-            if eid is None:
-                eid = ids[(ckind, cname)] = f"{ckind.lower()}:{slug(cname)}"
-            # Two spellings can share a slug ("U.N." and "UN"): keep the longer as the name.
-            if eid not in names or len(cname) > len(names[eid][1]):
-                names[eid] = (ckind, cname)
+            hit = resolved.get(m.entity)
+            if hit is None:
+                kind, local = m.entity.split(":", 1)
+                ckind, cname = resolver.canonical(kind, local)
+                eid = ids.get((ckind, cname))
+                if eid is None:
+                    eid = ids[(ckind, cname)] = f"{ckind.lower()}:{slug(cname)}"
+                # Two spellings can share a slug ("U.N." and "UN"): keep the longer as the name.
+                if eid not in names or len(cname) > len(names[eid][1]):
+                    names[eid] = (ckind, cname)
+                hit = resolved[m.entity] = (eid, ckind)
+            eid, ckind = hit
             aliases[eid].add(m.text)
             where[eid].add(article.id)
-            mentions.append(replace(m, entity=eid, type=ckind))
+            mentions.append(EntityMention(m.paragraph, m.start, m.end, m.text, ckind, eid, m.title))
         out.append(replace(article, entities=tuple(mentions)))
     table = tuple(
         Entity(
