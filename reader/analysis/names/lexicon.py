@@ -66,10 +66,31 @@ ORG_HEADS = frozenset(
     "Institutes Council Councils Tribunal Secretariat Directorate Commissions Committees Caucus Cartel "
     "Mission Corps Command Division Regiment Battalion Squadron Fleet Agencies Bloc "
     "Cooperation Bancorp Insurance Investments Team United FC Rovers "
-    "Wanderers Athletic Olympic Olympics Games Festival Awards Prize Summit Conference Treaty Accord "
-    "Accords Agreement Convention Declaration Initiative Programme Program Project Daily Weekly Magazine "
+    "Wanderers Athletic Festival Summit Conference Initiative Programme Program Project Daily Weekly Magazine "
     "Monthly Quarterly Broadcasting Communications Telecom Airlines Railways Railway Rail Church Mosque "
     "Synagogue".split()
+)
+# Last and first words of events, laws, storms and the like: CoNLL's MISC, which we do not emit.
+MISC_HEADS = frozenset(
+    "War Wars Open Protocol Act Bill Syndrome Show Cup Championship Championships Olympics Games Prize "
+    "Award Awards Day Era Revolution Treaty Accord Accords Agreement Convention Declaration Doctrine "
+    "Plan Charter Constitution Amendment Trophy Tournament Marathon Grand Prix Series Classic Crisis "
+    "Massacre Uprising Spring Index Prize Medal".split()
+)
+MISC_FIRST = frozenset("Operation Hurricane Hurricanes Typhoon Cyclone Storm Tropical Super Bowl".split())
+# Lower-case words after a name that tell its type: "Kunar province", "Interfax news agency".
+PLACE_NOUNS_AFTER = frozenset(
+    "province state region district city town village county valley river area border capital mountains "
+    "island islands coast prefecture municipality neighborhood neighbourhood suburb port airport camp".split()
+)
+ORG_NOUNS_AFTER = frozenset(
+    "party group agency company firm organization organisation movement militia militias militants "
+    "network newspaper daily channel television radio bank corporation network rebels government "
+    "administration officials spokesman spokeswoman chief executives shareholders board".split()
+)
+PLACE_NOUNS_BEFORE = frozenset(
+    "town city village province region district capital suburbs outskirts state county island port "
+    "north south east west northeast northwest southeast southwest".split()
 )
 # First words that make an "X of Y" phrase an organisation.
 ORG_OF_HEADS = frozenset(
@@ -119,6 +140,7 @@ FUNCTION_WORDS = frozenset(
     according asked said says told added noted despite amid amidst following regarding including given
     according like unlike per plus minus whether whatever wherever whenever whichever everyone everybody
     everything someone somebody something anyone anybody anything nobody nothing no-one
+    myself yourself himself herself itself ourselves themselves yourselves another same own
     madam ladies gentlemen please thank thanks hello dear oh ah
     """.split()
 )
@@ -130,7 +152,9 @@ NOT_NAMES = frozenset(
     AM PM GMT UTC BST EST EDT PST PDT CET AD BC BCE CE I OK TV DNA HIV AIDS COVID-19 COVID Covid GDP
     Internet Web God Allah Lord Jesus Christ Bible Koran Quran Islam Christianity Muslim Muslims Christian
     Christians Jewish Jews Jew Catholic Catholics Protestant Sunni Shia Shiite Shiites Sunnis Hindu Buddhist
-    English French Spanish German Arabic Mandarin Latin Celsius Fahrenheit Mayday Web
+    English French Spanish German Arabic Mandarin Latin Celsius Fahrenheit Mayday Web Covid-19
+    One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty Forty Fifty Hundred
+    Hundreds Thousand Thousands Million Millions Billion Billions Dozens Scores
     Islamic Islamist Islamists Republican Republicans Democrat Democrats Maoist Maoists Shi'ite Shi'ites
     Shi'i Marxist Marxists Communist Communists Socialist Socialists Conservative Conservatives Liberal
     Liberals Nazi Nazis Zionist Jihadist Jihadists Salafist Western Westerners Orthodox Evangelical

@@ -73,6 +73,10 @@ def _title_split(words: list[Word]) -> tuple[int, str | None]:
         w = _bare(words[i].text)
         if w in lexicon.PERSON_ROLES and words[i + 1].text not in ("of", "for", "&"):
             end = i + 1
+        elif w == "of" and 0 < i < n - 2 and _bare(words[i - 1].text) in lexicon.PERSON_ROLES:
+            # "Secretary of State Ann Lee", "Minister of Defence Ito".
+            if words[i + 1].text in lexicon.ROLE_WORDS or words[i + 1].text in ("Defense", "Defence", "State"):
+                end = i + 2
     if end == 0:
         return 0, None
     first = end - 1
@@ -94,7 +98,7 @@ class _Article:
 
     def __init__(self, paragraphs: Sequence[str]) -> None:
         self.paragraphs = paragraphs
-        self.lowered = " " + " ".join(paragraphs).lower() + " "
+        self.joined = " " + " ".join(paragraphs) + " "
         self.places = places()
         self.given = given_names()
         self.names: list[_Name] = []
@@ -127,7 +131,9 @@ class _Article:
         low = word.lower()
         if low in lexicon.FUNCTION_WORDS:
             return True
-        if f" {low} " in self.lowered and word not in self.midsentence:
+        if word not in self.midsentence and (
+            f" {low} " in self.joined or f" {low}," in self.joined or f" {low}." in self.joined
+        ):
             return True
         return low.endswith(("ing", "ly", "ed")) and not self.known(word)
 
@@ -181,12 +187,12 @@ class _Article:
             head = _bare(words[0].text)
             if head in _FUNCTION_CAPS:
                 words = words[1:]
-            elif head not in _TITLE_WORDS and head not in lexicon.DEMONYMS and (
-                self.common_word(head) if len(words) == 1 else head.endswith(("ing", "ly")) and not self.known(head)
-            ):
+            elif head not in _TITLE_WORDS and head not in lexicon.DEMONYMS and self.common_word(head):
                 words = words[1:]
             elif len(words) == 1 and not self.known(head) and not _is_acronym(head):
-                if head.endswith(("ing", "ed", "ly", "s")) or head in _FUNCTION_CAPS:
+                # An unknown word opening a sentence is a name only if it does something a person does.
+                after = text[words[0].end : words[0].end + 12].split()
+                if not after or after[0] not in _PERSON_VERBS:
                     return
             while words and words[0].text in _CONNECTORS:
                 words = words[1:]
@@ -199,8 +205,13 @@ class _Article:
         prefix, body = body[:cut], body[cut:]
         if prefix:
             self.prefix_places(p, prefix)
-        if not body:
+        if not body or all(_bare(w.text) in _TITLE_WORDS or w.text in lexicon.DEMONYMS for w in body):
             return
+        if len(body) > 1 and body[0].text in lexicon.DEMONYMS and not prefix:
+            # "German Tommy Haas" is a German named Tommy Haas; "Russian Far East" stays whole.
+            rest = " ".join(w.text for w in body[1:])
+            if rest not in self.places and _bare(body[-1].text) not in lexicon.ORG_HEADS | lexicon.PLACE_HEADS:
+                body = body[1:]
         self.split_of(p, words[:1] + body if lead_the and not prefix else body, title, text)
 
     def prefix_places(self, p: int, prefix: list[Word]) -> None:
@@ -253,7 +264,12 @@ class _Article:
             if "-" in word and word not in self.places and not _is_acronym(word):
                 if self.hyphenated(p, start, word):
                     return
-        elif all(w.text in lexicon.NOT_NAMES or w.text in lexicon.DEMONYMS for w in words):
+        elif (
+            words[-1].text in lexicon.NOT_NAMES
+            or words[-1].text in lexicon.DEMONYMS
+            or words[-1].text in lexicon.MISC_HEADS
+            or words[0].text in lexicon.MISC_FIRST
+        ):
             return
         kind = self.type_of(words, surface, title)
         self.add(p, start, end, surface, kind, title)
@@ -313,9 +329,7 @@ class _Article:
             return "PERSON"
         if any(_is_acronym(w.text) for w in words) or any(w.text[:1].isdigit() for w in words):
             return "ORG"
-        if len(words) <= 4 or any(w.text in lexicon.NAME_CONNECTORS for w in words):
-            return "PERSON"
-        return "ORG"
+        return None
 
     def add(
         self, p: int, start: int, end: int, text: str, kind: str | None, title: str | None, key: str | None = None
@@ -337,6 +351,9 @@ class _Article:
     def resolve(self) -> tuple[EntityMention, ...]:
         """Give bare words a type and a key from the article's fuller names."""
         people: dict[str, list[_Name]] = {}
+        for n in self.names:
+            if n.type is None and " " in n.text:
+                n.type = self.guess(n)
         for n in self.names:
             if n.type == "PERSON" and " " in n.text:
                 for part in n.text.split():
@@ -377,16 +394,27 @@ class _Article:
         return bool(prev) and prev[-1].lower() in _PLACE_PREPS
 
     def guess(self, n: _Name) -> str | None:
-        """Type a lone unknown word from the words around it."""
+        """Type a name its own words could not type, from the words around it."""
         text = self.paragraphs[n.paragraph]
-        nxt = text[n.end : n.end + 14].split()
-        if self.after_preposition(n):
-            return "PLACE"
-        if nxt and nxt[0].strip(",.") in _PERSON_VERBS:
-            return "PERSON"
+        nxt = text[n.end : n.end + 16].split()
+        following = nxt[0].strip(",.;:") if nxt else ""
         if n.title:
             return "PERSON"
-        return "ORG" if n.text.isupper() else "PERSON"
+        if following in lexicon.PLACE_NOUNS_AFTER:
+            return "PLACE"
+        if following in lexicon.ORG_NOUNS_AFTER or text.startswith(("-controlled", "-led", "-backed"), n.end):
+            return "ORG"
+        prev = text[max(0, n.start - 24) : n.start].split()
+        if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in lexicon.PLACE_NOUNS_BEFORE:
+            return "PLACE"
+        if self.after_preposition(n):
+            return "PLACE"
+        words = n.text.split()
+        if len(words) > 1:
+            return "PERSON" if len(words) <= 4 or any(w in lexicon.NAME_CONNECTORS for w in words) else "ORG"
+        if following in _PERSON_VERBS and not (prev and prev[-1] == "the"):
+            return "PERSON"
+        return "ORG"
 
 
 def recognise(paragraphs: Sequence[str]) -> tuple[EntityMention, ...]:
