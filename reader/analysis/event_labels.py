@@ -33,17 +33,17 @@ def _participants(members: Sequence[Article], by_id: Mapping[str, Entity]) -> tu
             elif kind in _PLACES:
                 places[name] += 1
     if not people and not places:
+        # Without a recogniser, the multi-word capitalised names most articles of the event use.
         for article in members:
-            for text in article_text(article):
-                people.update(n.title() for n in proxy_names(text) if " " in n)
+            people.update({n.title() for text in article_text(article) for n in proxy_names(text) if " " in n})
     return _top(people, 2), _top(places, 1)
 
 
-def _topic(members: Sequence[Article], df: Mapping[str, int], total: int, exclude: set[str]) -> list[str]:
+def _topic(terms: Sequence[Counter[str]], df: Mapping[str, int], total: int, exclude: set[str]) -> list[str]:
     """The words this event's articles share that the rest of the corpus rarely uses."""
     spread: Counter[str] = Counter()
-    for article in members:
-        spread.update({w for text in article_text(article) for w in content_words(text)})
+    for counts in terms:
+        spread.update(t[2:] for t in counts if t.startswith("w:"))
     scored = {
         word: count * math.log((total + 1) / df.get("w:" + word, 1))
         for word, count in spread.items()
@@ -53,12 +53,17 @@ def _topic(members: Sequence[Article], df: Mapping[str, int], total: int, exclud
 
 
 def label(
-    members: Sequence[Article], by_id: Mapping[str, Entity], day: date | None, df: Mapping[str, int], total: int
+    members: Sequence[Article],
+    terms: Sequence[Counter[str]],
+    by_id: Mapping[str, Entity],
+    day: date | None,
+    df: Mapping[str, int],
+    total: int,
 ) -> str:
     """ "Ann Lee, Bo Chan · merger, shares, vote · Paris · 8 June 2018" with unknown parts left out."""
     people, places = _participants(members, by_id)
     exclude = {w for name in (*people, *places) for w in content_words(name)}
-    parts = [", ".join(people), ", ".join(_topic(members, df, total, exclude)), ", ".join(places)]
+    parts = [", ".join(people), ", ".join(_topic(terms, df, total, exclude)), ", ".join(places)]
     if day is not None:
         parts.append(f"{day.day} {day.strftime('%B %Y')}")
     text = " · ".join(p for p in parts if p)

@@ -22,8 +22,11 @@ from .passages import quote_units, shingles
 
 JOIN_THRESHOLD = 0.16
 """Average similarity two groups need to merge; below it they stay separate events."""
-MAX_POSTING = 200
-"""A term shared by more articles than this is too common to propose pairs (it still scores)."""
+MAX_POSTING = 60
+"""A term shared by more articles than this (or the corpus size's square root) is too common to
+propose pairs; it still counts in the similarity of pairs proposed otherwise."""
+BLOCK_TERMS = 30
+BLOCK_WORDS = 10
 QUOTE_BONUS = 0.1
 SHARED_SHINGLES = 2
 DISJOINT_FACTOR = 0.7
@@ -38,21 +41,34 @@ SAME_DAYS = 60
 def similarities(
     articles: Sequence[Article], vecs: Sequence[dict[str, float]]
 ) -> dict[tuple[int, int], float]:
-    """Cosine similarity of every pair of articles that shares at least one not-too-common term."""
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    """Cosine similarity of the pairs that share a blocking term: a name, a figure or one of
+    each article's heaviest words that few articles use. Other pairs are taken as unrelated."""
+    postings: dict[str, list[int]] = defaultdict(list)
     for index, vec in enumerate(vecs):
-        for term, weight in vec.items():
-            postings[term].append((index, weight))
-    cap = max(MAX_POSTING, len(articles) // 20)
-    sims: dict[tuple[int, int], float] = defaultdict(float)
-    for plist in postings.values():
-        if len(plist) < 2 or len(plist) > cap:
-            continue
-        for x in range(len(plist)):
-            i, wi = plist[x]
-            for j, wj in plist[x + 1 :]:
-                sims[(i, j)] += wi * wj
+        for term in _blocking_terms(vec):
+            postings[term].append(index)
+    cap = max(MAX_POSTING, int(len(articles) ** 0.5))
+    pairs: set[tuple[int, int]] = set()
+    for holders in postings.values():
+        if 1 < len(holders) <= cap:
+            for x, i in enumerate(holders):
+                pairs.update((i, j) for j in holders[x + 1 :])
+    sims: dict[tuple[int, int], float] = {}
+    for i, j in pairs:
+        a, b = vecs[i], vecs[j]
+        if len(a) > len(b):
+            a, b = b, a
+        value = sum(w * b[t] for t, w in a.items() if t in b)
+        if value > 0:
+            sims[(i, j)] = value
     return sims
+
+
+def _blocking_terms(vec: dict[str, float]) -> list[str]:
+    """Names and figures always; otherwise the heaviest terms, which TF-IDF makes the rarest."""
+    terms = [t for t in vec if t[0] in "nf"]
+    rest = sorted((t for t in vec if t[0] not in "nf"), key=lambda t: -vec[t])
+    return terms[:BLOCK_TERMS] + rest[: max(0, BLOCK_TERMS - len(terms[:BLOCK_TERMS])) + BLOCK_WORDS]
 
 
 def quote_evidence(articles: Sequence[Article]) -> tuple[dict[tuple[int, int], int], list[bool]]:
@@ -160,7 +176,7 @@ def group_events(articles: Sequence[Article], entities: Sequence[Entity]) -> tup
     if not articles:
         return ()
     when = [dates.event_date(a)[0] for a in articles]
-    vecs, df = vectors(articles)
+    vecs, df, counts = vectors(articles)
     shared, quoted = quote_evidence(articles)
     sims = adjust(similarities(articles, vecs), shared, quoted)
     groups = cluster(len(articles), sims, when)
@@ -171,14 +187,14 @@ def group_events(articles: Sequence[Article], entities: Sequence[Entity]) -> tup
         # The earliest report is closest to the occurrence; later ones drift to follow-ups.
         day = known[0] if known else None
         ids = sorted(articles[i].id for i in group)
-        drafts.append((day, ids, [articles[i] for i in group]))
+        drafts.append((day, ids, [articles[i] for i in group], [counts[i] for i in group]))
     drafts.sort(key=lambda d: (d[0] is None, d[0] or date.min, d[1][0]))
     return tuple(
         Event(
             id=f"event-{n}",
-            label=label(members, by_id, day, df, len(articles)),
+            label=label(members, terms, by_id, day, df, len(articles)),
             date=day.isoformat() if day else None,
             articles=tuple(ids),
         )
-        for n, (day, ids, members) in enumerate(drafts, start=1)
+        for n, (day, ids, members, terms) in enumerate(drafts, start=1)
     )

@@ -39,7 +39,7 @@ def proxy_names(text: str) -> list[str]:
     text = plain(text)
     for m in _CAPITALISED.finditer(text):
         name = m.group(0)
-        if _SENTENCE_START.search(text[: m.start()]):
+        if _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
             # The first word of a sentence is capitalised anyway: keep the rest of the run only.
             parts = name.split(None, 1)
             if parts[0].lower() in STOPWORDS or len(parts) == 1:
@@ -85,8 +85,8 @@ def raw_terms(article: Article) -> Counter[str]:
     return counts
 
 
-def vectors(articles: Sequence[Article]) -> tuple[list[dict[str, float]], dict[str, int]]:
-    """Unit-length TF-IDF vectors (top terms only) and the document frequency of every term."""
+def vectors(articles: Sequence[Article]) -> tuple[list[dict[str, float]], dict[str, int], list[Counter[str]]]:
+    """Unit-length TF-IDF vectors (top terms only), every term's document frequency, and the raw counts."""
     counts = [raw_terms(a) for a in articles]
     df: Counter[str] = Counter()
     for c in counts:
@@ -103,4 +103,4 @@ def vectors(articles: Sequence[Article]) -> tuple[list[dict[str, float]], dict[s
         top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         result.append({term: w / norm for term, w in top if w > 0})
-    return result, dict(df)
+    return result, dict(df), counts

@@ -1,11 +1,175 @@
-"""Mention links: a paragraph that refers back to another event in the corpus."""
+"""Mention links: a paragraph that refers back to another event in the corpus.
+
+"Since the two forged their “no-limits” partnership in 2022" points at the
+article that reported that partnership. A paragraph qualifies when it names a
+time that is not its own event's ("in 2022", "February 2022") and shares with
+one other event a distinctive phrase: a quoted term, a name or a word pair
+that few events use. The time must agree with that event's date when it has
+one; an undated event needs a quoted term or two distinctive pairs, since
+there is then nothing else to check the reference against.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 
-from .model import Article, Event, Link
+from .dates import TimeRef, event_date, time_refs
+from .features import proxy_names
+from .model import Anchor, Article, Event, Link
+from .normalise import content_words, words
+from .passages import scan_quotes
+
+MAX_TERM_WORDS = 4
+"""Quoted terms longer than this are quotations, not the name of a thing."""
+RARE_EVENTS = 0.02
+"""A term counts as distinctive when at most this share of events (and at least two) use it."""
+
+
+def _phrase(text: str) -> str:
+    return " ".join(w for word in words(text) for w in word.split("-"))
+
+
+def _terms(text: str) -> set[str]:
+    """Names and meaningful word pairs of a paragraph, the evidence a reference carries."""
+    tokens = content_words(text)
+    found = {"b:" + a + "_" + b for a, b in zip(tokens, tokens[1:])}
+    found.update("n:" + n for n in proxy_names(text))
+    return found
+
+
+def _quoted_terms(article: Article, paragraph: int) -> list[str]:
+    """Short quoted phrases of a paragraph ("no limits"), which often name a past event."""
+    found = []
+    for quote in scan_quotes(article):
+        if quote.paragraph == paragraph:
+            phrase = _phrase(quote.text)
+            if 2 <= len(phrase.split()) <= MAX_TERM_WORDS:
+                found.append(phrase)
+    return found
+
+
+def _compatible(ref: TimeRef, day: date) -> bool:
+    return ref.year == day.year and (ref.month is None or ref.month == day.month)
 
 
 def find_mentions(articles: Sequence[Article], events: Sequence[Event]) -> list[Link]:
-    return []
+    """One link per referring paragraph, to the event it refers to, when the evidence is clear."""
+    if len(events) < 2:
+        return []
+    event_of: dict[str, int] = {a: n for n, e in enumerate(events) for a in e.articles}
+    by_id = {a.id: a for a in articles}
+    when = [date.fromisoformat(e.date) if e.date else None for e in events]
+    # Paragraphs that name a time not their own event's are the only candidates.
+    candidates: list[tuple[Article, int, list[TimeRef]]] = []
+    for article in articles:
+        own = when[event_of[article.id]] if article.id in event_of else None
+        refs_by_paragraph: dict[int, list[TimeRef]] = defaultdict(list)
+        for ref in time_refs(article.paragraphs):
+            if own is None or not _compatible(ref, own):
+                refs_by_paragraph[ref.paragraph].append(ref)
+        candidates.extend((article, p, refs) for p, refs in refs_by_paragraph.items())
+    if not candidates:
+        return []
+    wanted: set[str] = set()
+    asked: dict[tuple[str, int], tuple[set[str], list[str]]] = {}
+    for article, p, _ in candidates:
+        terms, quoted = _terms(article.paragraphs[p]), _quoted_terms(article, p)
+        asked[(article.id, p)] = (terms, quoted)
+        wanted |= terms
+    holders = _holders(articles, events, event_of, wanted)
+    phrases = _phrase_holders(articles, event_of, {q for _, q in asked.values() for q in q})
+    rare = max(2, int(RARE_EVENTS * len(events)))
+    links: list[Link] = []
+    for article, p, refs in candidates:
+        own_event = event_of.get(article.id)
+        terms, quoted = asked[(article.id, p)]
+        score: dict[int, float] = defaultdict(float)
+        evidence: dict[int, list[str]] = defaultdict(list)
+        strong: dict[int, int] = defaultdict(int)
+        for term in terms:
+            users = holders.get(term, set())
+            if 1 < len(users) <= rare or (len(users) == 1 and own_event not in users):
+                for n in users - {own_event}:
+                    score[n] += math.log((len(events) + 1) / len(users))
+                    evidence[n].append(term[2:].replace("_", " "))
+        for phrase in quoted:
+            users = phrases.get(phrase, set())
+            if 0 < len(users - {own_event}) and len(users) <= rare:
+                for n in users - {own_event}:
+                    score[n] += 2 * math.log((len(events) + 1) / len(users))
+                    strong[n] += 1
+                    evidence[n].insert(0, f"“{phrase}”")
+        choice = None
+        for n in sorted(score, key=lambda n: -score[n]):
+            day = when[n]
+            if day is not None:
+                matching = [r for r in refs if _compatible(r, day)]
+                if matching and (strong[n] or len(evidence[n]) >= 1):
+                    choice = (n, matching[0])
+                    break
+            elif strong[n] or len(evidence[n]) >= 2:
+                choice = (n, refs[0])
+                break
+        if choice is None:
+            continue
+        n, ref = choice
+        target = by_id[events[n].articles[0]]
+        cue = ", ".join(dict.fromkeys(evidence[n][:3]))
+        links.append(
+            Link(
+                kind="mention",
+                score=round(min(100.0, 20.0 * score[n]), 1),
+                source=Anchor(article.id, p),
+                target=Anchor(target.id, _best_paragraph(target, evidence[n])),
+                why=f"refers to an earlier event: {cue} ({ref.text})",
+                event=events[n].id,
+            )
+        )
+    return links
+
+
+def _holders(
+    articles: Sequence[Article], events: Sequence[Event], event_of: dict[str, int], wanted: set[str]
+) -> dict[str, set[int]]:
+    """For each wanted term, the events whose articles use it."""
+    found: dict[str, set[int]] = defaultdict(set)
+    for article in articles:
+        n = event_of.get(article.id)
+        if n is None:
+            continue
+        for text in article.paragraphs:
+            for term in _terms(text) & wanted:
+                found[term].add(n)
+    return found
+
+
+def _phrase_holders(articles: Sequence[Article], event_of: dict[str, int], phrases: set[str]) -> dict[str, set[int]]:
+    """For each quoted phrase, the events whose text contains it, quoted or not."""
+    found: dict[str, set[int]] = defaultdict(set)
+    if not phrases:
+        return found
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b")
+    for article in articles:
+        n = event_of.get(article.id)
+        if n is None:
+            continue
+        for text in article.paragraphs:
+            for m in pattern.finditer(_phrase(text)):
+                found[m.group(0)].add(n)
+    return found
+
+
+def _best_paragraph(article: Article, evidence: list[str]) -> int:
+    """The paragraph of the target article that holds the most of the shared evidence."""
+    keys = [_phrase(e.strip("“”")) for e in evidence]
+    best, best_hits = 0, 0
+    for index, text in enumerate(article.paragraphs):
+        flat = _phrase(text)
+        hits = sum(1 for k in keys if k and k in flat)
+        if hits > best_hits:
+            best, best_hits = index, hits
+    return best

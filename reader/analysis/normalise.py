@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _QUOTE_MARKS = str.maketrans(
     {
@@ -84,9 +85,14 @@ class Figure:
     key: str
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def figures(text: str) -> list[Figure]:
     """Every number in `text`, with money and scale words folded into one canonical key."""
     found: list[Figure] = []
+    if not _DIGIT.search(text):
+        return found
     for match in _NUMBER.finditer(plain(text)):
         raw = match.group("num").replace(",", "")
         try:
@@ -112,6 +118,7 @@ def figures(text: str) -> list[Figure]:
     return found
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A deliberately light stem: plurals only, so "fields" meets "field" but "news" stays."""
     if len(word) > 4 and word.endswith("ies"):
@@ -128,10 +135,19 @@ def words(text: str) -> list[str]:
 
 def content_words(text: str) -> list[str]:
     """Stemmed words that carry meaning: no stopwords, no bare numbers (figures carry those)."""
-    return [
-        stem(w[:-2] if w.endswith("'s") else w) for w in words(text)
-        if w not in STOPWORDS and w not in _SCALES and not w[0].isdigit() and len(w) > 1
-    ]
+    found = []
+    for w in words(text):
+        key = _content(w)
+        if key:
+            found.append(key)
+    return found
+
+
+@lru_cache(maxsize=200_000)
+def _content(word: str) -> str:
+    if word in STOPWORDS or word in _SCALES or word[0].isdigit() or len(word) < 2:
+        return ""
+    return stem(word[:-2] if word.endswith("'s") else word)
 
 
 def comparable(text: str) -> str:
