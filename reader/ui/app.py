@@ -1,0 +1,94 @@
+"""The reader application: loads a corpus in the background and shows the main screen.
+
+Analysis modules are imported inside the worker, not at the top, so the first
+frame appears as fast as a bare Textual app's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.worker import get_current_worker
+
+from ..analysis.model import Corpus
+from .messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed
+from .screens.help import HelpScreen
+from .screens.main import MainScreen
+from .themes import DEFAULTS, THEMES
+
+
+class ReaderApp(App[None]):
+    """Read and compare news articles: `ReaderApp(paths).run()`."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="Show every key"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the reader"),
+        Binding("t", "next_theme", "Theme", show=False, id="app.theme", tooltip="Switch to the next colour theme"),
+    ]
+
+    def __init__(self, paths: Sequence[Path], *, corpus: Corpus | None = None) -> None:
+        super().__init__()
+        self.paths = tuple(paths)
+        self.corpus = corpus
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = THEMES[0].name
+        self.main = MainScreen(corpus)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(DEFAULTS)
+
+    def get_default_screen(self) -> MainScreen:
+        return self.main
+
+    def on_mount(self) -> None:
+        if self.corpus is None:
+            self.analyse()
+
+    @work(thread=True, exclusive=True, group="analysis", description="Analysing articles")
+    def analyse(self) -> None:
+        """Run the analysis off the UI thread and post the result to the main screen."""
+        worker = get_current_worker()
+        screen = self.main
+
+        def progress(done: int, total: int) -> None:
+            if not worker.is_cancelled:
+                screen.post_message(AnalysisProgressed(done, total))
+
+        try:
+            from ..analysis.pipeline import analyse
+
+            corpus = analyse(self.paths, progress)
+        except Exception as error:  # noqa: BLE001 - any failure is shown, never a crash
+            screen.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
+            return
+        if not worker.is_cancelled:
+            screen.post_message(AnalysisFinished(corpus))
+
+    def action_next_theme(self) -> None:
+        names = [theme.name for theme in THEMES]
+        position = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(position + 1) % len(names)]
+        self.notify(f"Theme: {self.theme}", markup=False, timeout=2)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        main = self.main
+        sections = [
+            ("Everywhere", self),
+            ("Reading", main),
+            ("Article text", main.view),
+            ("Article list", main.article_list.options),
+            ("Links panel", main.links),
+        ]
+        notes = [type(node).HELP for node in (main.view, main.article_list, main.links) if type(node).HELP]
+        self.push_screen(HelpScreen(sections, notes))

@@ -1,0 +1,140 @@
+"""Lays an article out as terminal rows once per width, so scrolling and cursor moves stay cheap.
+
+An article becomes a list of `Block`s (title, byline, paragraphs, removed
+lines) and each block is wrapped into rows of at most `width` cells. Only
+the offsets of each row are kept; the styled text of a row is produced when
+the row is first painted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rich.cells import cell_len, get_character_cell_size
+
+from ..analysis.model import Article
+from .sanitize import printable
+
+BLANK = -1
+"""Block index of a spacing row between blocks."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One wrapped unit of the article view."""
+
+    kind: str
+    """"title", "subtitle", "meta", "paragraph" or "removed"."""
+    text: str
+    """Sanitised text, exactly as displayed."""
+    index: int = -1
+    """Paragraph number (paragraphs) or position in `Article.removed` (removed lines)."""
+    split: int = 0
+    """For removed lines: where the reason starts in `text`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Rows of an article at one width: `rows[y] == (block, start, end)`."""
+
+    blocks: tuple[Block, ...]
+    rows: tuple[tuple[int, int, int], ...]
+    first_row: tuple[int, ...]
+    """Row of each block's first line."""
+    row_count: tuple[int, ...]
+    """Number of rows each block occupies."""
+    paragraph_block: tuple[int, ...]
+    """Block index of each paragraph."""
+    width: int
+
+
+def article_blocks(article: Article, show_removed: bool) -> tuple[Block, ...]:
+    """The blocks of `article` in reading order; removed lines only when asked for."""
+    blocks = [Block("title", printable(article.title or article.source))]
+    if article.subtitle:
+        blocks.append(Block("subtitle", printable(article.subtitle)))
+    meta = [part for part in (article.byline, article.outlet, article.date) if part]
+    if meta:
+        blocks.append(Block("meta", printable(" · ".join(meta))))
+    removed_before: dict[int, list[int]] = {}
+    if show_removed:
+        for number, line in enumerate(article.removed):
+            removed_before.setdefault(line.before, []).append(number)
+    for number, paragraph in enumerate(article.paragraphs):
+        blocks.extend(_removed_blocks(article, removed_before.get(number, ())))
+        blocks.append(Block("paragraph", printable(paragraph), number))
+    blocks.extend(_removed_blocks(article, removed_before.get(len(article.paragraphs), ())))
+    return tuple(blocks)
+
+
+def _removed_blocks(article: Article, numbers: list[int] | tuple[()]) -> list[Block]:
+    blocks = []
+    for number in numbers:
+        line = article.removed[number]
+        text = printable(line.text.strip()) or "(blank)"
+        reason = printable(f"  ✂ {line.reason}")
+        blocks.append(Block("removed", text + reason, number, split=len(text)))
+    return blocks
+
+
+@lru_cache(maxsize=64)
+def _row_pattern(width: int) -> re.Pattern[str]:
+    # Greedy word wrap in one regex pass: the longest run of at most `width`
+    # characters that ends before a space, or a hard cut of an over-long word.
+    return re.compile(r"[^\S\n]*(?:.{1,%d}(?=\s|$)|\S{%d})\s*" % (width, width))
+
+
+def wrap_starts(text: str, width: int) -> list[int]:
+    """Offsets where each row of `text` starts when wrapped to `width` cells."""
+    width = max(1, width)
+    if len(text) <= width and text.isascii():
+        return [0]
+    if cell_len(text) == len(text):
+        starts = [match.start() for match in _row_pattern(width).finditer(text)]
+        return starts or [0]
+    return _wrap_cells(text, width)
+
+
+def _wrap_cells(text: str, width: int) -> list[int]:
+    """Slow path for wide characters (CJK, emoji): measure each character."""
+    starts = [0]
+    column = 0
+    word_start = 0
+    word_cells = 0
+    for offset, char in enumerate(text):
+        cells = get_character_cell_size(char)
+        if char == " ":
+            word_start, word_cells = offset + 1, 0
+            column += 1
+            continue
+        if column + cells > width:
+            if word_start > starts[-1] and word_cells + cells <= width:
+                starts.append(word_start)
+                column = word_cells
+            else:
+                starts.append(offset)
+                column, word_start, word_cells = 0, offset, 0
+        column += cells
+        word_cells += cells
+    return starts
+
+
+def lay_out(blocks: tuple[Block, ...], width: int) -> Layout:
+    """Wrap every block to `width` cells, with a blank row between blocks."""
+    rows: list[tuple[int, int, int]] = []
+    first_row: list[int] = []
+    row_count: list[int] = []
+    paragraph_block: list[int] = []
+    for number, block in enumerate(blocks):
+        if number:
+            rows.append((BLANK, 0, 0))
+        first_row.append(len(rows))
+        starts = wrap_starts(block.text, width)
+        ends = starts[1:] + [len(block.text)]
+        rows.extend((number, start, end) for start, end in zip(starts, ends))
+        row_count.append(len(starts))
+        if block.kind == "paragraph":
+            paragraph_block.append(number)
+    return Layout(tuple(blocks), tuple(rows), tuple(first_row), tuple(row_count), tuple(paragraph_block), width)

@@ -1,0 +1,106 @@
+"""Read-only lookups over a `Corpus`, built once so every key press is a dict access.
+
+The analysis already decided everything (entities, quotes, events, links);
+this module only indexes those results the ways the screens ask for them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from ..analysis.model import Anchor, Article, Corpus, DiffRun, Entity, Event, Link
+
+_FLIP = {"insert": "delete", "delete": "insert"}
+
+
+def reverse_link(link: Link) -> Link:
+    """The same link seen from its target: ends swapped, inserts and deletes swapped."""
+    diff = tuple(DiffRun(_FLIP.get(run.op, run.op), run.text) for run in link.diff)
+    return replace(link, source=link.target, target=link.source, diff=diff)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A block of the article list: one event's articles, or the articles of no event."""
+
+    event: Event | None
+    articles: tuple[Article, ...]
+
+
+class CorpusIndex:
+    """Lookups the reader needs: articles in list order, links by paragraph, entities by id."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.articles: dict[str, Article] = {a.id: a for a in corpus.articles}
+        self.entities: dict[str, Entity] = {e.id: e for e in corpus.entities}
+        self.events: dict[str, Event] = {e.id: e for e in corpus.events}
+        self.event_of: dict[str, Event] = {}
+        for event in corpus.events:
+            for article_id in event.articles:
+                self.event_of.setdefault(article_id, event)
+        self.groups: tuple[Group, ...] = self._group()
+        self.order: tuple[str, ...] = tuple(a.id for g in self.groups for a in g.articles)
+        self._position = {article_id: n for n, article_id in enumerate(self.order)}
+        # Links are stored once by the analysis; the reader shows them from both ends.
+        self.links_at: dict[Anchor, list[Link]] = defaultdict(list)
+        self.mentions_in: dict[str, list[Link]] = defaultdict(list)
+        for link in corpus.links:
+            if link.kind == "mention":
+                self.links_at[link.source].append(link)
+                self.mentions_in[link.source.article].append(link)
+                continue
+            self.links_at[link.source].append(link)
+            self.links_at[link.target].append(reverse_link(link))
+        for found in self.links_at.values():
+            found.sort(key=lambda link: (link.kind == "mention", -link.score))
+        # Where each entity is mentioned: article id -> first paragraph, in list order.
+        self.appearances: dict[str, dict[str, int]] = defaultdict(dict)
+        for article_id in self.order:
+            for mention in self.articles[article_id].entities:
+                self.appearances[mention.entity].setdefault(article_id, mention.paragraph)
+
+    def _group(self) -> tuple[Group, ...]:
+        """Articles of one event together (events by date), then the rest."""
+        by_date = sorted(self.corpus.events, key=lambda e: (e.date or "9999", e.label.casefold()))
+        groups: list[Group] = []
+        placed: set[str] = set()
+        for event in by_date:
+            members = [self.articles[i] for i in event.articles if i in self.articles and i not in placed]
+            members.sort(key=lambda a: (a.date or "9999", a.title.casefold()))
+            placed.update(a.id for a in members)
+            if members:
+                groups.append(Group(event, tuple(members)))
+        rest = [a for a in self.corpus.articles if a.id not in placed]
+        if rest:
+            groups.append(Group(None, tuple(rest)))
+        return tuple(groups)
+
+    def neighbour(self, article_id: str | None, step: int) -> str | None:
+        """The article `step` places away in list order (clamped), or the first one."""
+        if not self.order:
+            return None
+        if article_id not in self._position:
+            return self.order[0]
+        position = self._position[article_id] + step
+        return self.order[max(0, min(len(self.order) - 1, position))]
+
+    def entity_name(self, entity_id: str | None) -> str:
+        """A display name for an entity id (the id itself if the table lacks it)."""
+        if entity_id is None:
+            return ""
+        entity = self.entities.get(entity_id)
+        return entity.name if entity is not None else entity_id
+
+    def search(self, query: str) -> list[Anchor]:
+        """Every paragraph containing `query` (case-insensitive), in list order."""
+        needle = query.casefold()
+        if not needle:
+            return []
+        hits: list[Anchor] = []
+        for article_id in self.order:
+            for number, paragraph in enumerate(self.articles[article_id].paragraphs):
+                if needle in paragraph.casefold():
+                    hits.append(Anchor(article_id, number))
+        return hits

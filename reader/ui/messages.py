@@ -1,0 +1,36 @@
+"""Messages the analysis worker sends to the screens (posted from its thread, handled on the UI's)."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from ..analysis.model import Corpus
+
+
+class AnalysisProgressed(Message):
+    """`done` of `total` articles have been analysed."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+    def can_replace(self, message: Message) -> bool:
+        # A burst of progress ticks collapses into the latest one.
+        return isinstance(message, AnalysisProgressed)
+
+
+class AnalysisFinished(Message):
+    """The analysis produced a corpus to display."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+
+
+class AnalysisFailed(Message):
+    """The analysis raised; the reader shows the error instead of crashing."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error

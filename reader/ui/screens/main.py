@@ -1,0 +1,327 @@
+"""The reading screen: article list, article text and links panel, plus search and history."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Label, ProgressBar
+
+from ...analysis.model import Anchor, Corpus
+from ..commands import ArticlesProvider, EntitiesProvider, EventsProvider
+from ..lookup import CorpusIndex
+from ..messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed
+from ..sanitize import clip, content, printable
+from ..widgets.article_list import ArticleList
+from ..widgets.article_view import ArticleView
+from ..widgets.legend import Legend
+from ..widgets.links_panel import LinksPanel
+from ..widgets.problems import ProblemsList
+from ..widgets.search_bar import SearchBar
+
+NARROW = 100
+"""Below this many columns the links panel is hidden unless toggled with `s`."""
+
+HISTORY_LIMIT = 200
+
+
+class MainScreen(Screen[None]):
+    """Everything the reader does happens here; the app only loads the corpus."""
+
+    COMMANDS = Screen.COMMANDS | {ArticlesProvider, EntitiesProvider, EventsProvider}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Next paragraph", show=False, id="paragraph.next", tooltip="Move the cursor one paragraph down"),
+        Binding("k", "cursor_up", "Previous paragraph", show=False, id="paragraph.previous", tooltip="Move the cursor one paragraph up"),
+        Binding("g", "first", "Top", show=False, id="paragraph.first", tooltip="Go to the top of the article"),
+        Binding("G", "last", "Bottom", show=False, id="paragraph.last", tooltip="Go to the bottom of the article"),
+        Binding("J", "next_article", "Next article", show=False, id="article.next", tooltip="Open the next article in the list"),
+        Binding("K,p", "previous_article", "Previous article", show=False, id="article.previous", tooltip="Open the previous article in the list"),
+        Binding("n", "next", "Next article / hit", show=False, id="article.next_or_hit", tooltip="Next search hit while searching, else the next article"),
+        Binding("N", "previous_hit", "Previous hit", show=False, id="search.previous", tooltip="Previous search hit"),
+        Binding("enter", "follow", "Follow", show=False, id="link.follow", tooltip="Follow the strongest link of this paragraph"),
+        Binding("backspace,b", "back", "Back", id="link.back", tooltip="Go back to where you were before the last jump"),
+        Binding("slash", "search", "Search", id="search.start", tooltip="Search the text of every article"),
+        Binding("e", "next_entity", "Next entity", show=False, id="entity.next", tooltip="Put the cursor on the next named entity"),
+        Binding("E", "filter_entity", "Filter by entity", show=False, id="entity.filter", tooltip="List only articles mentioning the entity under the cursor"),
+        Binding("r", "toggle_removed", "Removed lines", show=False, id="view.removed", tooltip="Show or hide the lines cleaning removed"),
+        Binding("s", "toggle_panel", "Side panel", show=False, id="view.panel", tooltip="Show or hide the links panel"),
+        Binding("escape", "clear", "Clear", show=False, id="view.clear", tooltip="Clear the search and the list filters"),
+    ]
+
+    current_article: reactive[str | None] = reactive(None)
+    """Id of the article on screen; bound into the list and the text view."""
+    index: reactive[CorpusIndex | None] = reactive(None)
+
+    def __init__(self, corpus: Corpus | None = None) -> None:
+        super().__init__()
+        self.initial = corpus
+        """A corpus to show at once (tests, screenshots) instead of waiting for analysis."""
+        self.history: list[Anchor] = []
+        self.hits: list[Anchor] = []
+        self.hit = -1
+        self.search_term = ""
+        self.panel_wanted: bool | None = None
+        """The user's `s` choice; None follows the terminal width."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="progress"):
+            yield Label("Analysing…", id="progress-label")
+            yield ProgressBar(id="progress-bar", show_eta=False)
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield ArticleList(id="list").data_bind(MainScreen.current_article, MainScreen.index)
+                yield ProblemsList(id="problems")
+            with Vertical(id="centre"):
+                yield ArticleView(id="view").data_bind(MainScreen.current_article, MainScreen.index)
+                yield Legend(id="legend")
+            yield LinksPanel(id="links").data_bind(MainScreen.index)
+        yield SearchBar(id="search")
+        yield Footer()
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def links(self) -> LinksPanel:
+        return self.query_one(LinksPanel)
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    def on_mount(self) -> None:
+        self.query_one("#problems").display = False
+        self.query_one(SearchBar).display = False
+        self._layout_panels()
+        self.view.focus()
+        if self.initial is not None:
+            self.show_corpus(self.initial)
+
+    def on_resize(self) -> None:
+        self._layout_panels()
+
+    def _layout_panels(self) -> None:
+        narrow = self.size.width < NARROW
+        self.set_class(narrow, "-narrow")
+        show_panel = (not narrow) if self.panel_wanted is None else self.panel_wanted
+        self.set_class(not show_panel, "-no-panel")
+        # On a narrow terminal the panel takes the list's place rather than squeezing the text.
+        self.set_class(narrow and show_panel, "-panel-shown")
+
+    # --- loading ---------------------------------------------------------
+
+    def show_corpus(self, corpus: Corpus) -> None:
+        """Display a finished analysis, keeping the reader's place if the article still exists."""
+        self.index = CorpusIndex(corpus)
+        self.query_one("#progress").display = False
+        self.query_one(ProblemsList).show(corpus.problems)
+        if self.current_article not in self.index.articles:
+            self.current_article = self.index.neighbour(None, 0)
+        if not corpus.articles:
+            self.notify("No articles found.", severity="warning", markup=False)
+        errors = [p for p in corpus.problems]
+        for problem in errors[:3]:
+            self.notify(
+                printable(clip(problem.message, 200)),
+                title=printable(clip(problem.source, 60)),
+                severity="error" if problem.severity == "error" else "warning",
+                markup=False,
+            )
+        if len(errors) > 3:
+            self.notify(f"…and {len(errors) - 3} more problems (see the list)", severity="warning", markup=False)
+
+    @on(AnalysisProgressed)
+    def _progressed(self, message: AnalysisProgressed) -> None:
+        self.query_one("#progress").display = True
+        self.query_one(ProgressBar).update(total=message.total or None, progress=message.done)
+        self.query_one("#progress-label", Label).update(f"Analysing {message.done}/{message.total}…")
+
+    @on(AnalysisFinished)
+    def _finished(self, message: AnalysisFinished) -> None:
+        self.show_corpus(message.corpus)
+
+    @on(AnalysisFailed)
+    def _failed(self, message: AnalysisFailed) -> None:
+        self.query_one("#progress").display = False
+        self.notify(printable(message.error), title="Analysis failed", severity="error", markup=False, timeout=30)
+
+    # --- navigation ------------------------------------------------------
+
+    def go(self, target: Anchor, *, remember: bool = True) -> None:
+        """Show a paragraph of an article, remembering where we were (like a browser)."""
+        if self.index is None or target.article not in self.index.articles:
+            return
+        if remember and self.current_article is not None:
+            here = Anchor(self.current_article, self.view.paragraph)
+            if here != target:
+                self.history = [*self.history[-HISTORY_LIMIT:], here]
+        self.current_article = target.article
+        self.view.move_to(target.paragraph, scroll="top" if target.paragraph == 0 else "center")
+
+    def action_back(self) -> None:
+        if not self.history:
+            self.notify("Nothing to go back to.", markup=False, timeout=2)
+            return
+        self.go(self.history.pop(), remember=False)
+
+    def action_cursor_down(self) -> None:
+        self.view.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.view.action_cursor_up()
+
+    def action_first(self) -> None:
+        self.view.action_first()
+
+    def action_last(self) -> None:
+        self.view.action_last()
+
+    def action_next_article(self) -> None:
+        if self.index is not None:
+            self._open_neighbour(+1)
+
+    def action_previous_article(self) -> None:
+        if self.index is not None:
+            self._open_neighbour(-1)
+
+    def _open_neighbour(self, step: int) -> None:
+        assert self.index is not None
+        target = self.index.neighbour(self.current_article, step)
+        if target is not None and target != self.current_article:
+            self.go(Anchor(target, 0))
+
+    def action_next(self) -> None:
+        if self.hits:
+            self._jump_hit(+1)
+        else:
+            self.action_next_article()
+
+    def action_previous_hit(self) -> None:
+        if self.hits:
+            self._jump_hit(-1)
+
+    def action_follow(self) -> None:
+        if self.links.best is None:
+            self.notify("No link from this paragraph.", markup=False, timeout=2)
+            return
+        self.go(self.links.best[0])
+
+    @on(ArticleList.ArticleSelected)
+    def _article_chosen(self, message: ArticleList.ArticleSelected) -> None:
+        self.go(Anchor(message.article, 0))
+        self.view.focus()
+
+    @on(LinksPanel.LinkChosen)
+    def _link_chosen(self, message: LinksPanel.LinkChosen) -> None:
+        self.go(message.target)
+        self.view.focus()
+
+    @on(ArticleView.CursorMoved)
+    def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
+        self.links.show(message.article, message.paragraph, message.entity)
+        self._describe_position()
+
+    def _describe_position(self) -> None:
+        view = self.view
+        article = view.article
+        if article is None:
+            view.border_title = view.border_subtitle = None
+            return
+        view.border_title = content(clip(article.outlet or article.source, 40))
+        parts = [f"¶ {view.paragraph + 1}/{len(article.paragraphs)}"]
+        if self.search_term:
+            parts.append(f"“{printable(clip(self.search_term, 20))}” {self.hit + 1}/{len(self.hits)}")
+        if view.show_removed:
+            parts.append("showing removed lines")
+        view.border_subtitle = content(" · ".join(parts))
+
+    # --- entities, search, toggles ----------------------------------------
+
+    def action_next_entity(self) -> None:
+        if self.view.next_entity() is None:
+            self.notify("No entities in this article.", markup=False, timeout=2)
+
+    def action_filter_entity(self) -> None:
+        mention = self.view.focus_entity
+        if mention is None or self.index is None:
+            self.notify("Put the cursor on an entity first (press e).", markup=False, timeout=3)
+            return
+        name = self.index.entity_name(mention.entity) or mention.text
+        self.article_list.filter_entity(mention.entity, name)
+        self.notify(f"Listing articles that mention {printable(clip(name, 40))}.", markup=False, timeout=3)
+
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = True
+        bar.value = self.search_term
+        bar.focus()
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, message: SearchBar.Submitted) -> None:
+        message.stop()
+        bar = self.query_one(SearchBar)
+        bar.display = False
+        self.view.focus()
+        term = message.value.strip()
+        self.search_term = term
+        self.hits = self.index.search(term) if self.index and term else []
+        self.hit = -1
+        self.view.set_search(term)
+        if term and not self.hits:
+            self.notify(f"No match for “{printable(clip(term, 40))}”.", markup=False, timeout=3)
+            self.search_term = ""
+            self.view.set_search("")
+        elif self.hits:
+            # Start from the first hit at or after the cursor, in list order.
+            here = (self._position(self.current_article), self.view.paragraph)
+            following = [n for n, h in enumerate(self.hits) if (self._position(h.article), h.paragraph) >= here]
+            self.hit = (following[0] if following else 0) - 1
+            self._jump_hit(+1)
+        self._describe_position()
+
+    def _position(self, article_id: str | None) -> int:
+        return self.index.order.index(article_id) if self.index and article_id in self.index.order else -1
+
+    @on(SearchBar.Cancelled)
+    def _search_cancelled(self) -> None:
+        self.query_one(SearchBar).display = False
+        self._layout_panels()
+        self.view.focus()
+        if self.initial is not None:
+            self.show_corpus(self.initial)
+
+    def _jump_hit(self, step: int) -> None:
+        self.hit = (self.hit + step) % len(self.hits)
+        target = self.hits[self.hit]
+        self.go(target, remember=target.article != self.current_article)
+        self._describe_position()
+
+    def action_clear(self) -> None:
+        cleared = False
+        if self.search_term:
+            self.search_term, self.hits, self.hit = "", [], -1
+            self.view.set_search("")
+            cleared = True
+        cleared = self.article_list.clear_filters() or cleared
+        if cleared:
+            self._describe_position()
+
+    def action_toggle_removed(self) -> None:
+        shown = self.view.toggle_removed()
+        article = self.view.article
+        count = len(article.removed) if article else 0
+        self.notify(
+            f"Showing {count} removed lines." if shown else "Hiding removed lines.", markup=False, timeout=2
+        )
+        self._describe_position()
+
+    def action_toggle_panel(self) -> None:
+        self.panel_wanted = self.has_class("-no-panel")
+        self._layout_panels()

@@ -1,0 +1,213 @@
+"""The left panel: every article, grouped by event, with unread markers and a type-to-filter line."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from ...analysis.model import Article
+from ..lookup import CorpusIndex
+from ..sanitize import clip, literal, printable
+
+_NO_TYPE = {"?", "/"}
+"""Printable keys that keep their app-wide meaning even while the list is focused."""
+
+
+class ArticleList(Vertical):
+    """Articles of one event together under the event's label; typing filters the list."""
+
+    HELP = """
+## Article list
+
+Type to filter by title, outlet or event; Backspace edits the filter and
+Escape clears it (and any entity filter from `E`). Enter or a click opens an article.
+"""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-list--event",
+        "article-list--meta",
+        "article-list--unread",
+        "article-list--read",
+    }
+
+    current_article: reactive[str | None] = reactive(None)
+    index: reactive[CorpusIndex | None] = reactive(None)
+
+    class ArticleSelected(Message):
+        """The user chose an article in the list."""
+
+        def __init__(self, article_list: ArticleList, article: str) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.article = article
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.text_filter = ""
+        self.entity_filter: tuple[str, str] | None = None
+        """(entity id, display name) when `E` narrowed the list."""
+        self.read: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="filter-line")
+        yield OptionList(id="articles")
+
+    def on_mount(self) -> None:
+        self.border_title = "Articles"
+        self._show_filter()
+
+    @property
+    def options(self) -> OptionList:
+        return self.query_one("#articles", OptionList)
+
+    def watch_index(self) -> None:
+        self.rebuild()
+
+    def watch_current_article(self, article_id: str | None) -> None:
+        if article_id is None:
+            return
+        if article_id not in self.read and self.index is not None and article_id in self.index.articles:
+            self.read.add(article_id)
+            # Only this article's entry changes: swap its prompt, not the whole list.
+            try:
+                self.options.replace_option_prompt(article_id, self._prompt(self.index.articles[article_id]))
+            except OptionDoesNotExist:
+                pass
+        self._highlight(article_id)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted and self.index is not None:
+            self.call_later(self.rebuild)
+
+    def _highlight(self, article_id: str) -> None:
+        options = self.options
+        try:
+            options.highlighted = options.get_option_index(article_id)
+        except OptionDoesNotExist:
+            pass
+
+    def _matches(self, article: Article, label: str) -> bool:
+        if self.entity_filter is not None and self.index is not None:
+            if article.id not in self.index.appearances.get(self.entity_filter[0], {}):
+                return False
+        haystack = " ".join((article.title, article.outlet or "", label, article.source)).casefold()
+        return all(word in haystack for word in self.text_filter.casefold().split())
+
+    def rebuild(self) -> None:
+        """Fill the list from the index, applying the filters."""
+        if not self.is_mounted:
+            return
+        options: list[Option] = []
+        shown = 0
+        index = self.index
+        event_style = self.get_component_rich_style("article-list--event", partial=True)
+        meta_style = self.get_component_rich_style("article-list--meta", partial=True)
+        for group in index.groups if index else ():
+            label = group.event.label if group.event else "Not grouped"
+            members = [a for a in group.articles if self._matches(a, label)]
+            if not members:
+                continue
+            heading = Text("◆ ", style=event_style, end="", no_wrap=True, overflow="ellipsis")
+            heading.append_text(literal(clip(label, 80), event_style))
+            if group.event and group.event.date:
+                heading.append(f" · {printable(group.event.date)}", style=meta_style)
+            heading.append(f"  ({len(members)})", style=meta_style)
+            options.append(Option(heading, disabled=True))
+            for article in members:
+                options.append(Option(self._prompt(article), id=article.id))
+                shown += 1
+        self.options.set_options(options)
+        total = len(index.order) if index else 0
+        self.border_subtitle = f"{shown}/{total}" if shown != total else str(total)
+        if self.current_article:
+            self._highlight(self.current_article)
+
+    def _prompt(self, article: Article) -> Text:
+        """Two lines: unread marker and title, then outlet and date."""
+        meta_style = self.get_component_rich_style("article-list--meta", partial=True)
+        unread_style = self.get_component_rich_style("article-list--unread", partial=True)
+        unread = article.id not in self.read
+        prompt = Text("● " if unread else "  ", style=unread_style, end="", no_wrap=True, overflow="ellipsis")
+        prompt.append_text(literal(clip(article.title or article.source, 120)))
+        if unread:
+            prompt.stylize("bold", 2)
+        meta = " · ".join(part for part in (article.outlet, article.date) if part) or article.source
+        prompt.append("\n  ")
+        prompt.append_text(literal(clip(meta, 80), meta_style))
+        return prompt
+
+    # --- filtering --------------------------------------------------------
+
+    def _show_filter(self) -> None:
+        line = Text(end="")
+        if self.entity_filter is not None:
+            line.append("mentioning ", style="dim")
+            line.append_text(literal(clip(self.entity_filter[1], 40), "bold"))
+            line.append("  ")
+        if self.text_filter:
+            line.append("filter: ", style="dim")
+            line.append_text(literal(self.text_filter, "bold"))
+            line.append("▏")
+        elif self.entity_filter is None:
+            line.append("type to filter…", style="dim italic")
+        self.query_one("#filter-line", Static).update(line)
+
+    def filter_entity(self, entity_id: str, name: str) -> None:
+        """Show only the articles that mention the entity."""
+        self.entity_filter = (entity_id, name)
+        self._show_filter()
+        self.rebuild()
+
+    def clear_filters(self) -> bool:
+        """Drop the text and entity filters; True if there was one."""
+        had = bool(self.text_filter) or self.entity_filter is not None
+        self.text_filter = ""
+        self.entity_filter = None
+        self._show_filter()
+        self.rebuild()
+        return had
+
+    def type_filter(self, text: str) -> None:
+        """Set the text filter (what typing in the list does)."""
+        self.text_filter = text
+        self._show_filter()
+        self.rebuild()
+        options = self.options
+        if options.highlighted is None or options.get_option_at_index(options.highlighted).disabled:
+            for number, option in enumerate(options.options):
+                if not option.disabled:
+                    options.highlighted = number
+                    break
+
+    def on_key(self, event: events.Key) -> None:
+        if not self.options.has_focus:
+            return
+        if event.key == "backspace" and self.text_filter:
+            self.type_filter(self.text_filter[:-1])
+        elif event.key == "escape" and (self.text_filter or self.entity_filter):
+            self.clear_filters()
+        elif event.is_printable and event.character and event.character not in _NO_TYPE:
+            self.type_filter(self.text_filter + event.character)
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+
+    @on(OptionList.OptionSelected, "#articles")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.ArticleSelected(self, event.option.id))

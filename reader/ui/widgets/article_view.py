@@ -1,0 +1,358 @@
+"""The centre panel: one article's cleaned text with a paragraph cursor.
+
+It uses Textual's line API: the article is wrapped once per width
+(`layout.lay_out`) and `render_line` paints only the rows on screen, so a
+cursor move repaints two paragraphs however long the article is.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import ClassVar
+
+from rich.cells import get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...analysis.model import Article, EntityMention
+from ..layout import BLANK, Layout, article_blocks, lay_out
+from ..lookup import CorpusIndex
+from ..styling import Spans, Styles, style_paragraph
+
+GUTTER = 2
+"""Cells left of the text: the cursor bar and a space."""
+
+_STYLE_NAMES = (
+    "person", "org", "place", "other", "quote", "quote-partial", "quote-term",
+    "focus", "search", "title", "subtitle", "meta", "removed", "reason", "cursor", "bar",
+)
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows the current article; `j`/`k` move a cursor paragraph by paragraph."""
+
+    HELP = """
+## Article text
+
+The cleaned article. People, organisations and places are coloured by type
+(see the legend); quotations are marked, and the side panel names the speaker.
+Click a paragraph to move the cursor there.
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor_down", "Next paragraph", show=False, id="view.down"),
+        Binding("up", "cursor_up", "Previous paragraph", show=False, id="view.up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="view.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="view.page_up"),
+        Binding("home", "first", "First paragraph", show=False, id="view.home"),
+        Binding("end", "last", "Last paragraph", show=False, id="view.end"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"article-view--{name}" for name in _STYLE_NAMES}
+
+    current_article: reactive[str | None] = reactive(None)
+    """Id of the article shown; bound to the main screen's."""
+    index: reactive[CorpusIndex | None] = reactive(None)
+    """The corpus lookups; bound to the main screen's."""
+
+    class CursorMoved(Message):
+        """The cursor moved to another paragraph or entity."""
+
+        def __init__(self, view: ArticleView, article: str, paragraph: int, entity: EntityMention | None) -> None:
+            super().__init__()
+            self.view = view
+            self.article = article
+            self.paragraph = paragraph
+            self.entity = entity
+
+        @property
+        def control(self) -> ArticleView:
+            return self.view
+
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.paragraph = 0
+        """Paragraph under the cursor."""
+        self.focus_entity: EntityMention | None = None
+        """Entity mention under the cursor (set by `e` or a click), if any."""
+        self.show_removed = False
+        self.search = ""
+        self._article: Article | None = None
+        self._spans = Spans({}, {})
+        self._layout: Layout | None = None
+        self._layouts: OrderedDict[tuple[str, int, bool], Layout] = OrderedDict()
+        self._strips: dict[int, list[Strip]] = {}
+        self._styles: Styles | None = None
+
+    # --- state -----------------------------------------------------------
+
+    @property
+    def article(self) -> Article | None:
+        """The article shown, if any."""
+        return self._article
+
+    def watch_index(self) -> None:
+        self._layouts.clear()
+        self._load(self.current_article, 0)
+
+    def watch_current_article(self, article_id: str | None) -> None:
+        self._load(article_id, 0)
+
+    def _load(self, article_id: str | None, paragraph: int) -> None:
+        article = self.index.articles.get(article_id) if self.index and article_id else None
+        if article is self._article and article is not None:
+            return
+        self._article = article
+        self._spans = Spans.of(article) if article else Spans({}, {})
+        self.focus_entity = None
+        self._relayout()
+        self.move_to(paragraph, scroll="top")
+
+    def _text_width(self) -> int:
+        return max(10, self.scrollable_content_region.width - GUTTER - 1)
+
+    def _relayout(self) -> None:
+        """Wrap the article for the current width (cached per article, width and mode)."""
+        self._strips.clear()
+        if self._article is None:
+            self._layout = None
+            self.virtual_size = Size(0, 0)
+            self.refresh()
+            return
+        width = self._text_width()
+        key = (self._article.id, width, self.show_removed)
+        layout = self._layouts.get(key)
+        if layout is None:
+            layout = lay_out(article_blocks(self._article, self.show_removed), width)
+            self._layouts[key] = layout
+            if len(self._layouts) > 16:
+                self._layouts.popitem(last=False)
+        self._layouts.move_to_end(key)
+        self._layout = layout
+        self.virtual_size = Size(self.scrollable_content_region.width, len(layout.rows))
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._layout is not None and self._layout.width != self._text_width():
+            self._relayout()
+            self._scroll_to_cursor("center")
+
+    def notify_style_update(self) -> None:
+        # Theme changed: colours are resolved again on the next paint.
+        super().notify_style_update()
+        self._styles = None
+        self._strips.clear()
+
+    def set_search(self, term: str) -> None:
+        """Highlight `term` in the text (empty to clear)."""
+        if term != self.search:
+            self.search = term
+            self._strips.clear()
+            self.refresh()
+
+    def toggle_removed(self) -> bool:
+        """Show or hide the lines cleaning removed; returns the new state."""
+        self.show_removed = not self.show_removed
+        self._relayout()
+        self._scroll_to_cursor("center")
+        return self.show_removed
+
+    # --- cursor ----------------------------------------------------------
+
+    def _block_of(self, paragraph: int) -> int | None:
+        if self._layout is None or not self._layout.paragraph_block:
+            return None
+        paragraph = max(0, min(paragraph, len(self._layout.paragraph_block) - 1))
+        return self._layout.paragraph_block[paragraph]
+
+    def _refresh_paragraph(self, paragraph: int) -> None:
+        block = self._block_of(paragraph)
+        if block is not None and self._layout is not None:
+            self.refresh_lines(self._layout.first_row[block], self._layout.row_count[block])
+
+    def move_to(self, paragraph: int, entity: EntityMention | None = None, *, scroll: str = "nearest") -> None:
+        """Put the cursor on `paragraph` (and optionally an entity in it), keeping it visible."""
+        count = len(self._article.paragraphs) if self._article else 0
+        paragraph = max(0, min(paragraph, count - 1)) if count else 0
+        previous = self.paragraph
+        self.paragraph = paragraph
+        self.focus_entity = entity
+        self._refresh_paragraph(previous)
+        self._refresh_paragraph(paragraph)
+        self._scroll_to_cursor(scroll)
+        if self._article is not None:
+            self.post_message(self.CursorMoved(self, self._article.id, paragraph, entity))
+
+    def _scroll_to_cursor(self, how: str) -> None:
+        if how == "none":
+            return
+        block = self._block_of(self.paragraph)
+        if block is None or self._layout is None:
+            self.scroll_to(y=0, animate=False)
+            return
+        top = self._layout.first_row[block]
+        bottom = top + self._layout.row_count[block]
+        height = self.scrollable_content_region.height or 1
+        if how == "top":
+            # Opening an article at its start shows the title too.
+            target = 0 if self.paragraph == 0 else top - 1
+        elif how == "center":
+            target = top - max(0, (height - (bottom - top)) // 3)
+        elif top - 1 < self.scroll_y:
+            target = top - 1
+        elif bottom >= self.scroll_y + height:
+            target = min(top - 1, bottom - height + 1)
+        else:
+            return
+        self.scroll_to(y=max(0, target), animate=False)
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.paragraph + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.paragraph - 1)
+
+    def action_first(self) -> None:
+        self.move_to(0, scroll="top")
+
+    def action_last(self) -> None:
+        self.move_to(len(self._article.paragraphs) - 1 if self._article else 0)
+
+    def _paragraph_at_row(self, row: int) -> int:
+        """The paragraph at or after `row` (for paging and clicks on spacing rows)."""
+        if self._layout is None:
+            return 0
+        row = max(0, min(row, len(self._layout.rows) - 1))
+        blocks = self._layout.blocks
+        for block, _start, _end in self._layout.rows[row:]:
+            if block != BLANK and blocks[block].kind == "paragraph":
+                return blocks[block].index
+        return len(self._layout.paragraph_block) - 1
+
+    def _page(self, direction: int) -> None:
+        height = self.scrollable_content_region.height
+        top = max(0, min(int(self.scroll_y) + direction * height, int(self.max_scroll_y)))
+        self.scroll_to(y=top, animate=False)
+        self.move_to(self._paragraph_at_row(top), scroll="none")
+
+    def action_page_down(self) -> None:
+        self._page(+1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def next_entity(self) -> EntityMention | None:
+        """Move the cursor to the next entity mention after it (wrapping to the top)."""
+        if self._article is None or not self._article.entities:
+            return None
+        mentions = sorted(self._article.entities, key=lambda m: (m.paragraph, m.start))
+        here = (self.paragraph, self.focus_entity.start if self.focus_entity else -1)
+        following = [m for m in mentions if (m.paragraph, m.start) > here]
+        mention = following[0] if following else mentions[0]
+        self.move_to(mention.paragraph, mention)
+        return mention
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or self._layout is None:
+            return
+        row = int(self.scroll_y) + offset.y
+        if row >= len(self._layout.rows):
+            return
+        block, start, _end = self._layout.rows[row]
+        if block == BLANK or self._layout.blocks[block].kind != "paragraph":
+            self.move_to(self._paragraph_at_row(row), scroll="none")
+            return
+        paragraph = self._layout.blocks[block].index
+        line = self._layout.blocks[block].text[start:]
+        char = start + _cells_to_chars(line, offset.x - GUTTER)
+        hit = next((m for m in self._spans.entities.get(paragraph, ()) if m.start <= char < m.end), None)
+        self.move_to(paragraph, hit, scroll="nearest")
+
+    # --- painting --------------------------------------------------------
+
+    def _resolve_styles(self) -> Styles:
+        if self._styles is None:
+            self._styles = Styles(
+                {name: self.get_component_rich_style(f"article-view--{name}", partial=True) for name in _STYLE_NAMES}
+            )
+        return self._styles
+
+    def _block_text(self, block: int, cursor: bool) -> Text:
+        assert self._layout is not None
+        styles = self._resolve_styles()
+        item = self._layout.blocks[block]
+        if item.kind == "paragraph":
+            text = style_paragraph(
+                item.text,
+                self._spans.entities.get(item.index, []),
+                self._spans.quotes.get(item.index, []),
+                styles,
+                search=self.search,
+                focus=self.focus_entity if cursor else None,
+            )
+        elif item.kind == "removed":
+            text = Text(item.text, style=styles["removed"], end="")
+            text.stylize(styles["reason"], item.split)
+        else:
+            text = Text(item.text, style=styles[item.kind], end="")
+        if cursor:
+            text.stylize_before(styles["cursor"])
+        return text
+
+    def _block_strips(self, block: int, cursor: bool) -> list[Strip]:
+        """The rows of one block, rendered (non-cursor blocks are cached)."""
+        if not cursor and block in self._strips:
+            return self._strips[block]
+        assert self._layout is not None
+        text = self._block_text(block, cursor)
+        first = self._layout.first_row[block]
+        rows = self._layout.rows[first : first + self._layout.row_count[block]]
+        console = self.app.console
+        strips = []
+        for line in text.divide([start for _b, start, _e in rows[1:]]):
+            line.rstrip()
+            segments = list(line.render(console))
+            strips.append(Strip(segments, line.cell_len))
+        if not cursor:
+            self._strips[block] = strips
+        return strips
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        row = int(self.scroll_y) + y
+        layout = self._layout
+        if layout is None or row >= len(layout.rows):
+            return Strip.blank(width, base)
+        block, _start, _end = layout.rows[row]
+        if block == BLANK:
+            return Strip.blank(width, base)
+        cursor = block == self._block_of(self.paragraph)
+        line = self._block_strips(block, cursor)[row - layout.first_row[block]]
+        styles = self._resolve_styles()
+        if cursor:
+            fill = base + styles["cursor"]
+            gutter = Strip([Segment("▌", base + styles["bar"]), Segment(" ", fill)], GUTTER)
+        else:
+            fill = base
+            gutter = Strip.blank(GUTTER, base)
+        return Strip.join([gutter, line]).extend_cell_length(width, fill).crop(0, width).apply_style(base)
+
+
+def _cells_to_chars(line: str, cells: int) -> int:
+    """How many characters of `line` fit in `cells` terminal cells."""
+    used = 0
+    for count, char in enumerate(line):
+        used += get_character_cell_size(char)
+        if used > cells:
+            return count
+    return len(line)

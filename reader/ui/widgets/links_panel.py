@@ -1,0 +1,219 @@
+"""The right panel: what the rest of the corpus says about the paragraph under the cursor.
+
+It lists who is quoted here, the same passage in other articles (with the
+words that differ highlighted), the event this article belongs to and its
+sibling articles, other events it refers to, and where the entity under the
+cursor appears elsewhere. Enter (or a click) on an entry follows it.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...analysis.model import Anchor, Article, EntityMention, Link
+from ..lookup import CorpusIndex
+from ..sanitize import clip, literal
+
+_KIND_NAMES = {"quote": "same quote", "passage": "same passage", "mention": "refers to"}
+
+
+class LinksPanel(OptionList):
+    """Cross-links for the current paragraph; choosing one posts `LinkChosen`."""
+
+    HELP = """
+## Links panel
+
+For the paragraph under the cursor: the speaker of each quotation, the same
+passage in other articles (inserted words highlighted, dropped words struck
+through), this article's event and its other articles, and for an entity
+under the cursor (`e`) the other articles that mention it.
+Enter follows the highlighted entry; Backspace comes back.
+"""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "links-panel--heading",
+        "links-panel--quote",
+        "links-panel--speaker",
+        "links-panel--meta",
+        "links-panel--insert",
+        "links-panel--delete",
+    }
+
+    index: reactive[CorpusIndex | None] = reactive(None)
+
+    class LinkChosen(Message):
+        """The user chose an entry that leads to another paragraph."""
+
+        def __init__(self, panel: LinksPanel, target: Anchor, link: Link | None) -> None:
+            super().__init__()
+            self.panel = panel
+            self.target = target
+            self.link = link
+
+        @property
+        def control(self) -> LinksPanel:
+            return self.panel
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._targets: dict[str, tuple[Anchor, Link | None]] = {}
+        self._where: tuple[str | None, int, EntityMention | None] = (None, 0, None)
+        self.best: tuple[Anchor, Link] | None = None
+        """The strongest link from the current paragraph (what Enter in the text follows)."""
+
+    def on_mount(self) -> None:
+        self.border_title = "Links"
+
+    def watch_index(self) -> None:
+        self.show(*self._where)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted:
+            self.call_later(lambda: self.show(*self._where))
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"links-panel--{name}", partial=True)
+
+    def _heading(self, text: str) -> Option:
+        return Option(Text(text, style=self._style("heading"), end=""), disabled=True)
+
+    def _target(self, prompt: Text, anchor: Anchor, link: Link | None = None) -> Option:
+        key = f"t{len(self._targets)}"
+        self._targets[key] = (anchor, link)
+        return Option(prompt, id=key)
+
+    def show(self, article_id: str | None, paragraph: int, entity: EntityMention | None = None) -> None:
+        """Rebuild the panel for one paragraph (and the entity under the cursor)."""
+        self._where = (article_id, paragraph, entity)
+        self._targets = {}
+        self.best = None
+        index = self.index
+        article = index.articles.get(article_id) if index and article_id else None
+        if index is None or article is None:
+            self.set_options([])
+            return
+        sections = [
+            self._quotes(index, article, paragraph),
+            self._links(index, Anchor(article.id, paragraph)),
+            self._entity(index, article, entity) if entity is not None else [],
+            self._event(index, article),
+        ]
+        options: list[Option | None] = []
+        for section in sections:
+            if section:
+                # A rule between sections (None is OptionList's separator).
+                options.extend([None, *section] if options else section)
+        if not options:
+            options.append(Option(Text("Nothing links here.", style="dim italic"), disabled=True))
+        self.set_options(options)
+        self.border_subtitle = f"¶ {paragraph + 1}"
+        for number, option in enumerate(self.options):
+            if option is not None and not option.disabled:
+                self.highlighted = number
+                break
+
+    def _quotes(self, index: CorpusIndex, article: Article, paragraph: int) -> list[Option]:
+        quotes = [q for q in article.quotes if q.paragraph == paragraph and q.kind != "term"]
+        if not quotes:
+            return []
+        options = [self._heading("Quoted here")]
+        for quote in quotes:
+            line = Text("“", style=self._style("quote"), end="")
+            line.append_text(literal(clip(quote.text, 90), self._style("quote")))
+            line.append("”", style=self._style("quote"))
+            line.append("\n  — ")
+            speaker = index.entity_name(quote.speaker) if quote.speaker else "unattributed"
+            line.append_text(literal(speaker, self._style("speaker") if quote.speaker else Style(dim=True)))
+            details = [part for part in (quote.cue, quote.kind if quote.kind != "direct" else None) if part]
+            if quote.continued:
+                details.append("continued")
+            if details:
+                line.append_text(literal(f" ({', '.join(details)})", self._style("meta")))
+            options.append(Option(line, disabled=True))
+        return options
+
+    def _links(self, index: CorpusIndex, here: Anchor) -> list[Option]:
+        found = [link for link in index.links_at.get(here, ()) if link.target.article in index.articles]
+        if not found:
+            return []
+        options = [self._heading("Elsewhere")]
+        for link in found:
+            other = index.articles[link.target.article]
+            if self.best is None and link.kind != "mention":
+                self.best = (link.target, link)
+            head = literal(clip(other.outlet or other.title or other.source, 40), Style(bold=True))
+            head.append(f"  {_KIND_NAMES.get(link.kind, link.kind)} · {link.score:.0%}", style=self._style("meta"))
+            if link.kind == "mention" and link.event in index.events:
+                head.append("\n")
+                head.append_text(literal(clip(index.events[link.event].label, 80)))
+            head.append("\n")
+            head.append_text(self._wording(link, other))
+            if link.why:
+                head.append("\n")
+                head.append_text(literal(clip(link.why, 120), self._style("meta")))
+            options.append(self._target(head, link.target, link))
+        return options
+
+    def _wording(self, link: Link, other: Article) -> Text:
+        """The other article's wording: the diff runs if the analysis gave them, else the paragraph."""
+        if link.diff:
+            text = Text(end="")
+            for run in link.diff:
+                style = {"insert": self._style("insert"), "delete": self._style("delete")}.get(run.op, Style())
+                text.append_text(literal(run.text, style))
+                text.append(" ")
+            text.rstrip()
+            return text
+        paragraphs = other.paragraphs
+        body = paragraphs[link.target.paragraph] if 0 <= link.target.paragraph < len(paragraphs) else ""
+        return literal(clip(body, 220))
+
+    def _entity(self, index: CorpusIndex, article: Article, entity: EntityMention) -> list[Option]:
+        name = index.entity_name(entity.entity) or entity.text
+        title = f"{clip(name, 40)} ({entity.type.lower()}) also in"
+        options = [Option(literal(title, self._style("heading")), disabled=True)]
+        elsewhere = [(a, p) for a, p in index.appearances.get(entity.entity, {}).items() if a != article.id]
+        if not elsewhere:
+            options.append(Option(Text("  no other article", style="dim italic"), disabled=True))
+        for other_id, first in elsewhere:
+            other = index.articles[other_id]
+            options.append(self._target(literal(f"{clip(other.title or other.source, 70)}  ¶ {first + 1}"), Anchor(other_id, first)))
+        return options
+
+    def _event(self, index: CorpusIndex, article: Article) -> list[Option]:
+        options: list[Option] = []
+        event = index.event_of.get(article.id)
+        if event is not None:
+            label = f"Event: {clip(event.label, 60)}" + (f" · {event.date}" if event.date else "")
+            options.append(Option(literal(label, self._style("heading")), disabled=True))
+            for sibling in event.articles:
+                if sibling != article.id and sibling in index.articles:
+                    other = index.articles[sibling]
+                    line = literal(clip(other.title or other.source, 70))
+                    if other.outlet:
+                        line.append_text(literal(f"  {clip(other.outlet, 30)}", self._style("meta")))
+                    options.append(self._target(line, Anchor(sibling, 0)))
+        seen: set[str | None] = set()
+        mentions = [m for m in index.mentions_in.get(article.id, ()) if not (m.event in seen or seen.add(m.event))]
+        if mentions:
+            options.append(self._heading("Refers to other events"))
+            for link in mentions:
+                label = index.events[link.event].label if link.event in index.events else link.target.article
+                options.append(self._target(literal(f"→ {clip(label, 70)}  (¶ {link.source.paragraph + 1})"), link.target, link))
+        return options
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        target = self._targets.get(event.option.id or "")
+        if target is not None:
+            self.post_message(self.LinkChosen(self, *target))

@@ -1,0 +1,34 @@
+"""Files the analysis could not read, listed under the articles instead of crashing the reader."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ...analysis.model import Problem
+from ..sanitize import clip, literal
+
+
+class ProblemsList(VerticalScroll):
+    """Each problem as "file: message", errors before warnings; hidden when there are none."""
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="problem-lines")
+
+    def show(self, problems: Sequence[Problem]) -> None:
+        """Replace the listed problems."""
+        self.display = bool(problems)
+        self.border_title = f"Problems ({len(problems)})"
+        lines = Text(end="")
+        for problem in sorted(problems, key=lambda p: (p.severity != "error", p.source)):
+            mark = "✖ " if problem.severity == "error" else "⚠ "
+            lines.append(mark, style="bold red" if problem.severity == "error" else "bold yellow")
+            lines.append_text(literal(clip(problem.source, 60), "bold"))
+            lines.append(": ")
+            lines.append_text(literal(clip(problem.message, 200)))
+            lines.append("\n")
+        lines.rstrip()
+        self.query_one("#problem-lines", Static).update(lines)

@@ -1,0 +1,370 @@
+"""Pilot tests: each user flow of the reader, driven by key presses on hand-made corpora."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import re
+import sys
+import types
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList
+
+from reader.analysis.model import Anchor, Article, Corpus
+from reader.ui.app import ReaderApp
+from reader.ui.layout import article_blocks, lay_out, wrap_starts
+from reader.ui.sanitize import printable
+from reader.ui.screens.help import HelpScreen
+from reader.ui.widgets.links_panel import LinksPanel
+from snapshot_apps.sample import hostile_corpus, long_corpus, sample_corpus
+
+SIZE = (120, 40)
+
+
+def pilot_test(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
+    """Run an async Pilot test on a fresh event loop (no async pytest plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args: object, **kwargs: object) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def screen_text(app: ReaderApp) -> str:
+    """Everything on screen as plain text (what a user would read)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def view_lines(app: ReaderApp) -> list[str]:
+    view = app.main.view
+    return [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
+
+
+# --- pure helpers ---------------------------------------------------------
+
+
+def test_printable_keeps_length_and_shows_escapes() -> None:
+    raw = "a\x1b[31mb\x07c\x9bd\u202ee\x00"
+    shown = printable(raw)
+    assert len(shown) == len(raw)
+    assert "\x1b" not in shown and "\x07" not in shown and "\x9b" not in shown and "\u202e" not in shown
+    assert shown.startswith("a␛[31mb␇c")
+    assert printable("plain “text” 北京") == "plain “text” 北京"
+
+
+def test_wrap_starts_respects_width_and_wide_characters() -> None:
+    text = "one two three four five six seven"
+    starts = wrap_starts(text, 10)
+    rows = [text[a:b].rstrip() for a, b in zip(starts, [*starts[1:], len(text)])]
+    assert rows == ["one two", "three four", "five six", "seven"]
+    wide = "北京市的新闻报道 and more"
+    starts = wrap_starts(wide, 6)
+    rows = [wide[a:b] for a, b in zip(starts, [*starts[1:], len(wide)])]
+    assert rows[0] == "北京市"  # three wide characters fill six cells
+    assert all(len(row.encode("utf-16-le")) for row in rows)
+    assert wrap_starts("averyveryverylongword", 5) == [0, 5, 10, 15, 20]
+
+
+def test_layout_puts_removed_lines_before_their_paragraph() -> None:
+    article = sample_corpus().articles[0]
+    plain = article_blocks(article, show_removed=False)
+    shown = article_blocks(article, show_removed=True)
+    assert [b.kind for b in plain].count("removed") == 0
+    kinds = [(b.kind, b.index) for b in shown]
+    assert kinds.index(("removed", 0)) == kinds.index(("paragraph", 1)) - 1
+    assert kinds[-1] == ("removed", 1)  # "before" == len(paragraphs): after the last one
+    layout = lay_out(shown, 30)
+    assert len(layout.paragraph_block) == len(article.paragraphs)
+    assert all(end - start <= 31 for block, start, end in layout.rows if block >= 0)
+
+
+# --- flows ----------------------------------------------------------------
+
+
+@pilot_test
+async def test_navigate_paragraphs_and_articles() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.main
+        first = main.current_article
+        assert first == "budget-gazette"  # events sorted by date: the budget vote came first
+        await pilot.press("j", "j")
+        assert main.view.paragraph == 2
+        await pilot.press("k")
+        assert main.view.paragraph == 1
+        await pilot.press("down", "down", "down")
+        assert main.view.paragraph == 2  # clamped at the last paragraph
+        await pilot.press("g")
+        assert main.view.paragraph == 0
+        await pilot.press("G")
+        assert main.view.paragraph == 2
+        await pilot.press("J")
+        assert main.current_article != first
+        second = main.current_article
+        await pilot.press("n")
+        assert main.current_article not in (first, second)
+        await pilot.press("p", "K")
+        assert main.current_article == first
+        assert "Council approves 120m transit budget" in screen_text(app)
+
+
+@pilot_test
+async def test_follow_link_and_come_back() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.main
+        main.go(Anchor("bridge-herald", 0))
+        await pilot.press("j")
+        await pilot.pause()
+        assert "Mara Quint" in screen_text(app)  # the speaker of the quote under the cursor
+        await pilot.press("enter")
+        assert (main.current_article, main.view.paragraph) == ("bridge-ledger", 1)
+        await pilot.press("backspace")
+        assert (main.current_article, main.view.paragraph) == ("bridge-herald", 1)
+        # The same through the panel: focus it, choose the highlighted link.
+        main.links.focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        assert main.current_article == "bridge-ledger"
+        await pilot.press("b")
+        assert main.current_article == "bridge-herald"
+
+
+@pilot_test
+async def test_panel_shows_diff_event_and_mentions() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.main
+        main.go(Anchor("bridge-ledger", 1))
+        await pilot.pause()
+        prompts = [str(option.prompt) for option in main.links.options]
+        text = "\n".join(prompts)
+        assert "Coastal Herald" in text and "same quote" in text and "93%" in text
+        assert "ever" in text and "before" in text  # both sides of the word difference
+        assert "Event: Harbour Bridge reopens" in text
+        assert "Council approves transit budget" in text  # the event this one refers to
+
+
+@pilot_test
+async def test_search_across_articles() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.main
+        await pilot.press("slash")
+        await pilot.press(*"harbour bridge", "enter")
+        hits = main.hits
+        assert len(hits) == 3  # paragraphs only: budget ¶3, ledger ¶1, herald ¶1
+        assert Anchor(main.current_article, main.view.paragraph) == hits[main.hit]
+        start = main.hit
+        await pilot.press("n")
+        assert main.hit == (start + 1) % len(hits)
+        await pilot.press("N")
+        assert main.hit == start
+        assert any("Harbour Bridge" in line for line in view_lines(app))
+        await pilot.press("escape")
+        assert main.hits == [] and main.view.search == ""
+
+
+@pilot_test
+async def test_entity_jump_and_filter() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.main
+        main.go(Anchor("bridge-herald", 0))
+        await pilot.press("e")
+        assert main.view.focus_entity is not None
+        assert main.view.focus_entity.entity == "harbour-bridge"
+        await pilot.pause()
+        assert any("also in" in str(o.prompt) for o in main.links.options)
+        await pilot.press("E")
+        listed = [o.id for o in main.article_list.options.options if o.id]
+        assert sorted(listed) == ["bridge-herald", "bridge-ledger", "budget-gazette"]
+        await pilot.press("escape")
+        assert len([o for o in main.article_list.options.options if o.id]) == 4
+
+
+@pilot_test
+async def test_type_to_filter_the_list() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.main
+        main.article_list.options.focus()
+        await pilot.press(*"orchid")
+        listed = [o.id for o in main.article_list.options.options if o.id]
+        assert listed == ["orchid"]
+        await pilot.press("enter")
+        assert main.current_article == "orchid"
+        assert main.view.has_focus
+        main.article_list.options.focus()
+        await pilot.press("backspace", "backspace")
+        assert main.article_list.text_filter == "orch"
+        await pilot.press("escape")
+        assert main.article_list.text_filter == ""
+
+
+@pilot_test
+async def test_toggle_removed_lines() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        app.main.go(Anchor("bridge-herald", 0))
+        await pilot.pause()
+        assert not any("Advertisement" in line for line in view_lines(app))
+        await pilot.press("r")
+        await pilot.pause()
+        lines = view_lines(app)
+        assert any("Advertisement" in line and "advertisement" in line for line in lines)
+        await pilot.press("r")
+        await pilot.pause()
+        assert not any("Advertisement" in line for line in view_lines(app))
+
+
+@pilot_test
+async def test_help_lists_the_real_bindings() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for description in ("Follow the strongest link", "Show or hide the lines cleaning removed", "Show every key"):
+            assert description in text
+        await pilot.press("escape")
+        assert app.screen is app.main
+        # A keymap change shows up in the help: it is generated, not typed by hand.
+        app.set_keymap({"view.removed": "x"})
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert re.search(r"\sx\s{3,}Show or hide the lines cleaning removed", screen_text(app))
+
+
+@pilot_test
+async def test_command_palette_opens_an_article() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"rare orchid")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main.current_article == "orchid"
+
+
+@pilot_test
+async def test_narrow_terminal_hides_the_panel_until_asked() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.main.links.display or not app.main.links.region.width
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.main.links.region.width > 0
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.main.links.region.width == 0
+
+
+@pilot_test
+async def test_theme_switch_keeps_text() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.theme == "reader-light"
+        assert any("Council approves" in line for line in view_lines(app))
+
+
+@pilot_test
+async def test_hostile_text_is_shown_literally() -> None:
+    app = ReaderApp([], corpus=hostile_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert app.is_running  # the [@click=app.quit] did not act
+        assert "[bold]bold" in text and "markup[/bold]" in text
+        assert "␛[31mred" in text and "\x1b" not in text and "\x07" not in text
+        assert "[link=file:///etc/passwd]" in text
+        for strip in app.screen._compositor.render_strips():
+            for segment in strip:
+                assert segment.style is None or not segment.style.link
+        # Wide characters keep every row at the terminal's width.
+        assert all(strip.cell_length == SIZE[0] for strip in app.screen._compositor.render_strips())
+        svg = app.export_screenshot()
+        assert "\x1b" not in svg
+
+
+@pilot_test
+async def test_failed_analysis_is_a_notification(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = types.ModuleType("reader.analysis.pipeline")
+
+    def analyse(paths, progress=None):  # type: ignore[no-untyped-def]
+        raise ValueError("[bold]cannot[/bold] read \x1b[2J")
+
+    fake.analyse = analyse  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "reader.analysis.pipeline", fake)
+    app = ReaderApp([Path("nowhere")])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        messages = [n.message for n in app._notifications]
+        assert any("[bold]cannot[/bold]" in m and "␛[2J" in m for m in messages)
+
+
+@pilot_test
+async def test_worker_reports_progress_then_shows_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = types.ModuleType("reader.analysis.pipeline")
+    seen: list[tuple[int, int]] = []
+
+    def analyse(paths, progress=None):  # type: ignore[no-untyped-def]
+        for done in range(1, 4):
+            progress(done, 3)
+            seen.append((done, 3))
+        return sample_corpus()
+
+    fake.analyse = analyse  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "reader.analysis.pipeline", fake)
+    app = ReaderApp([Path("somewhere")])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert seen == [(1, 3), (2, 3), (3, 3)]
+        assert app.main.current_article == "budget-gazette"
+        assert not app.main.query_one("#progress").display
+        assert any("broken.pdf" in n.title for n in app._notifications)
+
+
+@pilot_test
+async def test_long_article_moves_and_follows() -> None:
+    app = ReaderApp([], corpus=long_corpus(2000))
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.main
+        await pilot.press("G")
+        assert main.view.paragraph == 1999
+        assert any("Paragraph 1999" in line for line in view_lines(app))
+        await pilot.press("g", "j", "j", "j")
+        assert main.view.paragraph == 3
+        await pilot.press("enter")
+        assert (main.current_article, main.view.paragraph) == ("long-b", 21)
+        assert any("Paragraph 21:" in line for line in view_lines(app))
+
+
+@pilot_test
+async def test_empty_corpus_does_not_crash() -> None:
+    app = ReaderApp([], corpus=Corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "J", "enter", "e", "E", "r", "b", "slash", "x", "enter")
+        assert app.is_running
+
+
+@pilot_test
+async def test_article_without_paragraphs() -> None:
+    article = Article(id="x", source="x.txt", title="Only a title", paragraphs=())
+    app = ReaderApp([], corpus=Corpus(articles=(article,)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "G", "e", "r")
+        assert "Only a title" in screen_text(app)
