@@ -142,9 +142,3 @@ def event_date(article: Article) -> tuple[date | None, str | None]:
         if r:
             return (base - timedelta(days=1) if r.group("word").lower() == "yesterday" else base), r.group(0)
     return base, None
-
-
-def latest_year(paragraphs: tuple[str, ...] | list[str]) -> int | None:
-    """The latest year the text refers to as past or present ("in 2023"), a floor on when it was written."""
-    years = [r.year for r in time_refs(paragraphs) if r.day is not None or r.month is not None or r.text.isdigit()]
-    return max(years) if years else None

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from .dates import TimeRef, event_date, time_refs
+from .dates import TimeRef, time_refs
 from .features import proxy_names
 from .model import Anchor, Article, Event, Link
 from .normalise import content_words, words
