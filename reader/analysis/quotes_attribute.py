@@ -22,6 +22,7 @@ from .quotes_lexicon import (
     DOCUMENT,
     FEMALE_TITLES,
     MALE_TITLES,
+    PERSON_PRONOUNS,
     ROLE,
     SPEECH_VERB,
     SUBJECT_PRONOUN,
@@ -39,6 +40,37 @@ _WORDS = re.compile(r"\S+")
 _NEAR_WORDS = 4
 _LOOKBACK = 3
 """Paragraphs searched backwards for a pronoun's or role's referent."""
+_SALIENCE = 15
+"""Paragraphs counted when a pronoun's referent is whoever the passage is about."""
+_PASSIVE = frozenset({"been", "was", "were", "is", "are", "be", "being"})
+_BY = re.compile(r"[\s,]*by\b")
+
+
+def _is_named(candidate: _Candidate) -> bool:
+    return candidate.kind == "mention" and candidate.mention is not None and candidate.mention.type in _SPEAKER_TYPES
+
+
+def _head(para: _Paragraph, candidates: list[_Candidate], start: int) -> _Candidate:
+    """The speaker in a subject phrase: the name that ends its first segment.
+
+    "Vancouver police Const. Tim Fanning" and "the actress's rep Jack Ketsoyan"
+    end in the name; "Steve Tsang, director of SOAS," puts it before the comma.
+    """
+    comma = para.masked.find(",", start, candidates[-1].end)
+    segment = [c for c in candidates if comma < 0 or c.end <= comma]
+    named = [c for c in segment if _is_named(c)]
+    if named:
+        return named[-1]
+    named = [c for c in candidates if _is_named(c)]
+    if named:
+        return named[0]
+    return segment[0] if segment else candidates[0]
+
+
+def _fits(mention: EntityMention, pronoun: str) -> bool:
+    """Whether a title rules out the pronoun's gender ("she" is never "Mr Ruiz")."""
+    title = (mention.title or "").lower().rstrip(".")
+    return not ((pronoun == "he" and title in FEMALE_TITLES) or (pronoun == "she" and title in MALE_TITLES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +138,8 @@ class _Attributor:
             if mention.type in _SPEAKER_TYPES or mention.type == "PLACE":
                 self.mentions.setdefault(mention.paragraph, []).append(mention)
         self.cache: dict[int, _Paragraph] = {}
+        self.spoken: dict[str, int] = {}
+        """How many quotations each entity has been given so far: speakers stay salient."""
 
     def paragraph(self, number: int) -> _Paragraph:
         cached = self.cache.get(number)
@@ -151,17 +185,38 @@ class _Attributor:
                 yield back, para, start, min(end, limit)
 
     def person_before(self, number: int, position: int, pronoun: str) -> str | None:
-        """The nearest earlier sentence subject that is a person of a fitting gender."""
+        """The nearest earlier sentence subject that is a person of a fitting gender.
+
+        When the nearest subject is itself a pronoun, the referent was set up
+        further back: the person the passage has been about (most mentioned) wins.
+        """
         for _, para, start, end in self._sentences_back(number, position):
             for candidate in para.candidates(start, end):
-                if candidate.kind == "pronoun" and candidate.word.lower() in ("he", "she"):
-                    break  # the same referent again: look further back
+                if candidate.kind == "pronoun" and candidate.word.lower() in PERSON_PRONOUNS:
+                    return self.salient_person(number, pronoun)
                 if candidate.kind == "mention" and candidate.mention is not None and candidate.mention.type == "PERSON":
-                    title = (candidate.mention.title or "").lower().rstrip(".")
-                    if (pronoun == "he" and title in FEMALE_TITLES) or (pronoun == "she" and title in MALE_TITLES):
-                        continue
-                    return candidate.mention.entity
-        return None
+                    if _fits(candidate.mention, pronoun):
+                        return candidate.mention.entity
+        return self.salient_person(number, pronoun)
+
+    def salient_person(self, number: int, pronoun: str) -> str | None:
+        """The person mentioned (or quoted) most in the last few paragraphs, latest on ties."""
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        order = 0
+        for back in range(max(0, number - _SALIENCE), number + 1):
+            for mention in self.paragraph(back).mentions:
+                order += 1
+                if mention.type == "PERSON" and self._entity_fits(mention.entity, pronoun):
+                    counts[mention.entity] = counts.get(mention.entity, 0) + 1 + self.spoken.get(mention.entity, 0)
+                    latest[mention.entity] = order
+        if not counts:
+            return None
+        return max(counts, key=lambda entity: (counts[entity], latest[entity]))
+
+    def _entity_fits(self, entity: str, pronoun: str) -> bool:
+        """No mention of the entity carries a title of the other gender."""
+        return all(_fits(m, pronoun) for ms in self.mentions.values() for m in ms if m.entity == entity)
 
     def organisation_before(self, number: int, position: int) -> str | None:
         """"it said": a document nearby means no entity; otherwise the nearest organisation subject."""
@@ -258,20 +313,15 @@ class _Attributor:
             return None
         lead = region[: verb.start()].strip(" ,—–\n")
         if not lead:
-            return self.after_verb(number, close + verb.end(), end, verb.group())
+            return self.after_verb(number, close + verb.end(), end, verb.group()) or _Speaker(None, verb.group())
         candidates = para.candidates(close, close + verb.start())
         if not candidates:
-            return None
+            # "…," industry sources say: a cue with nobody we can name.
+            return _Speaker(None, verb.group()) if ends_clause and len(lead.split()) <= 6 else None
         first = candidates[0]
         if not ends_clause and para.masked[close:first.start].strip():
             return None  # the quotation goes on as part of the sentence: “rejuvenate” their countries
-        if first.kind == "mention" and first.mention is not None and first.mention.type == "PLACE":
-            rest = [c for c in candidates if not (c.kind == "mention" and c.mention and c.mention.type == "PLACE")]
-            if rest:
-                first = rest[0]
-            elif para.masked[first.end : close + verb.start()].strip():
-                return None
-        return _Speaker(self.resolve(number, first), verb.group())
+        return _Speaker(self.resolve(number, _head(para, candidates, close)), verb.group())
 
     def left_cue(self, item: Found) -> _Speaker | None:
         """A cue earlier in the sentence: Xi said relations were a “priority”; Mr Lukin said: “…”."""
@@ -291,10 +341,17 @@ class _Attributor:
         if not verbs:
             return None
         verb = verbs[-1]
+        if left[: verb.start()].split()[-1:] and left[: verb.start()].split()[-1].lower() in _PASSIVE:
+            # Passive: labelled “suspicious” by the fire chief.
+            agent = _BY.match(para.masked, item.close_at) if item.close_at < len(para.masked) else None
+            if agent is not None:
+                _, end = para.sentence(agent.end())
+                found = self.after_verb(number, agent.end(), end, verb.group())
+                if found is not None:
+                    return found
+            return _Speaker(None, verb.group())
         speaker = self.subject_of(number, start, start + verb.start(), start + verb.end())
-        if speaker is None:
-            speaker = self.after_verb(number, start + verb.end(), opening, verb.group())
-        return speaker
+        return speaker or _Speaker(None, verb.group())  # "A witness told …": nobody we can name
 
     def according_to(self, item: Found) -> _Speaker | None:
         number = item.quote.paragraph
@@ -322,6 +379,10 @@ class _Attributor:
         start, _ = para.sentence(colon)
         verbs = list(SPEECH_VERB.finditer(para.masked, start, colon))
         if not verbs:
+            # "…experts such as Dr Azm Al Homoud:" introduces the person named just before the colon.
+            named = [c for c in para.candidates(start, colon) if c.kind == "mention" and c.mention and c.mention.type in _SPEAKER_TYPES]
+            if named and len(_WORDS.findall(para.masked[named[-1].end : colon])) <= 1:
+                return _Speaker(self.resolve(number, named[-1]), None)
             return None
         verb = verbs[-1]
         return self.subject_of(number, start, verb.start(), verb.end()) or self.after_verb(number, verb.end(), colon, verb.group())
@@ -384,6 +445,8 @@ def attribute(
             speaker = _Speaker(previous[1].entity, None)
         if speaker is not None:
             previous = (last.quote.paragraph, speaker)
+            if speaker.entity is not None:
+                attributor.spoken[speaker.entity] = attributor.spoken.get(speaker.entity, 0) + 1
         for item in group:
             if speaker is None:
                 result.append(item.quote)

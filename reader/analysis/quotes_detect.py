@@ -100,6 +100,8 @@ def _scan(text: str, virtual: bool = False) -> _Scan:
                 continue
         else:
             opening = can_open
+            if opening and glyph == '"' and has_open and text[:start].rstrip()[-1:] in (",", ".", "?", "!"):
+                opening = False  # badly spaced closing mark: in, "DiLeo said
         if family == "s" and opening and nxt.isdigit():
             continue  # '90s
         if opening:
@@ -154,7 +156,7 @@ class _Pending:
     """Following paragraphs without any double mark, which may be more of the same quotation."""
 
 
-_MAX_BETWEEN = 2
+_MAX_BETWEEN = 5
 
 
 def _has_double(text: str) -> bool:
@@ -164,8 +166,9 @@ def _has_double(text: str) -> bool:
 def _flush(pending: _Pending, paragraphs: Sequence[str], parts: list[list[_Part]], continues: bool) -> None:
     """Settle an open quotation: it runs to its paragraph's end if it continues or opened the paragraph."""
     text = paragraphs[pending.paragraph]
-    opened_paragraph = not text[: pending.opened.start].strip()
-    if continues or opened_paragraph or pending.continued:
+    before = text[: pending.opened.start].rstrip()
+    introduced = before.endswith(":") or (before.endswith(",") and SPEECH_VERB.search(before[-30:]) is not None)
+    if continues or not before or introduced or pending.continued:
         start, end = _trimmed(text, pending.opened.end, len(text))
         if end > start:
             parts[pending.paragraph].append((pending.opened.start, start, end, len(text), pending.continued))
@@ -223,7 +226,7 @@ def _paragraph_parts(paragraphs: Sequence[str]) -> list[list[_Part]]:
                 continue
             # A continuation either reopens with a mark (the usual style) or just goes on
             # until a closing mark (text that a page's junk had split mid-sentence).
-            via_opener = not pending.between and _starts_with_opener(text)
+            via_opener = _starts_with_opener(text)
             if not via_opener:
                 trial = _scan(text, virtual=True)
                 if trial.virtual_closed is not None:
@@ -296,8 +299,8 @@ def _kind(text: str, masked: str, starts: list[int], part: _Part) -> str:
     title_case = count <= 6 and words[0][0].isupper() and all(
         w[0].isupper() or w.lower() in FUNCTION_WORDS or not w[0].isalpha() for w in words
     )
-    if title_case and not starts_clause and not _cue_follows(right):
-        return "term"  # a name: the “Medal of Friendship”
+    if title_case and (not starts_clause or (count <= 4 and not _cue_follows(right))):
+        return "term"  # a name: the “Medal of Friendship”, “Twilight” director
     if starts_clause:
         return "direct"
     if count >= 5 or SPEECH_VERB.search(sentence):
@@ -321,10 +324,10 @@ def scan(paragraphs: Sequence[str]) -> tuple[Found, ...]:
         for index, part in enumerate(own):
             if part[4] and group_kind is not None:
                 kind = group_kind
-            elif index == len(own) - 1 and following and following[0][4]:
-                kind = "direct"  # runs on into the next paragraph: speech, not a term
             else:
                 kind = _kind(text, masked, starts, part)
+                if kind == "term" and index == len(own) - 1 and following and following[0][4]:
+                    kind = "direct"  # runs on into the next paragraph: speech, not a term
             group_kind = kind
             quote = Quote(number, part[1], part[2], text[part[1] : part[2]], kind=kind, continued=part[4])
             found.append(Found(quote, part[0], part[3]))

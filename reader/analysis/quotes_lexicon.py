@@ -29,6 +29,7 @@ _SPEECH_STEMS = (
     "cite|cited|cites|citing|quote|quoted|quotes|quoting|report|reported|reports|reporting|"
     "confirm|confirmed|confirms|deny|denied|denies|agree|agreed|agrees|disagree|disagreed|disagrees|concede|conceded|concedes|"
     "assert|asserted|asserts|maintain|maintained|maintains|complain|complained|complains|"
+    "lament|lamented|laments|label|labelled|labeled|brand|branded|brands|"
     "shout|shouted|shouts|yell|yelled|cry|cried|whisper|whispered|mutter|muttered|"
     "reference|referenced|references|refer|referred|refers|blast|blasted|slam|slammed|"
     "criticise|criticised|criticize|criticized|boast|boasted|concluded|concludes|"
@@ -43,7 +44,7 @@ Lower case only: capitalised forms are names ("Promises Treatment Center", "Repo
 
 # Verbs that name rather than report: a short quotation after them is a term.
 NAMING = re.compile(
-    r"\b(?:so-called|dubbed|dubs|nicknamed|known as|named|titled|entitled|branded|labelled|labeled|"
+    r"\b(?:so-called|dubbed|dubs|nicknamed|known as|named|titled|entitled|"
     r"termed|billed as|code-?named|the word|the term|the phrase|slogan)\W*$",
     re.IGNORECASE,
 )
@@ -71,7 +72,7 @@ ROLE = re.compile(
     r"governor|mayor|senator|congressman|congresswoman|lawmaker|judge|prosecutor|lawyer|attorney|"
     r"counterpart|host|guest|visitor|actor|actress|star|singer|player|coach|manager|director|"
     r"chairman|chairwoman|executive|founder|professor|expert|analyst|author|witness|officer|"
-    r"captain|father|mother|man|woman|boy|girl|victim|suspect|driver|pilot|doctor)\b"
+    r"captain|father|mother|man|woman|boy|girl|victim|suspect|driver|pilot|doctor)\b(?!['’]s)"
 )
 
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "queen", "princess", "dame", "madam", "madame"})
@@ -88,7 +89,8 @@ FUNCTION_WORDS = frozenset(
 )
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen sen rep gov lt col sgt capt cmdr adm st jr sr rev hon pres supt insp "
+    "mr mrs ms dr prof gen sen rep gov lt col maj sgt cpl pvt capt cmdr adm st jr sr rev hon pres supt insp "
+    "det const dist atty asst assoc dep sec lieut "
     "inc co corp ltd bros no vs etc fig jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k "
     "u.n e.u a.m p.m approx dept est mt ft".split()
 )
