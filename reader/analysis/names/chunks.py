@@ -34,11 +34,14 @@ _WORD = (
     rf"|(?:(?:al|el|ul|ad|as|ash|at|az|bin|ibn|abu)-)?{_UP}\w*(?:&{_UP}+)?(?:['’](?![sS]\b){_UP}?\w+)*"
     rf"(?:-{_UP}\w*|-(?!{_COMPOUND_TAIL}\b)[a-z]\w*)*(?:-\d+)?)"
 )
-_JOIN = r"(?:[ \u00a0]+(?:(?:of(?: the)?|for(?: the)?|de|del|della|da|di|du|des|dos|das|van|von|der|den|ten|bin|ibn|y|&)[ \u00a0]+)?)"
+_JOIN = (
+    r"(?:[ \u00a0]+(?:(?:of(?: the)?|for(?: the)?|and(?: the)?|von der|van der|van den|de la|de las|de los|"
+    r"de|del|della|da|di|du|des|dos|das|van|von|der|den|ten|bin|ibn|y|&)[ \u00a0]+)?)"
+)
 CHUNK = re.compile(rf"(?<![\w'’-]){_WORD}(?:{_JOIN}{_WORD})*(?!\w)")
 _SPLIT = re.compile(rf"({_WORD})")
 # Characters that may stand between a sentence end and the next sentence's first word.
-_OPENERS = " \u00a0\t\"“‘'([«—–-"
+_OPENERS = " \u00a0\t\"“‘'([«—–-”’)]»"
 
 
 @dataclass(slots=True)

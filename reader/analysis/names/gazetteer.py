@@ -29,3 +29,12 @@ def given_names() -> frozenset[str]:
     from . import gazetteer_data
 
     return frozenset(gazetteer_data.GIVEN_NAMES.split("\n"))
+
+
+@cache
+def regions() -> frozenset[str]:
+    """Countries, states, provinces and regions: places too big to be someone's surname."""
+    from . import gazetteer_data
+
+    names = set(gazetteer_data.REGIONS.split("\n")) | lexicon.REGIONS | set(lexicon.CANONICAL.values())
+    return frozenset(names - {"United Nations", "European Union"})

@@ -61,7 +61,7 @@ ORG_HEADS = frozenset(
     "Trust Airlines Airways Motors Club Society Authority Office Bureau Board Police Forum Alliance "
     "Coalition Movement Front Brigade Brigades Network Television Radio TV Channel Exchange Reserve "
     "Administration Cabinet Government Embassy Consulate Hospital Clinic Centre Center Laboratories Labs "
-    "Technologies Technology Systems Holdings Partners Securities Entertainment Media Records Studios "
+    "Technologies Technology Systems Holdings Images Partners Securities Entertainment Media Records Studios "
     "Pictures Foods Energy Petroleum Pharmaceuticals Nations Industries International Incorporated "
     "Institutes Council Councils Tribunal Secretariat Directorate Commissions Committees Caucus Cartel "
     "Mission Corps Command Division Regiment Battalion Squadron Fleet Agencies Bloc "
@@ -108,7 +108,7 @@ PLACE_HEADS = frozenset(
     "Territories Oblast Krai Cathedral Tower Towers Temple Castle Gate Wall Falls Canyon "
     "Forest Glacier Harbour Harbor Port Beach Reef Pass Plain Plains Steppe Coastline Corridor "
     "Borough Quarter Mosque Monastery Abbey Building Centre Memorial Monument Museum Prison Camp Base "
-    "Airbase Zone Enclave Hotel Resort Mall Market Crossing Checkpoint Refinery Mine Dam".split()
+    "Airbase Zone Enclave Empire Hotel Resort Mall Market Crossing Checkpoint Refinery Mine Dam".split()
 )
 # First words of place names ("Mount Everest", "Gulf of Mexico", "Republic of Korea").
 PLACE_FIRST = frozenset(
@@ -154,7 +154,7 @@ NOT_NAMES = frozenset(
     Christians Jewish Jews Jew Catholic Catholics Protestant Sunni Shia Shiite Shiites Sunnis Hindu Buddhist
     English French Spanish German Arabic Mandarin Latin Celsius Fahrenheit Mayday Web Covid-19
     One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty Forty Fifty Hundred
-    Hundreds Thousand Thousands Million Millions Billion Billions Dozens Scores
+    East West North South Northeast Northwest Southeast Southwest Hundreds Thousand Thousands Million Millions Billion Billions Dozens Scores
     Islamic Islamist Islamists Republican Republicans Democrat Democrats Maoist Maoists Shi'ite Shi'ites
     Shi'i Marxist Marxists Communist Communists Socialist Socialists Conservative Conservatives Liberal
     Liberals Nazi Nazis Zionist Jihadist Jihadists Salafist Western Westerners Orthodox Evangelical

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..model import EntityMention
 from . import lexicon
 from .chunks import CHUNK, Word, sentence_start, words_of
-from .gazetteer import given_names, places
+from .gazetteer import given_names, places, regions
 
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,7}$|^[A-Z]{2,}[a-z]?[A-Z]+$")
 _PAREN_ACRONYM = re.compile(r"[ \u00a0]?\((?:the[ \u00a0])?([A-Z][A-Za-z.&]{1,9})\)")
@@ -36,6 +36,8 @@ _SPLITTERS = frozenset(
 # Lone capitalised words with these endings are adjectives or groups ("Islamist", "Republicans").
 _ADJECTIVE_ENDINGS = ("ist", "ists", "ite", "ites", "ans", "ic", "ese", "ish")
 _TITLE_WORDS = lexicon.HONORIFICS | lexicon.ROLE_WORDS
+_HEADS = lexicon.ORG_HEADS | lexicon.ORG_OF_HEADS | lexicon.PLACE_HEADS | lexicon.PLACE_FIRST | lexicon.MISC_HEADS
+_PLURAL_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ROLE_WORDS
 # Analyses of mid-sentence runs, which depend on nothing but the run's own text.
 _MEMO: dict[str, tuple[tuple[int, int, str, str | None, str | None], ...]] = {}
 
@@ -59,6 +61,11 @@ def _is_acronym(word: str) -> bool:
 
 def _bare(word: str) -> str:
     return word[:-1] if word.endswith(".") and not _is_acronym(word) else word
+
+
+def _org_connector_head(head: str) -> bool:
+    """Can an "and" inside this "X of/for ..." name belong to it ("Ministry of Trade and Industry")?"""
+    return head in lexicon.ORG_HEADS or head in lexicon.ORG_OF_HEADS
 
 
 def _title_split(words: list[Word]) -> tuple[int, str | None]:
@@ -100,6 +107,7 @@ class _Article:
         self.paragraphs = paragraphs
         self.joined = " " + " ".join(paragraphs) + " "
         self.places = places()
+        self.regions = regions()
         self.given = given_names()
         self.names: list[_Name] = []
         self.acronyms: dict[str, str] = {}
@@ -107,6 +115,7 @@ class _Article:
         self.seen: set[tuple[int, int]] = set()
         self.person_words: set[str] = set()
         self.recording: list[_Name] | None = None
+        self.headlines: set[int] = set()
         self.cacheable = False
 
     # -- pass one ---------------------------------------------------------
@@ -114,17 +123,39 @@ class _Article:
         """All capitalised runs, flagged with whether they open a sentence."""
         found = []
         for p, text in enumerate(self.paragraphs):
-            for m in CHUNK.finditer(text):
-                starts = sentence_start(text, m.start())
+            runs = [(m, sentence_start(text, m.start())) for m in CHUNK.finditer(text)]
+            total = text.count(" ") + 1
+            capitals = sum(m.group().count(" ") + 1 for m, _ in runs)
+            if total >= 5 and not text.rstrip().endswith((".", "?", "!", "”", '"')) and capitals >= 0.6 * total and sum(
+                1 for m, _ in runs for w in m.group().split() if w[0].isupper()
+            ) >= 0.6 * total:
+                # A headline in Title Case: capitals prove nothing here, only known names count.
+                self.headlines.add(p)
+                found.extend((p, m, True) for m, _ in runs)
+                continue
+            for m, starts in runs:
                 found.append((p, m, starts))
                 words = m.group().split()
                 self.midsentence.update(words[1:] if starts else words)
         return found
 
+    def headline_chunk(self, p: int, m: re.Match[str]) -> None:
+        """Keep the runs of a headline's words that the article's body or a gazetteer knows as names."""
+        run: list[Word] = []
+        for w in [*words_of(m.group(), m.start()), None]:
+            if w is not None and (w.text in self.midsentence or w.text in self.places or (run and w.text in _CONNECTORS)):
+                run.append(w)
+                continue
+            while run and run[-1].text in _CONNECTORS:
+                run.pop()
+            if run:
+                self.part(p, run, False)
+            run = []
+
     # -- pass two ---------------------------------------------------------
     def known(self, word: str) -> bool:
         """Is a sentence-initial word a name anyway (seen mid-sentence, or in a gazetteer)?"""
-        return word in self.midsentence or word in self.places or word in self.given
+        return word in self.midsentence or word in self.places
 
     def common_word(self, word: str) -> bool:
         """Does the article use this word in lower case, or does it look like a verb or adverb?"""
@@ -138,6 +169,9 @@ class _Article:
         return low.endswith(("ing", "ly", "ed")) and not self.known(word)
 
     def chunk(self, p: int, m: re.Match[str], starts: bool) -> None:
+        if p in self.headlines:
+            self.headline_chunk(p, m)
+            return
         group = m.group()
         base = m.start()
         if not starts:
@@ -189,6 +223,9 @@ class _Article:
                 words = words[1:]
             elif head not in _TITLE_WORDS and head not in lexicon.DEMONYMS and self.common_word(head):
                 words = words[1:]
+            elif len(words) > 2 and words[1].text in _CONNECTORS and not self.known(head) and head not in _HEADS:
+                # "Officials of the ...": an unknown word before "of" opening a sentence is a common noun.
+                words = words[1:]
             elif len(words) == 1 and not self.known(head) and not _is_acronym(head):
                 # An unknown word opening a sentence is a name only if it does something a person does.
                 after = text[words[0].end : words[0].end + 12].split()
@@ -221,41 +258,77 @@ class _Article:
                 self.add(p, w.start, w.end, w.text, "PLACE", None)
 
     def split_of(self, p: int, words: list[Word], title: str | None, text: str) -> None:
-        """Keep "Bank of England" whole; split "Xi of China" into two names."""
+        """Keep "Bank of England" and "Food and Agriculture Organization" whole; split "Xi of China"."""
+        whole: str | None = None
         for i, w in enumerate(words):
-            if w.text in ("of", "for") and 0 < i < len(words) - 1:
-                head = _bare(words[i - 1].text)
-                whole = " ".join(x.text for x in words)
-                if (
-                    head in lexicon.ORG_HEADS
-                    or head in lexicon.ORG_OF_HEADS
-                    or head in lexicon.PLACE_HEADS
-                    or head in lexicon.ROLE_WORDS
-                    or (i == 1 and head in lexicon.PLACE_FIRST)
-                    or whole in self.places
-                ):
-                    continue
-                left = words[:i]
-                right = words[i + 1 :]
-                if right and right[0].text == "the":
-                    right = right[1:]
-                self.split_of(p, left, title, text)
-                if right:
-                    cut, rtitle = _title_split(right)
-                    if right[cut:]:
-                        self.split_of(p, right[cut:], rtitle, text)
-                return
+            if w.text not in ("of", "for", "and") or not 0 < i < len(words) - 1:
+                continue
+            whole = whole or " ".join(x.text for x in words)
+            if whole in self.places or self.keeps_whole(words, i) or self.quoted(text, words):
+                continue
+            left = words[:i]
+            right = words[i + 1 :]
+            if right and right[0].text == "the":
+                right = right[1:]
+            self.split_of(p, left, title, text)
+            if right:
+                cut, rtitle = _title_split(right)
+                if right[cut:]:
+                    self.split_of(p, right[cut:], rtitle, text)
+            return
         while words and words[-1].text in _CONNECTORS:
             words = words[:-1]
+        if len(words) > 1 and words[-1].text in lexicon.PERSON_ROLES and words[-1].text not in lexicon.ORG_HEADS:
+            # A byline's "Jane Roe Asia Editor": the trailing role and its region are not the name.
+            while len(words) > 1 and (
+                _bare(words[-1].text) in _TITLE_WORDS or words[-1].text in self.regions or words[-1].text in _CONNECTORS
+            ):
+                words = words[:-1]
+        if len(words) > 1 and words[-1].text in self.regions and text.startswith(("'s", "’s"), words[-1].end):
+            # "awarded Ann Lee China's first medal": two names side by side.
+            if " ".join(w.text for w in words) not in self.places:
+                self.name(p, words[:-1], title, text)
+                self.name(p, words[-1:], None, text)
+                return
         if words:
             self.name(p, words, title, text)
+
+    @staticmethod
+    def quoted(text: str, words: list[Word]) -> bool:
+        """A run that fills a quotation on its own ("“Belt and Road”") is one name."""
+        start, end = words[0].start, words[-1].end
+        return start > 0 and end < len(text) and text[start - 1] in "\"“‘'" and text[end] in "\"”’'"
+
+    @staticmethod
+    def keeps_whole(words: list[Word], i: int) -> bool:
+        """Does the connector at `i` sit inside one name rather than between two?"""
+        head = _bare(words[i - 1].text)
+        if words[i].text != "and":
+            return (
+                head in lexicon.ORG_HEADS
+                or head in lexicon.ORG_OF_HEADS
+                or head in lexicon.PLACE_HEADS
+                or head in lexicon.ROLE_WORDS
+                or head in lexicon.MISC_HEADS
+                or (i == 1 and head in lexicon.PLACE_FIRST)
+            )
+        # "Institute for Defence Studies and Analyses", "Food and Agriculture Organization".
+        if words[i + 1].text == "the":
+            return False
+        for j in range(i - 1, 0, -1):
+            if words[j].text in ("of", "for"):
+                return _org_connector_head(words[j - 1].text)
+        return i == 1 and _bare(words[-1].text) in lexicon.ORG_HEADS
 
     def name(self, p: int, words: list[Word], title: str | None, text: str) -> None:
         start, end = words[0].start, words[-1].end
         surface = text[start:end]
         if len(words) == 1:
             word = surface
-            if word in lexicon.NOT_NAMES or word in _FUNCTION_CAPS or word in lexicon.DEMONYMS:
+            if word in lexicon.NOT_NAMES or word in _FUNCTION_CAPS or word in lexicon.DEMONYMS or len(word) == 1:
+                return
+            if word[-1] == "s" and (word[:-1] in _PLURAL_HEADS or word[:-1].isupper()):
+                # "the two States", "CEOs": common nouns and plurals, not names.
                 return
             if word.endswith(_ADJECTIVE_ENDINGS) and word not in self.places:
                 self.cacheable = False
@@ -264,13 +337,16 @@ class _Article:
             if "-" in word and word not in self.places and not _is_acronym(word):
                 if self.hyphenated(p, start, word):
                     return
-        elif (
-            words[-1].text in lexicon.NOT_NAMES
-            or words[-1].text in lexicon.DEMONYMS
-            or words[-1].text in lexicon.MISC_HEADS
-            or words[0].text in lexicon.MISC_FIRST
-        ):
-            return
+        else:
+            cut = next((i for i, w in enumerate(words) if w.text in ("of", "for")), len(words))
+            head = words[cut - 1].text
+            if (
+                head in lexicon.NOT_NAMES
+                or head in lexicon.DEMONYMS
+                or head in lexicon.MISC_HEADS
+                or words[0].text in lexicon.MISC_FIRST
+            ):
+                return
         kind = self.type_of(words, surface, title)
         self.add(p, start, end, surface, kind, title)
         if text.startswith(("(", " ("), end) and kind != "PERSON":
@@ -315,6 +391,8 @@ class _Article:
             return "PLACE"
         if first == "The":
             return "ORG"
+        if first in lexicon.DEMONYMS and surface[len(first) + 1 :] in self.places:
+            return "PLACE"
         if last in lexicon.ORG_HEADS:
             return "ORG"
         if len(words) > 1 and (last in lexicon.PLACE_HEADS or first in lexicon.PLACE_FIRST):
@@ -369,7 +447,8 @@ class _Article:
                 kind = typed.get(full, kind)
                 key = f"{kind}:{full}"
             elif (
-                kind in (None, "PERSON") or (kind == "PLACE" and n.title is None and not self.after_preposition(n))
+                kind in (None, "PERSON")
+                or (kind == "PLACE" and n.text not in self.regions and not self.after_preposition(n))
             ) and " " not in n.text and n.text in people:
                 full = self.nearest(people[n.text], n)
                 kind, key = "PERSON", f"PERSON:{full.text}"
