@@ -11,14 +11,15 @@ from collections.abc import Mapping
 
 from .model import Article, Entity, Quote
 from .quotes_attribute import attribute
-from .quotes_detect import detect, scan
+from .quotes_detect import Narration, detect, scan
 
 __all__ = ["detect", "find_quotes"]
 
 
 def find_quotes(article: Article, entities: Mapping[str, Entity]) -> tuple[Quote, ...]:
     """Every quotation in the article, with its kind, cue and speaker (an entity id or None)."""
-    found = scan(article.paragraphs)
+    narration: Narration = {}
+    found = scan(article.paragraphs, narration)
     if not found:
         return ()
-    return attribute(article.paragraphs, found, article.entities, entities)
+    return attribute(article.paragraphs, found, article.entities, entities, narration)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .model import Entity, EntityMention, Quote
-from .quotes_detect import Found, mask
+from .quotes_detect import Found, Narration, mask
 from .quotes_lexicon import (
     ACCORDING_TO,
     AS_SAYING,
@@ -128,8 +128,11 @@ class _Paragraph:
 class _Attributor:
     """Attribution over one article; paragraphs are prepared lazily, only where quotations are."""
 
-    def __init__(self, paragraphs: Sequence[str], found: Sequence[Found], mentions: Sequence[EntityMention]) -> None:
+    def __init__(
+        self, paragraphs: Sequence[str], found: Sequence[Found], mentions: Sequence[EntityMention], narration: Narration
+    ) -> None:
         self.paragraphs = paragraphs
+        self.narration = narration
         self.spans: dict[int, list[tuple[int, int]]] = {}
         for item in found:
             self.spans.setdefault(item.quote.paragraph, []).append((item.quote.start, item.quote.end))
@@ -146,12 +149,13 @@ class _Attributor:
         if cached is None:
             text = self.paragraphs[number]
             spans = sorted(self.spans.get(number, []))
-            masked = mask(text, spans)
+            known = self.narration.get(number)
+            masked, starts = known if known is not None else (mask(text, spans), None)
             outside = [
                 m for m in sorted(self.mentions.get(number, []), key=lambda m: m.start)
                 if not any(s <= m.start < e for s, e in spans)
             ]
-            cached = _Paragraph(text, masked, sentence_starts(masked), outside)
+            cached = _Paragraph(text, masked, starts if starts is not None else sentence_starts(masked), outside)
             self.cache[number] = cached
         return cached
 
@@ -303,7 +307,7 @@ class _Attributor:
         stop = min([n for n in nxt if n >= 0], default=len(region))
         region = region[:stop]
         ends_clause = item.quote.text[-1:] in ",.!?…—-:" or region.lstrip()[:1] in (",", "—", "–")
-        cited = AS_SAYING.search(region)
+        cited = AS_SAYING.search(region) if " as " in region else None
         if cited and len(_WORDS.findall(region[: cited.start()])) <= 12:
             who = [c for c in para.candidates(close + cited.start("who"), close + cited.end("who")) if c.kind != "document"]
             if who:
@@ -417,10 +421,17 @@ class _Attributor:
 
 
 def attribute(
-    paragraphs: Sequence[str], found: Sequence[Found], mentions: Sequence[EntityMention], entities: Mapping[str, Entity]
+    paragraphs: Sequence[str],
+    found: Sequence[Found],
+    mentions: Sequence[EntityMention],
+    entities: Mapping[str, Entity],
+    narration: Narration | None = None,
 ) -> tuple[Quote, ...]:
-    """Fill `speaker` and `cue` of each detected quotation; terms keep neither."""
-    attributor = _Attributor(paragraphs, found, mentions)
+    """Fill `speaker` and `cue` of each detected quotation; terms keep neither.
+
+    `narration` is what `scan` recorded, so paragraphs are not masked twice.
+    """
+    attributor = _Attributor(paragraphs, found, mentions, narration or {})
     groups: list[list[Found]] = []
     for item in found:
         if item.quote.continued and groups:
@@ -451,7 +462,8 @@ def attribute(
             if speaker is None:
                 result.append(item.quote)
             else:
-                result.append(replace(item.quote, speaker=speaker.entity, cue=speaker.cue))
+                q = item.quote
+                result.append(Quote(q.paragraph, q.start, q.end, q.text, speaker.entity, q.kind, speaker.cue, q.continued))
     return tuple(result)
 
 

@@ -11,13 +11,15 @@ paragraph break, as long quotations do.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .model import Quote
 from .quotes_lexicon import FUNCTION_WORDS, NAMING, SPEECH_VERB, sentence_bounds, sentence_starts
 
-_MARK = re.compile(r"``|''|[\"“”„‟«»‘’‚‛'`]")
+# Single marks between two word characters are apostrophes (Russia's, Putin’s) and never match.
+_MARK = re.compile(r"(?:``|''|[\"“”„‟«»‘’‚‛'`])(?<!\w[‘’‚‛'`](?=\w))")
 _DOUBLE = frozenset({'"', "“", "”", "„", "‟", "«", "»", "``", "''"})
 _OPEN_GLYPH = frozenset({"“", "„", "‟", "«", "``", "‘", "‚", "‛", "`"})
 _CLOSE_GLYPH = frozenset({"”", "»", "’"})
@@ -163,7 +165,7 @@ def _has_double(text: str) -> bool:
     return any(m.group() in _DOUBLE for m in _MARK.finditer(text))
 
 
-def _flush(pending: _Pending, paragraphs: Sequence[str], parts: list[list[_Part]], continues: bool) -> None:
+def _flush(pending: _Pending, paragraphs: Sequence[str], parts: dict[int, list[_Part]], continues: bool) -> None:
     """Settle an open quotation: it runs to its paragraph's end if it continues or opened the paragraph."""
     text = paragraphs[pending.paragraph]
     before = text[: pending.opened.start].rstrip()
@@ -213,11 +215,44 @@ def _own_parts(text: str, scan: _Scan, via_opener: bool, via_virtual: bool) -> t
     return sorted(found), pending
 
 
-def _paragraph_parts(paragraphs: Sequence[str]) -> list[list[_Part]]:
-    """Per paragraph, the top-level quotation parts, following quotations across paragraph breaks."""
-    parts: list[list[_Part]] = [[] for _ in paragraphs]
+def _marked(paragraphs: Sequence[str]) -> set[int]:
+    """Which paragraphs hold a possible quote mark: one regex pass over the whole article."""
+    joined = "\n".join(paragraphs)
+    found: set[int] = set()
+    ends: list[int] = []
+    offset = 0
+    for text in paragraphs:
+        offset += len(text) + 1
+        ends.append(offset)
+    index = 0
+    for match in _MARK.finditer(joined):
+        while ends[index] <= match.start():
+            index += 1
+        found.add(index)
+    return found
+
+
+def _paragraph_parts(paragraphs: Sequence[str]) -> dict[int, list[_Part]]:
+    """Per paragraph, the top-level quotation parts, following quotations across paragraph breaks.
+
+    Only paragraphs with a mark, and those a quotation left open runs into, are visited.
+    """
+    parts: dict[int, list[_Part]] = defaultdict(list)
     pending: _Pending | None = None
-    for number, text in enumerate(paragraphs):
+    marked = sorted(_marked(paragraphs))
+    next_marked = 0
+    number = -1
+    while True:
+        number += 1
+        if pending is None:
+            while next_marked < len(marked) and marked[next_marked] < number:
+                next_marked += 1
+            if next_marked == len(marked):
+                break
+            number = marked[next_marked]
+        if number >= len(paragraphs):
+            break
+        text = paragraphs[number]
         scan: _Scan | None = None
         via_opener = via_virtual = False
         if pending is not None:
@@ -236,12 +271,13 @@ def _paragraph_parts(paragraphs: Sequence[str]) -> list[list[_Part]]:
         if scan is None:
             scan = _scan(text)
         found, pending = _own_parts(text, scan, via_opener, via_virtual)
-        parts[number].extend(found)
+        if found:
+            parts[number].extend(found)
         if pending is not None:
             pending.paragraph = number
     if pending is not None:
         _flush(pending, paragraphs, parts, False)
-    return parts
+    return {n: p for n, p in parts.items() if p}
 
 
 def mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -308,19 +344,28 @@ def _kind(text: str, masked: str, starts: list[int], part: _Part) -> str:
     return "term"
 
 
-def scan(paragraphs: Sequence[str]) -> tuple[Found, ...]:
-    """Every quotation in the paragraphs with its kind and mark positions; speakers are left empty."""
+Narration = dict[int, tuple[str, list[int]]]
+"""Per paragraph with quotations: its masked text and sentence starts, reused by attribution."""
+
+
+def scan(paragraphs: Sequence[str], narration: Narration | None = None) -> tuple[Found, ...]:
+    """Every quotation in the paragraphs with its kind and mark positions; speakers are left empty.
+
+    `narration`, if given, receives each quoted paragraph's masked text and sentence starts.
+    """
     parts = _paragraph_parts(paragraphs)
     found: list[Found] = []
     group_kind: str | None = None
-    for number, text in enumerate(paragraphs):
+    for number in sorted(parts):
+        text = paragraphs[number]
         own = parts[number]
-        if not own:
+        if number - 1 not in parts:
             group_kind = None
-            continue
         masked = mask(text, [(p[1], p[2]) for p in own])
         starts = sentence_starts(masked)
-        following = parts[number + 1] if number + 1 < len(paragraphs) else []
+        if narration is not None:
+            narration[number] = (masked, starts)
+        following = parts.get(number + 1, [])
         for index, part in enumerate(own):
             if part[4] and group_kind is not None:
                 kind = group_kind
