@@ -194,6 +194,15 @@ def test_cue_with_trailing_circumstance() -> None:
     assert [(q.speaker, q.cue) for q in quotes([text], PEOPLE)] == [("putin", "said")]
 
 
+def test_passive_cue_names_its_agent_but_progressive_is_active() -> None:
+    names = {"James Steele": ("steele", "PERSON"), "Mr Trump": ("trump", "PERSON")}
+    paragraphs = [
+        "The fire has been labeled “suspicious” by James Steele, the fire chief.",
+        "On a day when Mr Trump was tweeting that he would fight “unfair trade practices”, the talks ended.",
+    ]
+    assert [q.speaker for q in quotes(paragraphs, names)] == ["steele", "trump"]
+
+
 def test_according_to() -> None:
     names = {"Maria Lopez": ("lopez", "PERSON")}
     found = quotes(['"Prices will rise again next spring," according to Maria Lopez.'], names)

@@ -345,7 +345,7 @@ class _Attributor:
         if not verbs:
             return None
         verb = verbs[-1]
-        if left[: verb.start()].split()[-1:] and left[: verb.start()].split()[-1].lower() in _PASSIVE:
+        if not verb.group().endswith("ing") and left[: verb.start()].split()[-1:] and left[: verb.start()].split()[-1].lower() in _PASSIVE:
             # Passive: labelled “suspicious” by the fire chief.
             agent = _BY.match(para.masked, item.close_at) if item.close_at < len(para.masked) else None
             if agent is not None:
