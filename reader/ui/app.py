@@ -34,9 +34,11 @@ class ReaderApp(App[None]):
         Binding("t", "next_theme", "Theme", show=False, id="app.theme", tooltip="Switch to the next colour theme"),
     ]
 
-    def __init__(self, paths: Sequence[Path], *, corpus: Corpus | None = None) -> None:
+    def __init__(self, paths: Sequence[Path], *, corpus: Corpus | None = None, max_bytes: int | None = None) -> None:
         super().__init__()
         self.paths = tuple(paths)
+        self.max_bytes = max_bytes
+        """Size limit per input file, passed on to the analysis (None: its default)."""
         self.corpus = corpus
         for theme in THEMES:
             self.register_theme(theme)
@@ -66,7 +68,8 @@ class ReaderApp(App[None]):
         try:
             from ..analysis.pipeline import analyse
 
-            corpus = analyse(self.paths, progress)
+            limits = {} if self.max_bytes is None else {"max_bytes": self.max_bytes}
+            corpus = analyse(self.paths, progress, **limits)
         except Exception as error:  # noqa: BLE001 - any failure is shown, never a crash
             screen.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
             return

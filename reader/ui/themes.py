@@ -34,6 +34,7 @@ DARK = Theme(
         "search-hit": "#6b5200",
         "removed": "#8a8f98",
         "cursor-line": "#242a36",
+        "dim-text": "#9aa1ab",
     },
 )
 
@@ -62,6 +63,7 @@ LIGHT = Theme(
         "search-hit": "#ffe27a",
         "removed": "#7b7f87",
         "cursor-line": "#e8eef8",
+        "dim-text": "#5b616a",
     },
 )
 
@@ -82,4 +84,6 @@ DEFAULTS: dict[str, str] = {
     "search-hit": "#c99a2e 40%",
     "removed": "#8a8f98",
     "cursor-line": "#7f7f7f26",
+    # Solid, not a transparency: component styles are resolved without a background to blend into.
+    "dim-text": "#8a8f98",
 }

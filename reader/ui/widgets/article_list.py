@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar
 
 from rich.text import Text
@@ -144,7 +145,7 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         prompt.append_text(literal(clip(article.title or article.source, 120)))
         if unread:
             prompt.stylize("bold", 2)
-        meta = " · ".join(part for part in (article.outlet, article.date) if part) or article.source
+        meta = " · ".join(part for part in (article.outlet, article.date) if part) or PurePath(article.source).name
         prompt.append("\n  ")
         prompt.append_text(literal(clip(meta, 80), meta_style))
         return prompt

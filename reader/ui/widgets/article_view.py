@@ -143,7 +143,8 @@ Click a paragraph to move the cursor there.
     def on_resize(self, event: events.Resize) -> None:
         if self._layout is not None and self._layout.width != self._text_width():
             self._relayout()
-            self._scroll_to_cursor("center")
+            # Keep the title in view when reading from the top.
+            self._scroll_to_cursor("top" if self.paragraph == 0 else "center")
 
     def notify_style_update(self) -> None:
         # Theme changed: colours are resolved again on the next paint.

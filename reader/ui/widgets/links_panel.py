@@ -151,7 +151,7 @@ Enter follows the highlighted entry; Backspace comes back.
             if self.best is None and link.kind != "mention":
                 self.best = (link.target, link)
             head = literal(clip(other.outlet or other.title or other.source, 40), Style(bold=True))
-            head.append(f"  {_KIND_NAMES.get(link.kind, link.kind)} · {link.score:.0%}", style=self._style("meta"))
+            head.append(f"  {_KIND_NAMES.get(link.kind, link.kind)} · {_percent(link.score)}", style=self._style("meta"))
             if link.kind == "mention" and link.event in index.events:
                 head.append("\n")
                 head.append_text(literal(clip(index.events[link.event].label, 80)))
@@ -217,3 +217,8 @@ Enter follows the highlighted entry; Backspace comes back.
         target = self._targets.get(event.option.id or "")
         if target is not None:
             self.post_message(self.LinkChosen(self, *target))
+
+
+def _percent(score: float) -> str:
+    """Scores are fractions in the model; tolerate a stage that reports 0–100."""
+    return f"{score:.0%}" if score <= 1 else f"{min(score, 100):.0f}%"

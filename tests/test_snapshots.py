@@ -1,0 +1,126 @@
+"""Snapshot tests: what the main screens look like, on the seeds and on hand-made corpora.
+
+Each test says what a reviewer should see in its SVG. Update with
+``pytest tests/test_snapshots.py --snapshot-update`` after looking at the report.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from reader.analysis.model import Anchor, Corpus
+from reader.ui.app import ReaderApp
+from snapshot_apps.sample import hostile_corpus, sample_corpus
+
+WIDE = (120, 40)
+NARROW = (80, 24)
+
+
+@cache
+def seeds_corpus() -> Corpus:
+    """The bundled seeds, analysed once per test run."""
+    from reader.analysis.ingest import bundled_seeds
+    from reader.analysis.pipeline import analyse
+
+    return analyse([bundled_seeds()])
+
+
+async def steady(pilot: Pilot[Any]) -> None:
+    """Stop blinking cursors so screenshots are stable."""
+    await pilot.pause()
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+def at(anchor: Anchor, *keys: str):  # type: ignore[no-untyped-def]
+    """A run_before that opens `anchor`, then presses `keys`."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        assert isinstance(app, ReaderApp)
+        await pilot.pause()  # run_before starts before the screen has mounted
+        app.main.go(anchor)
+        await pilot.pause()
+        await pilot.press(*keys)
+        await steady(pilot)
+
+    return run
+
+
+class TestMainScreen:
+    def test_seeds_wide(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """You should see the list grouped by event, the first article with its cursor, and the links panel."""
+        assert snap_compare(ReaderApp([], corpus=seeds_corpus()), terminal_size=WIDE, run_before=steady)
+
+    def test_seeds_narrow(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """At 80×24 the links panel is hidden; list and text share the width."""
+        assert snap_compare(ReaderApp([], corpus=seeds_corpus()), terminal_size=NARROW, run_before=steady)
+
+    def test_seeds_narrow_with_panel(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """At 80×24 `s` shows the links panel in place of the list."""
+        assert snap_compare(ReaderApp([], corpus=seeds_corpus()), terminal_size=NARROW, press=["j", "j", "s"], run_before=steady)
+
+    def test_seeds_light_theme(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """`t` switches to the light theme; highlights stay readable on the light background."""
+        assert snap_compare(ReaderApp([], corpus=seeds_corpus()), terminal_size=WIDE, press=["t", "j", "j"], run_before=steady)
+
+
+class TestLinks:
+    def test_quote_link_with_diff(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """The panel names the speaker, shows the other outlet's wording with "ever"/"before" marked, and the event."""
+        app = ReaderApp([], corpus=sample_corpus())
+        assert snap_compare(app, terminal_size=WIDE, run_before=at(Anchor("bridge-herald", 1)))
+
+    def test_entity_under_cursor(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """`e` puts the cursor on "Harbour Bridge" (reversed); the panel lists the other articles naming it."""
+        app = ReaderApp([], corpus=sample_corpus())
+        assert snap_compare(app, terminal_size=WIDE, run_before=at(Anchor("bridge-herald", 0), "e"))
+
+
+class TestCleaning:
+    def test_removed_lines_shown(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """`r` shows the lines cleaning removed, struck through and dimmed, with the reason after ✂."""
+        app = ReaderApp([], corpus=seeds_corpus())
+        assert snap_compare(app, terminal_size=WIDE, press=["r"], run_before=steady)
+
+
+class TestSearch:
+    def test_search_hits_highlighted(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """After searching "friend" the hits are highlighted and the border shows the hit count."""
+        app = ReaderApp([], corpus=seeds_corpus())
+        assert snap_compare(app, terminal_size=WIDE, press=["slash", *"friend", "enter"], run_before=steady)
+
+
+class TestHelpAndPalette:
+    def test_help(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """The help lists every key, generated from the bindings, grouped by where it works."""
+        app = ReaderApp([], corpus=sample_corpus())
+        assert snap_compare(app, terminal_size=WIDE, press=["question_mark"], run_before=steady)
+
+    def test_palette_finds_events(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """Ctrl+P then "bridge": articles, the entity and the event matching it."""
+
+        async def run(pilot: Pilot[Any]) -> None:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"bridge")
+            await pilot.pause(0.6)
+            await steady(pilot)
+
+        app = ReaderApp([], corpus=sample_corpus())
+        assert snap_compare(app, terminal_size=WIDE, run_before=run)
+
+
+class TestHostileInput:
+    def test_hostile_wide(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """Markup shows as text ("[bold]…[/bold]"), escapes as ␛, wide and RTL text keep the layout; the problem toast is literal."""
+        assert snap_compare(ReaderApp([], corpus=hostile_corpus()), terminal_size=WIDE, run_before=steady)
+
+    def test_hostile_narrow_removed(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """At 80×24 with removed lines shown, the OSC 52 line and "[red]junk[/red]" reason appear literally."""
+        assert snap_compare(ReaderApp([], corpus=hostile_corpus()), terminal_size=NARROW, press=["r"], run_before=steady)
