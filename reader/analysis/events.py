@@ -10,7 +10,7 @@ of related pairs, not with the square of the corpus.
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 
@@ -20,11 +20,13 @@ from .features import vectors
 from .model import Article, Entity, Event
 from .passages import quote_units, shingles
 
-JOIN_THRESHOLD = 0.16
+JOIN_THRESHOLD = 0.15
 """Average similarity two groups need to merge; below it they stay separate events."""
 MAX_POSTING = 60
 """A term shared by more articles than this (or the corpus size's square root) is too common to
 propose pairs; it still counts in the similarity of pairs proposed otherwise."""
+NAMED = 3
+NAME_MISS = 0.5
 BLOCK_TERMS = 30
 BLOCK_WORDS = 10
 QUOTE_BONUS = 0.1
@@ -34,6 +36,9 @@ QUOTED_WORDS = 6
 QUOTED_COUNT = 2
 COHESION = 0.3
 """A group only takes in what is at least this fraction as similar as its own members are to each other."""
+CORE_MIN = 3
+CORE_SHARE = 0.8
+"""A name in this share of a group's articles (of at least CORE_MIN) is a central participant."""
 SAME_DAYS = 60
 """Event dates further apart than this mean different occurrences; closer ones may be follow-up reports."""
 
@@ -53,12 +58,15 @@ def similarities(
         if 1 < len(holders) <= cap:
             for x, i in enumerate(holders):
                 pairs.update((i, j) for j in holders[x + 1 :])
+    named = [sum(1 for t in vec if t[0] == "n") >= NAMED for vec in vecs]
     sims: dict[tuple[int, int], float] = {}
     for i, j in pairs:
         a, b = vecs[i], vecs[j]
-        if len(a) > len(b):
-            a, b = b, a
-        value = sum(w * b[t] for t, w in a.items() if t in b)
+        common = a.keys() & b.keys()
+        value = sum(a[t] * b[t] for t in common)
+        if named[i] and named[j] and not any(t[0] == "n" for t in common):
+            # Same story told about other people: a different occurrence of the same kind.
+            value *= NAME_MISS
         if value > 0:
             sims[(i, j)] = value
     return sims
@@ -109,7 +117,12 @@ def _conflict(a: date | None, b: date | None) -> bool:
     return a is not None and b is not None and abs((a - b).days) > SAME_DAYS
 
 
-def cluster(count: int, sims: dict[tuple[int, int], float], when: Sequence[date | None]) -> list[list[int]]:
+def cluster(
+    count: int,
+    sims: dict[tuple[int, int], float],
+    when: Sequence[date | None],
+    names: Sequence[set[str]] | None = None,
+) -> list[list[int]]:
     """Average-linkage groups over a sparse similarity graph; missing pairs count as 0.
 
     Groups whose known dates are too far apart never merge, however similar
@@ -120,6 +133,13 @@ def cluster(count: int, sims: dict[tuple[int, int], float], when: Sequence[date 
     span: dict[int, tuple[date, date] | None] = {i: (d, d) if d else None for i, d in enumerate(when)}
     links: dict[int, dict[int, float]] = defaultdict(dict)
     inner: dict[int, float] = dict.fromkeys(range(count), 0.0)
+    # For each group, how many of its articles name each participant.
+    seen: dict[int, Counter[str]] = {i: Counter(names[i]) if names else Counter() for i in range(count)}
+
+    def core(g: int) -> set[str]:
+        if size[g] < CORE_MIN:
+            return set()
+        return {n for n, k in seen[g].items() if k >= CORE_SHARE * size[g]}
     for (i, j), s in sims.items():
         links[i][j] = s
         links[j][i] = s
@@ -136,7 +156,10 @@ def cluster(count: int, sims: dict[tuple[int, int], float], when: Sequence[date 
             continue
         if -neg < COHESION * max(_cohesion(inner[a], size[a]), _cohesion(inner[b], size[b])):
             continue  # far looser than the groups are inside: a neighbouring occurrence, not this one
+        if core(a) - seen[b].keys() and core(b) - seen[a].keys():
+            continue  # each group has a central participant the other never names
         inner[a] += inner.pop(b) + links[a].get(b, 0.0)
+        seen[a].update(seen.pop(b))
         # Merge b into a, summing the pair totals so averages stay exact.
         members[a].extend(members.pop(b))
         size[a] += size[b]
@@ -179,7 +202,8 @@ def group_events(articles: Sequence[Article], entities: Sequence[Entity]) -> tup
     vecs, df, counts = vectors(articles)
     shared, quoted = quote_evidence(articles)
     sims = adjust(similarities(articles, vecs), shared, quoted)
-    groups = cluster(len(articles), sims, when)
+    names = [{t for t in c if t[0] == "n"} for c in counts]
+    groups = cluster(len(articles), sims, when, names)
     by_id = {e.id: e for e in entities}
     drafts = []
     for group in groups:
