@@ -46,6 +46,17 @@ _PASSIVE = frozenset({"been", "was", "were", "is", "are", "be", "being"})
 _BY = re.compile(r"[\s,]*by\b")
 
 
+_USEFUL_TYPES = frozenset({"PERSON", "ORG", "PLACE"})
+
+
+def _normalised(mention: EntityMention) -> EntityMention:
+    """The mention with an upper-case type, whatever case the recogniser used."""
+    kind = mention.type.upper()
+    if kind == mention.type:
+        return mention
+    return EntityMention(mention.paragraph, mention.start, mention.end, mention.text, kind, mention.entity, mention.title)
+
+
 def _is_named(candidate: _Candidate) -> bool:
     return candidate.kind == "mention" and candidate.mention is not None and candidate.mention.type in _SPEAKER_TYPES
 
@@ -107,8 +118,12 @@ class _Paragraph:
         key = (start, end)
         if key in self._candidates:
             return self._candidates[key]
+        text = self.masked
+        # A possessor is not a speaker: "Reid's rep told", "Russia’s news agency said".
         found: list[_Candidate] = [
-            _Candidate(m.start, m.end, "mention", m) for m in self.mentions if start <= m.start and m.end <= end
+            _Candidate(m.start, m.end, "mention", m)
+            for m in self.mentions
+            if start <= m.start and m.end <= end and text[m.end : m.end + 2] not in ("'s", "’s")
         ]
         region = self.masked[start:end]
         taken = [(c.start, c.end) for c in found]
@@ -138,8 +153,7 @@ class _Attributor:
             self.spans.setdefault(item.quote.paragraph, []).append((item.quote.start, item.quote.end))
         self.mentions: dict[int, list[EntityMention]] = {}
         for mention in mentions:
-            if mention.type in _SPEAKER_TYPES or mention.type == "PLACE":
-                self.mentions.setdefault(mention.paragraph, []).append(mention)
+            self.mentions.setdefault(mention.paragraph, []).append(mention)
         self.cache: dict[int, _Paragraph] = {}
         self.spoken: dict[str, int] = {}
         """How many quotations each entity has been given so far: speakers stay salient."""
@@ -152,8 +166,8 @@ class _Attributor:
             known = self.narration.get(number)
             masked, starts = known if known is not None else (mask(text, spans), None)
             outside = [
-                m for m in sorted(self.mentions.get(number, []), key=lambda m: m.start)
-                if not any(s <= m.start < e for s, e in spans)
+                _normalised(m) for m in sorted(self.mentions.get(number, []), key=lambda m: m.start)
+                if m.type.upper() in _USEFUL_TYPES and not any(s <= m.start < e for s, e in spans)
             ]
             cached = _Paragraph(text, masked, starts if starts is not None else sentence_starts(masked), outside)
             self.cache[number] = cached
@@ -236,6 +250,28 @@ class _Attributor:
         """"the Russian leader": the nearest person introduced with that nationality or role."""
         words = phrase.split()
         modifier = words[1].lower() if len(words) > 2 and words[1][:1].isupper() else None
+        found = self._role_match(number, position, role, modifier)
+        if found is not None or modifier is not None:
+            return found
+        if self._introduced_unnamed(number, position, role):
+            return None  # "a Western diplomat … the diplomat added": nobody named
+        # "the convicted killer said": the nearest person mentioned before.
+        for _, para, start, end in self._sentences_back(number, position):
+            persons = [c for c in para.candidates(start, end) if c.kind == "mention" and c.mention and c.mention.type == "PERSON"]
+            if persons and persons[-1].mention is not None:
+                return persons[-1].mention.entity
+        return None
+
+    def _introduced_unnamed(self, number: int, position: int, role: str) -> bool:
+        """Whether the role was introduced with an indefinite article: "a Western diplomat"."""
+        pattern = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}{re.escape(role)}\b", re.IGNORECASE)
+        for back in range(number, max(number - _LOOKBACK, -1), -1):
+            masked = self.paragraph(back).masked
+            if pattern.search(masked, 0, position if back == number else len(masked)):
+                return True
+        return False
+
+    def _role_match(self, number: int, position: int, role: str, modifier: str | None) -> str | None:
         for back, para, start, end in self._sentences_back(number, position):
             persons = [c for c in para.candidates(start, end) if c.kind == "mention" and c.mention and c.mention.type == "PERSON"]
             for candidate in reversed(persons):
@@ -364,6 +400,12 @@ class _Attributor:
         match = ACCORDING_TO.search(para.masked, start, end)
         if match is None:
             return None
+        # "according to the NYPD's statement": here the possessor is the source.
+        for mention in para.mentions:
+            if match.end() <= mention.start < end and mention.type in _SPEAKER_TYPES:
+                if len(_WORDS.findall(para.masked[match.end() : mention.start])) <= _NEAR_WORDS:
+                    return _Speaker(mention.entity, "according to")
+                break
         return self.after_verb(number, match.end(), end, "according to")
 
     def colon_intro(self, item: Found) -> _Speaker | None:

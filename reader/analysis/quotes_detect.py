@@ -158,7 +158,7 @@ class _Pending:
     """Following paragraphs without any double mark, which may be more of the same quotation."""
 
 
-_MAX_BETWEEN = 5
+_MAX_BETWEEN = 12
 
 
 def _has_double(text: str) -> bool:
@@ -328,7 +328,7 @@ def _kind(text: str, masked: str, starts: list[int], part: _Part) -> str:
         following
         and count <= 4
         and not ends_punct
-        and following.group().lower() not in FUNCTION_WORDS
+        and re.split("['’]", following.group().lower())[0] not in FUNCTION_WORDS
         and not _cue_follows(right)
     ):
         return "term"  # used as a modifier: the “no-limits” partnership

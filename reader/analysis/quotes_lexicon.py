@@ -29,7 +29,8 @@ _SPEECH_STEMS = (
     "cite|cited|cites|citing|quote|quoted|quotes|quoting|report|reported|reports|reporting|"
     "confirm|confirmed|confirms|deny|denied|denies|agree|agreed|agrees|disagree|disagreed|disagrees|concede|conceded|concedes|"
     "assert|asserted|asserts|maintain|maintained|maintains|complain|complained|complains|"
-    "lament|lamented|laments|label|labelled|labeled|brand|branded|brands|"
+    "lament|lamented|laments|apologise|apologised|apologises|apologize|apologized|apologizes|"
+    "label|labelled|labeled|brand|branded|brands|"
     "shout|shouted|shouts|yell|yelled|cry|cried|whisper|whispered|mutter|muttered|"
     "reference|referenced|references|refer|referred|refers|blast|blasted|slam|slammed|"
     "criticise|criticised|criticize|criticized|boast|boasted|concluded|concludes|"
@@ -72,7 +73,9 @@ ROLE = re.compile(
     r"governor|mayor|senator|congressman|congresswoman|lawmaker|judge|prosecutor|lawyer|attorney|"
     r"counterpart|host|guest|visitor|actor|actress|star|singer|player|coach|manager|director|"
     r"chairman|chairwoman|executive|founder|professor|expert|analyst|author|witness|officer|"
-    r"captain|father|mother|man|woman|boy|girl|victim|suspect|driver|pilot|doctor)\b(?!['’]s)"
+    r"captain|father|mother|man|woman|boy|girl|victim|suspect|driver|pilot|doctor|killer|gunman|"
+    r"defendant|accused|attacker|shooter|convict|survivor|candidate|diplomat|activist|resident|"
+    r"veteran|pensioner|teacher|student|nurse|worker|owner|rep|representative|publicist|agent)\b(?!['’]s)"
 )
 
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "queen", "princess", "dame", "madam", "madame"})
