@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .names.recognise import recognise
 from .names.roles import Role, is_role, role_before
-from .names.unify import slug, unify
+from .names.ids import entity_id, slug
+from .names.unify import unify
 
-__all__ = ["Role", "is_role", "recognise", "role_before", "slug", "unify"]
+__all__ = ["Role", "entity_id", "is_role", "recognise", "role_before", "slug", "unify"]

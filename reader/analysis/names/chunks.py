@@ -38,7 +38,8 @@ _JOIN = (
     r"(?:[ \u00a0]+(?:(?:of(?: the)?|for(?: the)?|and(?: the)?|von der|van der|van den|de la|de las|de los|"
     r"de|del|della|da|di|du|des|dos|das|van|von|der|den|ten|bin|ibn|y|&)[ \u00a0]+)?)"
 )
-CHUNK = re.compile(rf"(?<![\w'’-]){_WORD}(?:{_JOIN}{_WORD})*(?!\w)")
+# The leading look-ahead names every possible first letter, which lets the engine skip the rest fast.
+CHUNK = re.compile(rf"(?=[{re.escape(_UPPER)}aeubi])(?<![\w'’-]){_WORD}(?:{_JOIN}{_WORD})*(?!\w)")
 _SPLIT = re.compile(rf"({_WORD})")
 # Characters that may stand between a sentence end and the next sentence's first word.
 _OPENERS = " \u00a0\t\"“‘'([«—–-”’)]»"

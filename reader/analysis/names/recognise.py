@@ -18,6 +18,7 @@ from ..model import EntityMention
 from . import lexicon
 from .chunks import CHUNK, Word, sentence_start, words_of
 from .gazetteer import given_names, places, regions
+from .ids import entity_id
 
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,7}$|^[A-Z]{2,}[a-z]?[A-Z]+$")
 _PAREN_ACRONYM = re.compile(r"[ \u00a0]?\((?:the[ \u00a0])?([A-Z][A-Za-z.&]{1,9})\)")
@@ -37,6 +38,8 @@ _SPLITTERS = frozenset(
 _ADJECTIVE_ENDINGS = ("ist", "ists", "ite", "ites", "ans", "ic", "ese", "ish")
 _TITLE_WORDS = lexicon.HONORIFICS | lexicon.ROLE_WORDS
 _HEADS = lexicon.ORG_HEADS | lexicon.ORG_OF_HEADS | lexicon.PLACE_HEADS | lexicon.PLACE_FIRST | lexicon.MISC_HEADS
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+\b")
+_MEDIA_NOUNS = frozenset("agency newspaper broadcaster channel outlet daily tabloid network".split())
 _PLURAL_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ROLE_WORDS
 # Analyses of mid-sentence runs, which depend on nothing but the run's own text.
 _MEMO: dict[str, tuple[tuple[int, int, str, str | None, str | None], ...]] = {}
@@ -53,6 +56,7 @@ class _Name:
     type: str | None
     title: str | None
     key: str | None = None
+    """The fuller name this one stands for in the article ("Shanghai Cooperation Organisation" for "SCO")."""
 
 
 def _is_acronym(word: str) -> bool:
@@ -126,9 +130,7 @@ class _Article:
             runs = [(m, sentence_start(text, m.start())) for m in CHUNK.finditer(text)]
             total = text.count(" ") + 1
             capitals = sum(m.group().count(" ") + 1 for m, _ in runs)
-            if total >= 5 and not text.rstrip().endswith((".", "?", "!", "”", '"')) and capitals >= 0.6 * total and sum(
-                1 for m, _ in runs for w in m.group().split() if w[0].isupper()
-            ) >= 0.6 * total:
+            if total >= 5 and capitals >= 0.5 * total and self.title_case(text):
                 # A headline in Title Case: capitals prove nothing here, only known names count.
                 self.headlines.add(p)
                 found.extend((p, m, True) for m, _ in runs)
@@ -139,11 +141,27 @@ class _Article:
                 self.midsentence.update(words[1:] if starts else words)
         return found
 
+    @staticmethod
+    def title_case(text: str) -> bool:
+        """A headline: no closing full stop, and every word but the short function words capitalised."""
+        if text.rstrip().endswith((".", "?", "!", "”", '"')):
+            return False
+        text = text.rpartition(": ")[2]  # "Related article: Title Of It"
+        return not any(w not in lexicon.FUNCTION_WORDS for w in _LOWER_WORD.findall(text))
+
     def headline_chunk(self, p: int, m: re.Match[str]) -> None:
         """Keep the runs of a headline's words that the article's body or a gazetteer knows as names."""
+        group = m.group()
+        if group.count(" ") and self.joined.count(f" {group}") > 1:
+            # The body names it the same way ("Vladimir Putin"): a name, not a headline's capitals.
+            self.part(p, words_of(group, m.start()), False)
+            return
         run: list[Word] = []
         for w in [*words_of(m.group(), m.start()), None]:
-            if w is not None and (w.text in self.midsentence or w.text in self.places or (run and w.text in _CONNECTORS)):
+            if w is not None and (
+                (run and w.text in _CONNECTORS)
+                or (w.text not in _CONNECTORS and (w.text in self.midsentence or w.text in self.places))
+            ):
                 run.append(w)
                 continue
             while run and run[-1].text in _CONNECTORS:
@@ -260,6 +278,14 @@ class _Article:
     def split_of(self, p: int, words: list[Word], title: str | None, text: str) -> None:
         """Keep "Bank of England" and "Food and Agriculture Organization" whole; split "Xi of China"."""
         whole: str | None = None
+        for i in range(1, len(words) - 2):
+            if words[i].text == "and" and words[i + 1].text == "the":
+                # "the X and the Y" always names two things: split there before anything else.
+                self.split_of(p, words[:i], title, text)
+                cut, rtitle = _title_split(words[i + 2 :])
+                if words[i + 2 + cut :]:
+                    self.split_of(p, words[i + 2 + cut :], rtitle, text)
+                return
         for i, w in enumerate(words):
             if w.text not in ("of", "for", "and") or not 0 < i < len(words) - 1:
                 continue
@@ -359,7 +385,7 @@ class _Article:
             short = acro.group(1)
             s = acro.start(1)
             self.acronyms[short] = surface
-            self.add(p, s, s + len(short), short, kind, None, key=f"{kind}:{surface}")
+            self.add(p, s, s + len(short), short, kind, None, key=surface)
 
     def known_person(self, word: str) -> bool:
         return word in self.person_words
@@ -440,25 +466,23 @@ class _Article:
         typed = {n.text: n.type for n in self.names if n.type}
         out: list[EntityMention] = []
         for n in self.names:
-            key = n.key
+            full = n.key
             kind = n.type
-            if n.text in self.acronyms and key is None:
+            if n.text in self.acronyms and full is None:
                 full = self.acronyms[n.text]
                 kind = typed.get(full, kind)
-                key = f"{kind}:{full}"
             elif (
                 kind in (None, "PERSON")
                 or (kind == "PLACE" and n.text not in self.regions and not self.after_preposition(n))
             ) and " " not in n.text and n.text in people:
-                full = self.nearest(people[n.text], n)
-                kind, key = "PERSON", f"PERSON:{full.text}"
+                kind, full = "PERSON", self.nearest(people[n.text], n).text
             elif kind is None:
                 kind = typed.get(n.text) or self.guess(n)
+            elif kind == "PLACE" and n.text not in self.regions and self.media_context(n):
+                kind = "ORG"
             if kind is None:
                 continue
-            if key is None:
-                key = f"{kind}:{n.text}"
-            out.append(EntityMention(n.paragraph, n.start, n.end, n.text, kind, key, n.title))
+            out.append(EntityMention(n.paragraph, n.start, n.end, n.text, kind, entity_id(kind, full or n.text), n.title))
         out.sort(key=lambda e: (e.paragraph, e.start))
         return tuple(out)
 
@@ -468,6 +492,12 @@ class _Article:
         before = [c for c in candidates if (c.paragraph, c.start) <= (n.paragraph, n.start)]
         return before[-1] if before else candidates[0]
 
+    def media_context(self, n: _Name) -> bool:
+        """A town's name used for an outlet: "news agency Xinhua", "the Xinhua news agency"."""
+        text = self.paragraphs[n.paragraph]
+        prev = text[max(0, n.start - 12) : n.start].split()
+        return (bool(prev) and prev[-1] in _MEDIA_NOUNS) or text.startswith((" news", " newspaper"), n.end)
+
     def after_preposition(self, n: _Name) -> bool:
         prev = self.paragraphs[n.paragraph][max(0, n.start - 12) : n.start].split()
         return bool(prev) and prev[-1].lower() in _PLACE_PREPS
@@ -475,7 +505,7 @@ class _Article:
     def guess(self, n: _Name) -> str | None:
         """Type a name its own words could not type, from the words around it."""
         text = self.paragraphs[n.paragraph]
-        nxt = text[n.end : n.end + 16].split()
+        nxt = text[n.end : n.end + 16].lstrip(" ,;:").split()
         following = nxt[0].strip(",.;:") if nxt else ""
         if n.title:
             return "PERSON"

@@ -1,4 +1,4 @@
-"""Unifying the article-local names of `recognise` into corpus-wide entities.
+"""Unifying the article-level ids of `recognise` into corpus-wide entities.
 
 Every decision is made from counts over the whole corpus and ties are broken
 alphabetically, so the ids do not depend on the order the articles come in.
@@ -6,26 +6,14 @@ alphabetically, so the ids do not depend on the order the articles come in.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ...analysis.model import Article, Entity, EntityMention
-from . import lexicon
+from ..model import Article, Entity, EntityMention
+from .ids import canonical_name, entity_id
 
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-_SPELLING = (("organization", "organisation"), ("center", "centre"), ("defense", "defence"))
-
-
-def slug(name: str) -> str:
-    """A stable, readable id part: "Shanghai Cooperation Organisation" -> "shanghai-cooperation-organisation"."""
-    low = name.lower().replace(".", "").replace("'", "").replace("’", "")
-    for us, uk in _SPELLING:
-        low = low.replace(us, uk)
-    if low.startswith("the "):
-        low = low[4:]
-    return _NON_ALNUM.sub("-", low).strip("-") or "x"
+__all__ = ["unify"]
 
 
 def _person_core(name: str) -> tuple[str, str]:
@@ -35,22 +23,22 @@ def _person_core(name: str) -> tuple[str, str]:
 
 
 class _Resolver:
-    """Maps (type, local name) pairs to canonical (type, name) pairs over the corpus."""
+    """Maps (type, article-level name) to the (type, name) the corpus settles on."""
 
-    def __init__(self, mentions: Sequence[EntityMention]) -> None:
-        keys = Counter(m.entity for m in mentions)
-        self.local = Counter({tuple(key.split(":", 1)): n for key, n in keys.items()})
+    def __init__(self, mentions: Sequence[EntityMention], local_name: dict[str, str]) -> None:
         # Acronyms defined in some article: "SCO" -> "Shanghai Cooperation Organisation".
         self.acronyms: dict[str, Counter[str]] = defaultdict(Counter)
-        for (text, key), n in Counter((m.text, m.entity) for m in mentions if m.type != "PERSON").items():
-            name = key.split(":", 1)[1]
+        for (text, lid), n in Counter((m.text, m.entity) for m in mentions if m.type != "PERSON").items():
+            name = local_name[lid]
             if text != name and text.isupper():
                 self.acronyms[text][name] += n
         self.full_people: Counter[str] = Counter()
-        for (kind, name), count in self.local.items():
-            if kind == "PERSON" and " " in name:
+        for lid, count in Counter(m.entity for m in mentions if m.type == "PERSON").items():
+            name = local_name[lid]
+            if " " in name:
                 self.full_people[name] += count
         self.person_alias = self._merge_people()
+        # Bare names to the full names they may stand for: "Putin" -> "Vladimir Putin", "Xi" -> "Xi Jinping".
         self.by_token: dict[str, Counter[str]] = defaultdict(Counter)
         for name, count in self.full_people.items():
             canon = self.person_alias[name]
@@ -58,7 +46,7 @@ class _Resolver:
                 self.by_token[token][canon] += count
 
     def _merge_people(self) -> dict[str, str]:
-        """Full names with the same first and last word are one person; the longest spelling names them."""
+        """Full names with the same first and last word are one person; the commonest spelling names them."""
         groups: dict[tuple[str, str], list[str]] = defaultdict(list)
         for name in self.full_people:
             groups[_person_core(name)].append(name)
@@ -78,13 +66,13 @@ class _Resolver:
             return kind, name
         if name in self.acronyms:
             full, _ = max(self.acronyms[name].items(), key=lambda item: (item[1], item[0]))
-            return kind, lexicon.CANONICAL.get(full, full)
+            return kind, canonical_name(full)
         if kind != "PLACE" and " " not in name and not name.isupper():
             # A lone word typed by guesswork ("Xi" seen as ORG) that is a known person's name.
             person = self._surname(name)
             if person:
                 return "PERSON", person
-        return kind, lexicon.CANONICAL.get(name, name)
+        return kind, canonical_name(name)
 
     def _surname(self, token: str) -> str | None:
         """The one person a bare name stands for in this corpus, if one clearly dominates."""
@@ -98,33 +86,42 @@ class _Resolver:
 
 
 def unify(articles: Sequence[Article]) -> tuple[tuple[Article, ...], tuple[Entity, ...]]:
-    """Rewrite every mention's key to a corpus entity id and build the entity table."""
-    resolver = _Resolver([m for a in articles for m in a.entities])
-    ids: dict[tuple[str, str], str] = {}
+    """Rewrite every mention's id to its corpus entity and build the entity table.
+
+    Mentions whose id the corpus does not change are passed through as they are.
+    """
+    mentions = [m for a in articles for m in a.entities]
+    # The name behind each article-level id: the longest text mentioning it ("Xi Jinping", not "Xi").
+    local_name: dict[str, str] = {}
+    for m in mentions:
+        cur = local_name.get(m.entity)
+        if cur is None or (len(m.text), m.text) > (len(cur), cur):
+            local_name[m.entity] = m.text
+    resolver = _Resolver(mentions, local_name)
+    final: dict[str, tuple[str, str]] = {}
     names: dict[str, tuple[str, str]] = {}
+    for lid in sorted(local_name):
+        kind, cname = resolver.canonical(lid.split(":", 1)[0].upper(), canonical_name(local_name[lid]))
+        eid = entity_id(kind, cname)
+        final[lid] = (eid, kind)
+        # Two spellings can share an id ("U.N." and "UN"): the longer names the entity.
+        if eid not in names or (len(cname), cname) > (len(names[eid][1]), names[eid][1]):
+            names[eid] = (kind, cname)
     aliases: dict[str, set[str]] = defaultdict(set)
     where: dict[str, set[str]] = defaultdict(set)
-    resolved: dict[str, tuple[str, str]] = {}
     out: list[Article] = []
     for article in articles:
-        mentions = []
+        changed = False
+        rewritten = []
         for m in article.entities:
-            hit = resolved.get(m.entity)
-            if hit is None:
-                kind, local = m.entity.split(":", 1)
-                ckind, cname = resolver.canonical(kind, local)
-                eid = ids.get((ckind, cname))
-                if eid is None:
-                    eid = ids[(ckind, cname)] = f"{ckind.lower()}:{slug(cname)}"
-                # Two spellings can share a slug ("U.N." and "UN"): keep the longer as the name.
-                if eid not in names or len(cname) > len(names[eid][1]):
-                    names[eid] = (ckind, cname)
-                hit = resolved[m.entity] = (eid, ckind)
-            eid, ckind = hit
+            eid, kind = final[m.entity]
             aliases[eid].add(m.text)
             where[eid].add(article.id)
-            mentions.append(EntityMention(m.paragraph, m.start, m.end, m.text, ckind, eid, m.title))
-        out.append(replace(article, entities=tuple(mentions)))
+            if eid != m.entity or kind != m.type:
+                m = EntityMention(m.paragraph, m.start, m.end, m.text, kind, eid, m.title)
+                changed = True
+            rewritten.append(m)
+        out.append(replace(article, entities=tuple(rewritten)) if changed else article)
     table = tuple(
         Entity(
             id=eid,
