@@ -77,6 +77,20 @@ def test_possessive_inside_a_quotation_does_not_end_it() -> None:
     assert texts(found) == ["The workers’ union and Nairobi's council agree,"]
 
 
+def test_british_single_quotes_with_a_plural_possessive_inside() -> None:
+    found = detect(["'The workers' rights matter more than profit,' she said. 'They always will.'"])
+    assert texts(found) == ["The workers' rights matter more than profit,", "They always will."]
+
+
+def test_quotation_interrupted_by_its_cue() -> None:
+    names = {"Ana Costa": ("costa", "PERSON")}
+    found = quotes(['"We will win," Ana Costa said, "and we will do it soon."'], names)
+    assert [(q.text, q.kind, q.speaker) for q in found] == [
+        ("We will win,", "direct", "costa"),
+        ("and we will do it soon.", "direct", "costa"),
+    ]
+
+
 def test_ellipses_inside_quotations() -> None:
     found = detect(["“We are willing to…jointly achieve it,” he said.", '"For us, the bloc ... is a hedge," he added.'])
     assert texts(found) == ["We are willing to…jointly achieve it,", "For us, the bloc ... is a hedge,"]
@@ -214,6 +228,39 @@ def test_other_cue_verbs() -> None:
     paragraphs = ["“The dam will not hold,” Ana Costa warned.", "“Who pays for it?” asked Mr Omar Haddad.", "“Nobody,” she insisted."]
     found = quotes(paragraphs, names)
     assert [(q.speaker, q.cue) for q in found] == [("costa", "warned"), ("omar", "asked"), ("costa", "insisted")]
+
+
+def test_a_possessor_is_not_the_speaker() -> None:
+    names = {"Tara Reid": ("reid", "PERSON"), "Reid": ("reid", "PERSON")}
+    paragraphs = ["Tara Reid has entered rehab.", '"She is doing well," Reid\'s rep told the magazine.']
+    assert [(q.speaker, q.cue) for q in quotes(paragraphs, names)] == [(None, "told")]
+
+
+def test_according_to_an_organisations_statement() -> None:
+    names = {"NYPD": ("nypd", "ORG")}
+    text = 'According to the NYPD\'s statement, the man "adjusted his waistband and kept walking."'
+    assert [(q.speaker, q.cue) for q in quotes([text], names)] == [("nypd", "according to")]
+
+
+def test_unnamed_speaker_stays_unnamed() -> None:
+    names = {"Kim Lee": ("kim", "PERSON")}
+    paragraphs = [
+        "Kim Lee, the minister, opened the session.",
+        '"The facade has changed," said a Western diplomat, who requested anonymity.',
+        '"Power rests with the president," the diplomat added.',
+        'A witness told the local paper "the cops jumped out of the car".',
+    ]
+    assert [q.speaker for q in quotes(paragraphs, names)] == [None, None, None]
+
+
+def test_bare_role_takes_the_nearest_person() -> None:
+    names = {"James Bodiford": ("judge", "PERSON"), "Brian Nichols": ("nichols", "PERSON")}
+    paragraphs = [
+        '"I will not lecture you," Judge James Bodiford said.',
+        "The paper said Brian Nichols offered a show of remorse.",
+        '"I am sorry," the convicted killer said.',
+    ]
+    assert [q.speaker for q in quotes(paragraphs, names)] == ["judge", "nichols"]
 
 
 def test_pronoun_resolves_to_the_subject_of_the_previous_sentence() -> None:

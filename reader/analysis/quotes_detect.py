@@ -76,7 +76,8 @@ def _scan(text: str, virtual: bool = False) -> _Scan:
     virtual_closed: _Pair | None = None
     length = len(text)
     counter = 0
-    for match in _MARK.finditer(text):
+    marks = list(_MARK.finditer(text))
+    for position, match in enumerate(marks):
         glyph = match.group()
         start, end = match.span()
         prev = text[start - 1] if start else ""
@@ -115,6 +116,8 @@ def _scan(text: str, virtual: bool = False) -> _Scan:
         index = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].family == family), -1)
         if index < 0 or (family == "s" and index != len(stack) - 1):
             continue
+        if family == "s" and prev in "sS" and text[end : end + 2][1:].islower() and _closes_later(text, marks, position):
+            continue  # "'The workers' rights matter,' she said": a plural possessive
         opened = stack[index]
         del stack[index:]
         pair = _Pair(opened.start, opened.end, start, end, opened.ident, tuple(o.ident for o in stack))
@@ -124,6 +127,18 @@ def _scan(text: str, virtual: bool = False) -> _Scan:
             pairs.append(pair)
     unclosed = [o for o in stack if o.family == "d" and o.ident != _VIRTUAL]
     return _Scan(pairs, unclosed, virtual_closed)
+
+
+def _closes_later(text: str, marks: list[re.Match[str]], position: int) -> bool:
+    """Whether a later single mark in the paragraph could close a quotation instead."""
+    for match in marks[position + 1 :]:
+        if match.group() in _DOUBLE:
+            continue
+        start, end = match.span()
+        nxt = text[end] if end < len(text) else ""
+        if start and not text[start - 1].isspace() and (not nxt or nxt.isspace() or nxt in _AFTER_CLOSE):
+            return True
+    return False
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
