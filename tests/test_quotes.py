@@ -116,6 +116,18 @@ def test_quotation_over_sentences_without_marks_between() -> None:
     assert [q.continued for q in found] == [False, True, True]
 
 
+def test_lost_opening_mark_after_speech() -> None:
+    paragraphs = ["“We are thrilled to have her,” said the producers.", "She is loved everywhere, as we are.”"]
+    assert texts(detect(paragraphs)) == ["We are thrilled to have her,", "She is loved everywhere, as we are."]
+    assert texts(detect(["The vote was close.", "She is loved everywhere, as we are.”"])) == []
+
+
+def test_unclosed_quotation_after_a_speech_verb_runs_to_the_end() -> None:
+    assert texts(detect(["There is an old saying that “once is chance, twice is a pattern."])) == [
+        "once is chance, twice is a pattern."
+    ]
+
+
 def test_unclosed_quotation_opening_a_paragraph_runs_to_its_end() -> None:
     found = detect(["“Nobody expected this outcome", "The vote was held on Sunday."])
     assert texts(found) == ["Nobody expected this outcome"]

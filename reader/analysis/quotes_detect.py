@@ -184,7 +184,8 @@ def _flush(pending: _Pending, paragraphs: Sequence[str], parts: dict[int, list[_
     """Settle an open quotation: it runs to its paragraph's end if it continues or opened the paragraph."""
     text = paragraphs[pending.paragraph]
     before = text[: pending.opened.start].rstrip()
-    introduced = before.endswith(":") or (before.endswith(",") and SPEECH_VERB.search(before[-30:]) is not None)
+    last_words = " ".join(before.split()[-3:])
+    introduced = before.endswith(":") or SPEECH_VERB.search(last_words) is not None
     if continues or not before or introduced or pending.continued:
         start, end = _trimmed(text, pending.opened.end, len(text))
         if end > start:
@@ -247,6 +248,11 @@ def _marked(paragraphs: Sequence[str]) -> set[int]:
     return found
 
 
+def _follows_speech(paragraphs: Sequence[str], parts: dict[int, list[_Part]], number: int) -> bool:
+    """Whether the previous paragraph quoted someone or introduced a quotation with a colon."""
+    return number > 0 and (number - 1 in parts or paragraphs[number - 1].rstrip().endswith(":"))
+
+
 def _paragraph_parts(paragraphs: Sequence[str]) -> dict[int, list[_Part]]:
     """Per paragraph, the top-level quotation parts, following quotations across paragraph breaks.
 
@@ -283,9 +289,19 @@ def _paragraph_parts(paragraphs: Sequence[str]) -> dict[int, list[_Part]]:
                     scan, via_virtual = trial, True
             _flush(pending, paragraphs, parts, via_opener or via_virtual)
             pending = None
+        lost_opener = False
+        if scan is None and _follows_speech(paragraphs, parts, number):
+            # A closing mark with no opening one, right after speech: the opening mark was
+            # lost ("She is beloved everywhere.”), so the quotation starts the paragraph.
+            trial = _scan(text, virtual=True)
+            closing = trial.virtual_closed
+            if closing is not None and closing.close_start and not text[closing.close_start - 1].isspace():
+                scan, via_virtual, lost_opener = trial, True, True
         if scan is None:
             scan = _scan(text)
         found, pending = _own_parts(text, scan, via_opener, via_virtual)
+        if lost_opener and found and found[0][0] == -1:
+            found[0] = (*found[0][:4], False)
         if found:
             parts[number].extend(found)
         if pending is not None:
