@@ -68,7 +68,7 @@ ORG_HEADS = frozenset(
     "Cooperation Bancorp Insurance Investments Team United FC Rovers "
     "Wanderers Athletic Festival Summit Conference Initiative Programme Program Project Daily Weekly Magazine "
     "Monthly Quarterly Broadcasting Communications Telecom Airlines Railways Railway Rail Church Mosque "
-    "Synagogue".split()
+    "Synagogue Brotherhood Jihad Watch".split()
 )
 # Last and first words of events, laws, storms and the like: CoNLL's MISC, which we do not emit.
 MISC_HEADS = frozenset(
@@ -157,7 +157,7 @@ NOT_NAMES = frozenset(
     East West North South Northeast Northwest Southeast Southwest Hundreds Thousand Thousands Million Millions Billion Billions Dozens Scores
     Islamic Islamist Islamists Republican Republicans Democrat Democrats Maoist Maoists Shi'ite Shi'ites
     Shi'i Marxist Marxists Communist Communists Socialist Socialists Conservative Conservatives Liberal
-    Liberals Nazi Nazis Zionist Jihadist Jihadists Salafist Western Westerners Orthodox Evangelical
+    Liberals Olympic Olympics Nazi Nazis Zionist Jihadist Jihadists Salafist Western Westerners Orthodox Evangelical
     """.split()
 )
 # Words that end a sentence but not when they are an abbreviation before a name.
@@ -166,7 +166,7 @@ ABBREVIATIONS = frozenset(
     "Mt Ft Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec U.S U.K U.N E.U vs etc".split()
 )
 # Acronyms that stand for places, not organisations.
-PLACE_ACRONYMS = frozenset("US U.S. USA U.S.A. UK U.K. UAE U.A.E. USSR DPRK DRC PRC ROK EU-".split())
+PLACE_ACRONYMS = frozenset("US U.S. USA U.S.A. UK U.K. UAE U.A.E. USSR DPRK DRC PRC ROK D.C. DC".split())
 
 # Common alternative names of the same place or body: variant -> canonical name.
 CANONICAL = {
@@ -228,7 +228,7 @@ DEMONYMS = {
     "Kenyan": "Kenya", "Korean": "Korea", "Kosovar": "Kosovo", "Kuwaiti": "Kuwait", "Kyrgyz": "Kyrgyzstan",
     "Lao": "Laos", "Laotian": "Laos", "Latvian": "Latvia", "Lebanese": "Lebanon", "Liberian": "Liberia",
     "Libyan": "Libya", "Lithuanian": "Lithuania", "Malaysian": "Malaysia", "Malian": "Mali",
-    "Maltese": "Malta", "Mexican": "Mexico", "Moldovan": "Moldova", "Mongolian": "Mongolia",
+    "Maltese": "Malta", "Macedonian": "North Macedonia", "Mexican": "Mexico", "Moldovan": "Moldova", "Mongolian": "Mongolia",
     "Montenegrin": "Montenegro", "Moroccan": "Morocco", "Mozambican": "Mozambique", "Namibian": "Namibia",
     "Nepali": "Nepal", "Nepalese": "Nepal", "Nicaraguan": "Nicaragua", "Nigerian": "Nigeria",
     "Nigerien": "Niger", "Norwegian": "Norway", "Omani": "Oman", "Pakistani": "Pakistan",

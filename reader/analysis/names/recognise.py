@@ -28,6 +28,7 @@ _PERSON_VERBS = frozenset(
     "said says told added explained insisted argued noted wrote asked warned stressed replied "
     "announced declared claimed urged called admitted acknowledged who".split()
 )
+_SAYING = frozenset("said says told added explained insisted argued noted wrote warned stressed replied".split())
 _CONNECTORS = lexicon.NAME_CONNECTORS | {"&", "the"}
 # Calendar words end a name run: "Senator Obama Sunday announced".
 _SPLITTERS = frozenset(
@@ -40,6 +41,7 @@ _TITLE_WORDS = lexicon.HONORIFICS | lexicon.ROLE_WORDS
 _HEADS = lexicon.ORG_HEADS | lexicon.ORG_OF_HEADS | lexicon.PLACE_HEADS | lexicon.PLACE_FIRST | lexicon.MISC_HEADS
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+\b")
 _MEDIA_NOUNS = frozenset("agency newspaper broadcaster channel outlet daily tabloid network".split())
+_ORG_PLACE_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS
 _PLURAL_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ROLE_WORDS
 # Analyses of mid-sentence runs, which depend on nothing but the run's own text.
 _MEMO: dict[str, tuple[tuple[int, int, str, str | None, str | None], ...]] = {}
@@ -57,6 +59,12 @@ class _Name:
     title: str | None
     key: str | None = None
     """The fuller name this one stands for in the article ("Shanghai Cooperation Organisation" for "SCO")."""
+
+
+def text_after(text: str, end: int) -> str:
+    """The word right after a name, punctuation skipped."""
+    after = text[end : end + 16].lstrip(" ,;:").split()
+    return after[0].strip(",.;:") if after else ""
 
 
 def _is_acronym(word: str) -> bool:
@@ -247,7 +255,7 @@ class _Article:
             elif len(words) == 1 and not self.known(head) and not _is_acronym(head):
                 # An unknown word opening a sentence is a name only if it does something a person does.
                 after = text[words[0].end : words[0].end + 12].split()
-                if not after or after[0] not in _PERSON_VERBS:
+                if not after or after[0] not in _SAYING:
                     return
             while words and words[0].text in _CONNECTORS:
                 words = words[1:]
@@ -263,10 +271,18 @@ class _Article:
         if not body or all(_bare(w.text) in _TITLE_WORDS or w.text in lexicon.DEMONYMS for w in body):
             return
         if len(body) > 1 and body[0].text in lexicon.DEMONYMS and not prefix:
-            # "German Tommy Haas" is a German named Tommy Haas; "Russian Far East" stays whole.
+            # "German Tommy Haas" is a German named Tommy Haas; "Russian Far East" and "Saudi Arabia" stay whole.
             rest = " ".join(w.text for w in body[1:])
-            if rest not in self.places and _bare(body[-1].text) not in lexicon.ORG_HEADS | lexicon.PLACE_HEADS:
+            if (
+                rest not in self.places
+                and f"{body[0].text} {rest}" not in self.places
+                and _bare(body[-1].text) not in _ORG_PLACE_HEADS
+            ):
                 body = body[1:]
+                while body and body[0].text in _CONNECTORS:
+                    body = body[1:]
+                if not body:
+                    return
         self.split_of(p, words[:1] + body if lead_the and not prefix else body, title, text)
 
     def prefix_places(self, p: int, prefix: list[Word]) -> None:
@@ -286,11 +302,19 @@ class _Article:
                 if words[i + 2 + cut :]:
                     self.split_of(p, words[i + 2 + cut :], rtitle, text)
                 return
+        inside = False
         for i, w in enumerate(words):
             if w.text not in ("of", "for", "and") or not 0 < i < len(words) - 1:
                 continue
             whole = whole or " ".join(x.text for x in words)
-            if whole in self.places or self.keeps_whole(words, i) or self.quoted(text, words):
+            if (
+                (inside and w.text != "and")
+                or whole in self.places
+                or self.keeps_whole(words, i)
+                or self.quoted(text, words)
+            ):
+                # "World Society for the Protection of Animals": once inside a name, stay inside.
+                inside = True
                 continue
             left = words[:i]
             right = words[i + 1 :]
@@ -363,6 +387,9 @@ class _Article:
             if "-" in word and word not in self.places and not _is_acronym(word):
                 if self.hyphenated(p, start, word):
                     return
+                head, _, tail = word.partition("-")
+                if tail[:1].islower() and (head in lexicon.DEMONYMS or head in lexicon.NOT_NAMES):
+                    return  # "English-language", "Muslim-majority"
         else:
             cut = next((i for i, w in enumerate(words) if w.text in ("of", "for")), len(words))
             head = words[cut - 1].text
@@ -419,7 +446,7 @@ class _Article:
             return "ORG"
         if first in lexicon.DEMONYMS and surface[len(first) + 1 :] in self.places:
             return "PLACE"
-        if last in lexicon.ORG_HEADS:
+        if last in lexicon.ORG_HEADS or (cut < len(texts) and last in lexicon.ORG_OF_HEADS):
             return "ORG"
         if len(words) > 1 and (last in lexicon.PLACE_HEADS or first in lexicon.PLACE_FIRST):
             return "PLACE"
@@ -478,8 +505,11 @@ class _Article:
                 kind, full = "PERSON", self.nearest(people[n.text], n).text
             elif kind is None:
                 kind = typed.get(n.text) or self.guess(n)
-            elif kind == "PLACE" and n.text not in self.regions and self.media_context(n):
-                kind = "ORG"
+            elif kind == "PLACE" and n.text not in self.regions:
+                if self.media_context(n):
+                    kind = "ORG"
+                elif " " not in n.text and text_after(self.paragraphs[n.paragraph], n.end) in _SAYING:
+                    kind = "PERSON"  # "Bolton said": a town's name that speaks is a surname
             if kind is None:
                 continue
             out.append(EntityMention(n.paragraph, n.start, n.end, n.text, kind, entity_id(kind, full or n.text), n.title))
