@@ -166,6 +166,9 @@ def test_text_excludes_marks_and_spacing() -> None:
         ("China and India clashed over the “Belt and Road” initiative.", "Belt and Road", "term"),
         ("She received the golden “Medal of Friendship” on Friday.", "Medal of Friendship", "term"),
         ("Critics mocked the so-called “peace plan” at once.", "peace plan", "term"),
+        ("said Ann Poe, author of the book “The Big Show: High Times and Dirty Deals Backstage.”",
+         "The Big Show: High Times and Dirty Deals Backstage.", "term"),
+        ("Officials insisted it was a “unique case” combining debt and fraud.", "unique case", "partial"),
         ("He was calling him a “good and old friend of the people”.", "good and old friend of the people", "partial"),
         ("Ms Novak said relations had been a “priority” for both sides.", "priority", "partial"),
         ("“We will rebuild the bridge,” the mayor said.", "We will rebuild the bridge,", "direct"),
@@ -233,6 +236,21 @@ def test_according_to() -> None:
     names = {"Maria Lopez": ("lopez", "PERSON")}
     found = quotes(['"Prices will rise again next spring," according to Maria Lopez.'], names)
     assert [(q.speaker, q.cue) for q in found] == [("lopez", "according to")]
+
+
+def test_exclamation_inside_the_marks_does_not_end_the_sentence() -> None:
+    names = {"George Papandreou": ("gp", "PERSON")}
+    text = '"Murder is quite another thing!" Prime Minister George Papandreou thundered in parliament.'
+    assert [(q.speaker, q.cue) for q in quotes([text], names)] == [("gp", "thundered")]
+
+
+def test_several_quotations_share_the_cue_at_the_end_of_their_sentence() -> None:
+    names = {"Olli Rehn": ("rehn", "PERSON"), "Van Rompuy": ("vr", "PERSON")}
+    paragraphs = [
+        'Van Rompuy insisted the problems had "nothing to do with it."',
+        '"Greece is a unique case" because of its "debt dynamics" and because it "has cheated," Olli Rehn said.',
+    ]
+    assert [q.speaker for q in quotes(paragraphs, names)] == ["vr", "rehn", "rehn", "rehn"]
 
 
 def test_other_cue_verbs() -> None:

@@ -44,6 +44,7 @@ _SALIENCE = 15
 """Paragraphs counted when a pronoun's referent is whoever the passage is about."""
 _PASSIVE = frozenset({"been", "was", "were", "is", "are", "be", "being"})
 _BY = re.compile(r"[\s,]*by\b")
+_VERB_AFTER = re.compile(r"\s+([a-z]{3,}(?:ed|s))\b")
 
 
 _USEFUL_TYPES = frozenset({"PERSON", "ORG", "PLACE"})
@@ -149,8 +150,10 @@ class _Attributor:
         self.paragraphs = paragraphs
         self.narration = narration
         self.spans: dict[int, list[tuple[int, int]]] = {}
+        self.found: dict[int, list[Found]] = {}
         for item in found:
             self.spans.setdefault(item.quote.paragraph, []).append((item.quote.start, item.quote.end))
+            self.found.setdefault(item.quote.paragraph, []).append(item)
         self.mentions: dict[int, list[EntityMention]] = {}
         for mention in mentions:
             self.mentions.setdefault(mention.paragraph, []).append(mention)
@@ -264,7 +267,7 @@ class _Attributor:
 
     def _introduced_unnamed(self, number: int, position: int, role: str) -> bool:
         """Whether the role was introduced with an indefinite article: "a Western diplomat"."""
-        pattern = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}{re.escape(role)}\b", re.IGNORECASE)
+        pattern = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,4}}{re.escape(role)}\b", re.IGNORECASE)
         for back in range(number, max(number - _LOOKBACK, -1), -1):
             masked = self.paragraph(back).masked
             if pattern.search(masked, 0, position if back == number else len(masked)):
@@ -362,6 +365,37 @@ class _Attributor:
         if not ends_clause and para.masked[close:first.start].strip():
             return None  # the quotation goes on as part of the sentence: “rejuvenate” their countries
         return _Speaker(self.resolve(number, _head(para, candidates, close)), verb.group())
+
+    def later_in_sentence(self, item: Found) -> _Speaker | None:
+        """“A” because of its “B” and because it “C,” Olli Rehn said: the sentence's last cue covers all."""
+        number = item.quote.paragraph
+        para = self.paragraph(number)
+        if item.close_at >= len(para.masked):
+            return None
+        _, end = para.sentence(item.close_at - 1)
+        for later in self.found.get(number, []):
+            if item.close_at < later.close_at <= end and later.quote.kind != "term":
+                speaker = self.right_cue(later)
+                if speaker is not None:
+                    return speaker
+        return None
+
+    def named_then_verb(self, item: Found) -> _Speaker | None:
+        """“…!” Prime Minister Lee thundered: a name right after the quotation, then any verb."""
+        number = item.quote.paragraph
+        para = self.paragraph(number)
+        close = item.close_at
+        if close >= len(para.masked) or item.quote.text[-1:] not in ",!?…":
+            return None
+        _, end = para.sentence(close - 1)
+        for candidate in para.candidates(close, end):
+            if not _is_named(candidate) or candidate.mention is None or candidate.mention.type != "PERSON":
+                return None
+            if len(_WORDS.findall(para.masked[close : candidate.start])) > 3:
+                return None
+            verb = _VERB_AFTER.match(para.masked, candidate.end)
+            return _Speaker(candidate.mention.entity, verb.group(1)) if verb else None
+        return None
 
     def left_cue(self, item: Found) -> _Speaker | None:
         """A cue earlier in the sentence: Xi said relations were a “priority”; Mr Lukin said: “…”."""
@@ -490,7 +524,9 @@ def attribute(
         speaker = (
             attributor.right_cue(last)
             or attributor.left_cue(first)
+            or attributor.named_then_verb(last)
             or attributor.according_to(first)
+            or attributor.later_in_sentence(last)
             or attributor.colon_intro(first)
             or attributor.preceding_sentence(first)
         )

@@ -353,17 +353,18 @@ def _kind(text: str, masked: str, starts: list[int], part: _Part) -> str:
         left[-1] in ",—–" and SPEECH_VERB.search(left[-40:]) is not None
     ) or (after_cue and inner[0].isupper() and count >= 3)
     if NAMING.search(left):
-        return "term" if count <= 6 else "partial"
+        return "term" if count <= 16 else "partial"  # a title: the book “The Big Show: …”
     following = _WORD.match(right[1:]) if right[:1].isspace() else None
     if (
         following
         and count <= 4
         and not ends_punct
         and re.split("['’]", following.group().lower())[0] not in FUNCTION_WORDS
+        and not (len(following.group()) > 5 and following.group().endswith(("ing", "ed")))
         and not _cue_follows(right)
     ):
         return "term"  # used as a modifier: the “no-limits” partnership
-    title_case = count <= 6 and words[0][0].isupper() and all(
+    title_case = count <= (12 if not ends_punct else 6) and words[0][0].isupper() and all(
         w[0].isupper() or w.lower() in FUNCTION_WORDS or not w[0].isalpha() for w in words
     )
     if title_case and (not starts_clause or (count <= 4 and not _cue_follows(right))):

@@ -31,6 +31,13 @@ _SPEECH_STEMS = (
     "assert|asserted|asserts|maintain|maintained|maintains|complain|complained|complains|"
     "lament|lamented|laments|apologise|apologised|apologises|apologize|apologized|apologizes|"
     "label|labelled|labeled|brand|branded|brands|"
+    "thunder|thundered|thunders|exclaim|exclaimed|exclaims|scream|screamed|snap|snapped|fume|fumed|"
+    "roar|roared|bellow|bellowed|muse|mused|sigh|sighed|laugh|laughed|chuckle|chuckled|wonder|wondered|"
+    "plead|pleaded|pled|beg|begged|demand|demanded|demands|challenge|challenged|accuse|accused|accuses|"
+    "caution|cautioned|cautions|advise|advised|advises|proclaim|proclaimed|threaten|threatened|"
+    "brag|bragged|protest|protested|object|objected|interject|interjected|chime|chimed|repeat|repeated|"
+    "confide|confided|disclose|disclosed|reveal|revealed|reveals|clarify|clarified|elaborate|elaborated|"
+    "affirm|affirmed|affirms|assure|assured|assures|recount|recounts|summarise|summarised|summarize|summarized|"
     "shout|shouted|shouts|yell|yelled|cry|cried|whisper|whispered|mutter|muttered|"
     "reference|referenced|references|refer|referred|refers|blast|blasted|slam|slammed|"
     "criticise|criticised|criticize|criticized|boast|boasted|concluded|concludes|"
@@ -46,7 +53,9 @@ Lower case only: capitalised forms are names ("Promises Treatment Center", "Repo
 # Verbs that name rather than report: a short quotation after them is a term.
 NAMING = re.compile(
     r"\b(?:so-called|dubbed|dubs|nicknamed|known as|named|titled|entitled|"
-    r"termed|billed as|code-?named|the word|the term|the phrase|slogan)\W*$",
+    r"termed|billed as|code-?named|the word|the term|the phrase|slogan|motto|hashtag|book|film|movie|song|"
+    r"album|show|series|novel|play|musical|programme|program|documentary|painting|opera|headline|"
+    r"campaign|operation)\W*$",
     re.IGNORECASE,
 )
 
@@ -97,7 +106,8 @@ _ABBREVIATIONS = frozenset(
     "inc co corp ltd bros no vs etc fig jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k "
     "u.n e.u a.m p.m approx dept est mt ft".split()
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+# "!" or "?" inside closing marks does not end the sentence: “Go!” Prime Minister Lee shouted.
+_SENTENCE_END = re.compile(r"(?:[.…]+[\"”’')\]]*|[!?]+[)\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
 def sentence_starts(text: str) -> list[int]:
