@@ -194,6 +194,24 @@ def test_two_names_side_by_side_before_a_possessive() -> None:
     assert names["Ghana"].type == "PLACE"
 
 
+def test_all_caps_headline_and_tokenised_spacing() -> None:
+    paragraphs = (
+        "RUGBY - FIJI STUN SAMOA IN SURPRISE WIN .",
+        "Fiji beat Samoa 21-9 in Suva on Saturday , a surprise to coach Tevita Nakau 's critics .",
+    )
+    mentions = recognise(paragraphs)
+    headline = {m.text: m.type for m in mentions if m.paragraph == 0}
+    assert headline == {"FIJI": "PLACE", "SAMOA": "PLACE"}
+    body = {m.text: m.type for m in mentions if m.paragraph == 1}
+    assert body == {"Fiji": "PLACE", "Samoa": "PLACE", "Suva": "PLACE", "Tevita Nakau": "PERSON"}
+    assert_spans(paragraphs, mentions)
+
+
+def test_events_and_laws_are_not_emitted() -> None:
+    names = found("After the Cold War and the Kyoto Protocol, the Asian Cup and Hurricane Zelda came.")
+    assert not names
+
+
 # -- unification -----------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from . import lexicon
 
@@ -38,9 +39,17 @@ _JOIN = (
     r"(?:[ \u00a0]+(?:(?:of(?: the)?|for(?: the)?|and(?: the)?|von der|van der|van den|de la|de las|de los|"
     r"de|del|della|da|di|du|des|dos|das|van|von|der|den|ten|bin|ibn|y|&)[ \u00a0]+)?)"
 )
-# The leading look-ahead names every possible first letter, which lets the engine skip the rest fast.
-CHUNK = re.compile(rf"(?=[{re.escape(_UPPER)}aeubi])(?<![\w'’-]){_WORD}(?:{_JOIN}{_WORD})*(?!\w)")
-_SPLIT = re.compile(rf"({_WORD})")
+
+
+@cache
+def chunk_pattern() -> re.Pattern[str]:
+    """The run pattern, compiled on first use: compiling it takes longer than the app should wait at start-up.
+
+    The leading look-ahead names every possible first letter, which lets the engine skip the rest fast.
+    """
+    return re.compile(rf"(?=[{re.escape(_UPPER)}aeubi])(?<![\w'’-]){_WORD}(?:{_JOIN}{_WORD})*(?!\w)")
+
+
 # Characters that may stand between a sentence end and the next sentence's first word.
 _OPENERS = " \u00a0\t\"“‘'([«—–-”’)]»"
 

@@ -1,6 +1,6 @@
 """Recognising and typing the people, organisations and places of one article.
 
-Two passes over the article. The first finds capitalised runs (`chunks.CHUNK`)
+Two passes over the article. The first finds capitalised runs (`chunks.chunk_pattern`)
 and notes which words appear capitalised in mid-sentence, where a capital is
 evidence of a name. The second splits each run into its title, its name and
 any separate names it glued together ("Xi of China", "China-Russia"), types
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..model import EntityMention
 from . import lexicon
-from .chunks import CHUNK, Word, sentence_start, words_of
+from .chunks import Word, chunk_pattern, sentence_start, words_of
 from .gazetteer import given_names, places, regions
 from .ids import entity_id
 
@@ -41,7 +41,7 @@ _TITLE_WORDS = lexicon.HONORIFICS | lexicon.ROLE_WORDS
 _HEADS = lexicon.ORG_HEADS | lexicon.ORG_OF_HEADS | lexicon.PLACE_HEADS | lexicon.PLACE_FIRST | lexicon.MISC_HEADS
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+\b")
 _MEDIA_NOUNS = frozenset("agency newspaper broadcaster channel outlet daily tabloid network".split())
-_ORG_PLACE_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS
+_ORG_PLACE_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.MISC_HEADS
 _PLURAL_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ROLE_WORDS
 # Analyses of mid-sentence runs, which depend on nothing but the run's own text.
 _MEMO: dict[str, tuple[tuple[int, int, str, str | None, str | None], ...]] = {}
@@ -128,17 +128,21 @@ class _Article:
         self.person_words: set[str] = set()
         self.recording: list[_Name] | None = None
         self.headlines: set[int] = set()
+        self.dateline = False
         self.cacheable = False
 
     # -- pass one ---------------------------------------------------------
     def gather(self) -> list[tuple[int, re.Match[str], bool]]:
         """All capitalised runs, flagged with whether they open a sentence."""
         found = []
+        finditer = chunk_pattern().finditer
         for p, text in enumerate(self.paragraphs):
-            runs = [(m, sentence_start(text, m.start())) for m in CHUNK.finditer(text)]
+            runs = [(m, sentence_start(text, m.start())) for m in finditer(text)]
             total = text.count(" ") + 1
             capitals = sum(m.group().count(" ") + 1 for m, _ in runs)
-            if total >= 5 and capitals >= 0.5 * total and self.title_case(text):
+            if (total >= 5 and capitals >= 0.5 * total and self.title_case(text)) or (
+                text.isupper() and total >= 2
+            ):
                 # A headline in Title Case: capitals prove nothing here, only known names count.
                 self.headlines.add(p)
                 found.extend((p, m, True) for m, _ in runs)
@@ -157,18 +161,29 @@ class _Article:
         text = text.rpartition(": ")[2]  # "Related article: Title Of It"
         return not any(w not in lexicon.FUNCTION_WORDS for w in _LOWER_WORD.findall(text))
 
+    def known_in_headline(self, word: str) -> bool:
+        if word in self.midsentence or word in self.places:
+            return True
+        # ALL-CAPS headlines and datelines: "JAPAN", "LONDON".
+        if not (word.isupper() and len(word) > 2):
+            return False
+        name = word.title()
+        return name in self.regions or (name in self.places and (name in self.midsentence or self.dateline))
+
     def headline_chunk(self, p: int, m: re.Match[str]) -> None:
         """Keep the runs of a headline's words that the article's body or a gazetteer knows as names."""
         group = m.group()
-        if group.count(" ") and self.joined.count(f" {group}") > 1:
+        # "LONDON 1996-08-30": a dateline names a town, however small.
+        self.dateline = m.start() == 0 and self.paragraphs[p][m.end() : m.end() + 2] in (" 1", " 2", ", ", " ,")
+        if group in self.places or (group.count(" ") and self.joined.count(f" {group}") > 1):
             # The body names it the same way ("Vladimir Putin"): a name, not a headline's capitals.
             self.part(p, words_of(group, m.start()), False)
             return
         run: list[Word] = []
         for w in [*words_of(m.group(), m.start()), None]:
             if w is not None and (
-                (run and w.text in _CONNECTORS)
-                or (w.text not in _CONNECTORS and (w.text in self.midsentence or w.text in self.places))
+                (run and w.text.lower() in _CONNECTORS)
+                or (w.text not in _CONNECTORS and self.known_in_headline(w.text))
             ):
                 run.append(w)
                 continue
@@ -270,19 +285,6 @@ class _Article:
             self.prefix_places(p, prefix)
         if not body or all(_bare(w.text) in _TITLE_WORDS or w.text in lexicon.DEMONYMS for w in body):
             return
-        if len(body) > 1 and body[0].text in lexicon.DEMONYMS and not prefix:
-            # "German Tommy Haas" is a German named Tommy Haas; "Russian Far East" and "Saudi Arabia" stay whole.
-            rest = " ".join(w.text for w in body[1:])
-            if (
-                rest not in self.places
-                and f"{body[0].text} {rest}" not in self.places
-                and _bare(body[-1].text) not in _ORG_PLACE_HEADS
-            ):
-                body = body[1:]
-                while body and body[0].text in _CONNECTORS:
-                    body = body[1:]
-                if not body:
-                    return
         self.split_of(p, words[:1] + body if lead_the and not prefix else body, title, text)
 
     def prefix_places(self, p: int, prefix: list[Word]) -> None:
@@ -328,6 +330,17 @@ class _Article:
             return
         while words and words[-1].text in _CONNECTORS:
             words = words[:-1]
+        if len(words) > 1 and words[0].text in lexicon.DEMONYMS and not title:
+            # "German Tommy Haas" is a German named Tommy Haas; "Russian Far East" and "Saudi Arabia" stay whole.
+            rest = " ".join(w.text for w in words[1:])
+            if (
+                rest not in self.places
+                and f"{words[0].text} {rest}" not in self.places
+                and _bare(words[-1].text) not in _ORG_PLACE_HEADS
+            ):
+                words = words[1:]
+                while words and words[0].text in _CONNECTORS:
+                    words = words[1:]
         if len(words) > 1 and words[-1].text in lexicon.PERSON_ROLES and words[-1].text not in lexicon.ORG_HEADS:
             # A byline's "Jane Roe Asia Editor": the trailing role and its region are not the name.
             while len(words) > 1 and (
@@ -441,6 +454,8 @@ class _Article:
         if surface in lexicon.INSTITUTION_PLACES:
             return "ORG"
         if surface in self.places or (first == "The" and surface[4:] in self.places):
+            return "PLACE"
+        if surface.isupper() and len(surface) > 2 and surface.title() in self.places:
             return "PLACE"
         if first == "The":
             return "ORG"
