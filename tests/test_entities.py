@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.analysis.entities import is_role, recognise, slug, unify
 from reader.analysis.model import Article, EntityMention
@@ -75,6 +77,29 @@ def test_titles_are_kept_apart_from_the_name(text: str, name: str, title: str) -
     assert names[name].type == "PERSON"
     assert names[name].title == title
     assert not any(t.startswith(("President", "Mr", "Dr", "Foreign", "Norwegian")) for t in names)
+
+
+def test_a_title_never_spans_two_names() -> None:
+    names = found("Talks joined Chilean President Ana Ruiz and Prime Minister Omar Dib in Lima.")
+    assert names["Ana Ruiz"].title == "President"
+    assert names["Omar Dib"].title == "Prime Minister"
+
+
+def test_role_before_an_organisation_head_is_part_of_the_organisation() -> None:
+    names = found("Shares of General Motors fell and the Foreign Ministry said Judge Ida Lark of Superior Court ruled.")
+    assert names["General Motors"].type == "ORG"
+    assert names["Foreign Ministry"].type == "ORG"
+    assert names["Ida Lark"].title == "Judge" and names["Superior Court"].type == "ORG"
+
+
+def test_secretary_of_state_is_one_title() -> None:
+    names = found("Then U.S. Secretary of State Nora Platt flew in.")
+    assert names["Nora Platt"].title == "Secretary of State"
+    assert names["U.S."].type == "PLACE"
+
+
+def test_lone_given_name_is_a_person() -> None:
+    assert found("The governor, her husband Todd and their aides left.")["Todd"].type == "PERSON"
 
 
 def test_country_before_a_title_is_a_place() -> None:
@@ -307,3 +332,20 @@ def test_seed_corpus_unifies_with_exact_spans() -> None:
 )
 def test_spans_match_on_varied_text(text: str) -> None:
     assert_spans((text,), recognise((text,)))
+
+
+_WORDS = st.sampled_from(
+    "the of and Mr Dr President Ms Lee Ann Bank Council Paris U.S. UN NATO ( ) , . ' \" ’s 's - led "
+    "Said Meeting In The China-Russia Jean-Luc al-Rashid J. K. U. S. Organisation (SCO) SCO ALL CAPS Ömer".split()
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_WORDS, max_size=25).map(" ".join), min_size=1, max_size=4))
+def test_any_text_gives_exact_spans_and_unifies(paragraphs: list[str]) -> None:
+    paragraphs = tuple(paragraphs)
+    mentions = recognise(paragraphs)
+    assert_spans(paragraphs, mentions)
+    arts, table = unify([Article(id="x", source="x", title="x", paragraphs=paragraphs, entities=mentions)])
+    ids = {e.id for e in table}
+    assert all(m.entity in ids for m in arts[0].entities)

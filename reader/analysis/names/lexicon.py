@@ -40,7 +40,7 @@ PERSON_ROLES = frozenset(
     "Manager Counsellor Counselor Adviser Advisor Aide Councillor Councilman Councilwoman Treasurer "
     "Commissioner Provost Dean Rector Sheriff Marshal Pastor Reverend Founder Co-founder CEO CFO COO "
     "Chairperson Editor Correspondent Reporter Analyst Researcher Fellow Secretary-General Vice-President "
-    "Vice-Premier Deputy Lady".split()
+    "Vice-Premier Deputy Lady Chief".split()
 ) | HONORIFICS
 # Lower-case role nouns: "the Russian leader", "the foreign minister".
 ROLE_NOUNS = frozenset(

@@ -29,7 +29,7 @@ _PERSON_VERBS = frozenset(
     "announced declared claimed urged called admitted acknowledged who".split()
 )
 _SAYING = frozenset("said says told added explained insisted argued noted wrote warned stressed replied".split())
-_CONNECTORS = lexicon.NAME_CONNECTORS | {"&", "the"}
+_CONNECTORS = lexicon.NAME_CONNECTORS | {"&", "the", "and"}
 # Calendar words end a name run: "Senator Obama Sunday announced".
 _SPLITTERS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July "
@@ -88,16 +88,33 @@ def _title_split(words: list[Word]) -> tuple[int, str | None]:
     """
     n = len(words)
     end = 0
+    skip = False
     for i in range(n - 1):
+        if skip:
+            skip = False
+            continue
         w = _bare(words[i].text)
+        if w in ("and", "&", "for"):
+            break  # a title never spans two names
+        if w == "of":
+            # "Secretary of State Ann Lee", "Minister of Defence Ito".
+            nxt = words[i + 1].text
+            if 0 < i < n - 2 and _bare(words[i - 1].text) in lexicon.PERSON_ROLES and (
+                nxt in lexicon.ROLE_WORDS or nxt in ("Defense", "Defence", "State")
+            ):
+                end, skip = i + 2, True
+                continue
+            break
         if w in lexicon.PERSON_ROLES and words[i + 1].text not in ("of", "for", "&"):
             end = i + 1
-        elif w == "of" and 0 < i < n - 2 and _bare(words[i - 1].text) in lexicon.PERSON_ROLES:
-            # "Secretary of State Ann Lee", "Minister of Defence Ito".
-            if words[i + 1].text in lexicon.ROLE_WORDS or words[i + 1].text in ("Defense", "Defence", "State"):
-                end = i + 2
+        elif end and w not in _TITLE_WORDS:
+            break  # the name has begun
     if end == 0:
         return 0, None
+    rest = words[end:]
+    cut = next((i for i, x in enumerate(rest) if x.text in ("of", "for", "and", "&")), len(rest))
+    if cut == 0 or _bare(rest[cut - 1].text) in _ORG_PLACE_HEADS:
+        return 0, None  # "General Motors", "Foreign Ministry": an organisation, not a titled person
     first = end - 1
     while first > 0 and (
         _bare(words[first - 1].text) in _TITLE_WORDS
@@ -279,7 +296,7 @@ class _Article:
         # A leading "The" in mid-sentence belongs to the name ("The Independent", "The Hague").
         lead_the = words[0].text == "The" and len(words) > 1
         body = words[1:] if lead_the else words
-        cut, title = (0, None) if _bare(body[-1].text) in lexicon.ORG_HEADS else _title_split(body)
+        cut, title = _title_split(body)
         prefix, body = body[:cut], body[cut:]
         if prefix:
             self.prefix_places(p, prefix)
@@ -403,6 +420,11 @@ class _Article:
                 head, _, tail = word.partition("-")
                 if tail[:1].islower() and (head in lexicon.DEMONYMS or head in lexicon.NOT_NAMES):
                     return  # "English-language", "Muslim-majority"
+        elif all(len(w.text) == 2 and w.text[1] == "." for w in words):
+            # Initials alone ("U. S.", "D. C."): a spaced-out acronym, or nothing we can name.
+            if surface.replace(" ", "") in lexicon.PLACE_ACRONYMS:
+                self.add(p, start, end, surface, "PLACE", None)
+            return
         else:
             cut = next((i for i, w in enumerate(words) if w.text in ("of", "for")), len(words))
             head = words[cut - 1].text
@@ -568,6 +590,8 @@ class _Article:
             return "PERSON" if len(words) <= 4 or any(w in lexicon.NAME_CONNECTORS for w in words) else "ORG"
         if following in _PERSON_VERBS and not (prev and prev[-1] == "the"):
             return "PERSON"
+        if n.text in self.given:
+            return "PERSON"  # "her husband Todd"
         return "ORG"
 
 

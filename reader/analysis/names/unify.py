@@ -18,7 +18,7 @@ __all__ = ["unify"]
 
 def _person_core(name: str) -> tuple[str, str]:
     """First and last word of a person's name, initials ignored: "Donald J. Trump" -> (Donald, Trump)."""
-    parts = [p for p in name.split() if not (len(p) <= 2 and p.endswith("."))]
+    parts = [p for p in name.split() if not (len(p) <= 2 and p.endswith("."))] or name.split()
     return parts[0], parts[-1]
 
 
