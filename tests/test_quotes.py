@@ -253,6 +253,32 @@ def test_several_quotations_share_the_cue_at_the_end_of_their_sentence() -> None
     assert [q.speaker for q in quotes(paragraphs, names)] == ["vr", "rehn", "rehn", "rehn"]
 
 
+def test_cue_alone_on_the_next_line() -> None:
+    names = {"Mark Roesler": ("roesler", "PERSON"), "Roesler": ("roesler", "PERSON")}
+    paragraphs = ['"Her popularity has continued to soar,"', "Roesler said.", '"She was shy."', "Voters appeared calm."]
+    assert [q.speaker for q in quotes(paragraphs, names)] == ["roesler", "roesler"]
+
+
+def test_inserted_and_closing_cues() -> None:
+    names = {"Jay Inslee": ("inslee", "PERSON"), "NRDC": ("nrdc", "ORG")}
+    paragraphs = [
+        "It is, said Rep. Jay Inslee, the administration's \"last sour note.\"",
+        'The likely result will be "erroneous findings" by agencies, argued the NRDC.',
+    ]
+    assert [(q.speaker, q.cue) for q in quotes(paragraphs, names)] == [("inslee", "said"), ("nrdc", "argued")]
+
+
+def test_pronoun_chain_skips_sentences_that_only_attribute_quotations() -> None:
+    names = {"Page": ("page", "PERSON"), "Mark Roesler": ("roesler", "PERSON")}
+    paragraphs = [
+        "Page earned a degree in education in 1944.",
+        '"She captured a generation," her agent, Mark Roesler, said.',
+        "Even in later years she refused to be photographed.",
+        '"I don\'t want to be photographed in my old age," she said.',
+    ]
+    assert [q.speaker for q in quotes(paragraphs, names)] == ["roesler", "page"]
+
+
 def test_other_cue_verbs() -> None:
     names = {"Ana Costa": ("costa", "PERSON"), "Omar Haddad": ("omar", "PERSON")}
     paragraphs = ["“The dam will not hold,” Ana Costa warned.", "“Who pays for it?” asked Mr Omar Haddad.", "“Nobody,” she insisted."]

@@ -41,9 +41,12 @@ _NEAR_WORDS = 4
 _LOOKBACK = 3
 """Paragraphs searched backwards for a pronoun's or role's referent."""
 _SALIENCE = 15
+_CHAIN_LOOKBACK = 8
+"""Paragraphs a chain of pronouns ("he … he said") is followed back."""
 """Paragraphs counted when a pronoun's referent is whoever the passage is about."""
 _PASSIVE = frozenset({"been", "was", "were", "is", "are", "be", "being"})
 _BY = re.compile(r"[\s,]*by\b")
+_LOWER_WORD = re.compile(r"\b[a-z]")
 _VERB_AFTER = re.compile(r"\s+([a-z]{3,}(?:ed|s))\b")
 
 
@@ -193,9 +196,9 @@ class _Attributor:
             return None
         return self.role_before(number, candidate.start, candidate.word, self.paragraph(number).masked[candidate.start : candidate.end])
 
-    def _sentences_back(self, number: int, position: int):
+    def _sentences_back(self, number: int, position: int, lookback: int = _LOOKBACK):
         """(paragraph, sentence start, sentence end) going backwards from `position`."""
-        for back in range(number, max(number - _LOOKBACK, -1), -1):
+        for back in range(number, max(number - lookback, -1), -1):
             para = self.paragraph(back)
             limit = position if back == number else len(para.masked)
             for index in range(len(para.starts) - 1, -1, -1):
@@ -209,16 +212,30 @@ class _Attributor:
         """The nearest earlier sentence subject that is a person of a fitting gender.
 
         When the nearest subject is itself a pronoun, the referent was set up
-        further back: the person the passage has been about (most mentioned) wins.
+        further back: the walk goes on past sentences that merely attribute a
+        quotation (their subject is a speaker, not who the passage is about),
+        and if nobody is found, the person the passage is most about wins.
         """
-        for _, para, start, end in self._sentences_back(number, position):
+        chained = False
+        for back, para, start, end in self._sentences_back(number, position, _CHAIN_LOOKBACK):
+            if back < number - _LOOKBACK and not chained:
+                break
+            if chained and self._opens_with_quote(back, start):
+                continue
             for candidate in para.candidates(start, end):
                 if candidate.kind == "pronoun" and candidate.word.lower() in PERSON_PRONOUNS:
-                    return self.salient_person(number, pronoun)
+                    chained = True
+                    break
                 if candidate.kind == "mention" and candidate.mention is not None and candidate.mention.type == "PERSON":
                     if _fits(candidate.mention, pronoun):
                         return candidate.mention.entity
         return self.salient_person(number, pronoun)
+
+    def _opens_with_quote(self, number: int, start: int) -> bool:
+        """Whether the sentence starting at `start` begins with a quotation ("“…,” X said.")."""
+        text = self.paragraph(number).text
+        begin = start + len(text[start:]) - len(text[start:].lstrip())
+        return any(s - 1 <= begin <= s for s, _ in self.spans.get(number, []))
 
     def salient_person(self, number: int, pronoun: str) -> str | None:
         """The person mentioned (or quoted) most in the last few paragraphs, latest on ties."""
@@ -337,15 +354,26 @@ class _Attributor:
         """A cue right after the closing mark: "…," Xi said / "…", said Dr Liow / "…," the document reads."""
         number = item.quote.paragraph
         para = self.paragraph(number)
+        ends_clause = item.quote.text.rstrip("'’\"”")[-1:] in ",.!?…—-:"
         close = item.close_at
-        if close >= len(para.masked):
-            return None
-        _, end = para.sentence(close - 1)
+        if not para.masked[close:].strip():
+            # Text split one sentence a line leaves the cue alone on the next: “…,” / Roesler said.
+            if not item.quote.text.endswith(",") or number + 1 >= len(self.paragraphs) or number + 1 in self.spans:
+                return None  # only a comma says the sentence goes on
+            number, close = number + 1, 0
+            para = self.paragraph(number)
+            if len(para.masked.split()) > 12:
+                return None
+        return self._cue_after(number, close, ends_clause)
+
+    def _cue_after(self, number: int, close: int, ends_clause: bool) -> _Speaker | None:
+        para = self.paragraph(number)
+        _, end = para.sentence(max(close - 1, 0))
         region = para.masked[close:end]
         nxt = region.find("“"), region.find('"')
         stop = min([n for n in nxt if n >= 0], default=len(region))
         region = region[:stop]
-        ends_clause = item.quote.text[-1:] in ",.!?…—-:" or region.lstrip()[:1] in (",", "—", "–")
+        ends_clause = ends_clause or region.lstrip()[:1] in (",", "—", "–")
         cited = AS_SAYING.search(region) if " as " in region else None
         if cited and len(_WORDS.findall(region[: cited.start()])) <= 12:
             who = [c for c in para.candidates(close + cited.start("who"), close + cited.end("who")) if c.kind != "document"]
@@ -353,18 +381,40 @@ class _Attributor:
                 return _Speaker(self.resolve(number, who[0]), f"{cited.group().split()[0]} as saying")
         verb = SPEECH_VERB.search(region)
         if verb is None or len(_WORDS.findall(region[: verb.start()])) > 14:
-            return None
+            return self._tail_cue(number, close, close + len(region))
         lead = region[: verb.start()].strip(" ,—–\n")
         if not lead:
             return self.after_verb(number, close + verb.end(), end, verb.group()) or _Speaker(None, verb.group())
         candidates = para.candidates(close, close + verb.start())
         if not candidates:
             # "…," industry sources say: a cue with nobody we can name.
-            return _Speaker(None, verb.group()) if ends_clause and len(lead.split()) <= 6 else None
+            if ends_clause:
+                return _Speaker(None, verb.group()) if len(lead.split()) <= 6 else None
+            return self._tail_cue(number, close, close + len(region))
         first = candidates[0]
-        if not ends_clause and para.masked[close:first.start].strip():
-            return None  # the quotation goes on as part of the sentence: “rejuvenate” their countries
+        if not ends_clause and _LOWER_WORD.search(para.masked, close, first.start):
+            # The quotation goes on as part of the sentence (“rejuvenate” their countries),
+            # unless the sentence ends with its own cue (…, argued the NRDC).
+            return self._tail_cue(number, close, close + len(region))
         return _Speaker(self.resolve(number, _head(para, candidates, close)), verb.group())
+
+    def _tail_cue(self, number: int, close: int, end: int) -> _Speaker | None:
+        """A short closing clause that attributes the sentence: “…” by agencies, argued the NRDC."""
+        para = self.paragraph(number)
+        region = para.masked[close:end].rstrip(" .\n")
+        comma = region.rfind(",")
+        if comma < 0:
+            return None
+        clause_start = close + comma + 1
+        clause = region[comma + 1 :]
+        verb = SPEECH_VERB.search(clause)
+        if verb is None or len(clause.split()) > 8:
+            return None
+        if not clause[: verb.start()].strip():
+            return self.after_verb(number, clause_start + verb.end(), close + len(region), verb.group())
+        candidates = para.candidates(clause_start, clause_start + verb.start())
+        named = [c for c in candidates if _is_named(c) or c.kind in ("pronoun", "role")]
+        return _Speaker(self.resolve(number, named[-1]), verb.group()) if named else None
 
     def later_in_sentence(self, item: Found) -> _Speaker | None:
         """“A” because of its “B” and because it “C,” Olli Rehn said: the sentence's last cue covers all."""
@@ -424,6 +474,11 @@ class _Attributor:
                 if found is not None:
                     return found
             return _Speaker(None, verb.group())
+        if left[: verb.start()].rstrip().endswith(","):
+            # "It is, said Rep. Jay Inslee, the Bushies' “last sour note”": an inserted cue.
+            inserted = self.after_verb(number, start + verb.end(), opening, verb.group())
+            if inserted is not None and inserted.entity is not None:
+                return inserted
         speaker = self.subject_of(number, start, start + verb.start(), start + verb.end())
         return speaker or _Speaker(None, verb.group())  # "A witness told …": nobody we can name
 
