@@ -94,7 +94,7 @@ PLACE_NOUNS_BEFORE = frozenset(
 )
 # First words that make an "X of Y" phrase an organisation.
 ORG_OF_HEADS = frozenset(
-    "University Bank Ministry Department Council Court Academy Institute Board Bureau Office Chamber "
+    "Houses University Bank Ministry Department Council Court Academy Institute Board Bureau Office Chamber "
     "Federation Union League Association Organisation Organization Commission Committee Church House "
     "College School Society Order Party Government Parliament Assembly Congress Conference Federal "
     "Federal".split()
@@ -153,6 +153,7 @@ NOT_NAMES = frozenset(
     Internet Web God Allah Lord Jesus Christ Bible Koran Quran Islam Christianity Muslim Muslims Christian
     Christians Jewish Jews Jew Catholic Catholics Protestant Sunni Shia Shiite Shiites Sunnis Hindu Buddhist
     English French Spanish German Arabic Mandarin Latin Celsius Fahrenheit Mayday Web Covid-19
+    Creole Swahili Urdu Hindi Farsi Pashto Dari Bengali Punjabi Cantonese Hebrew Yiddish Esperanto
     One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty Forty Fifty Hundred
     East West North South Northeast Northwest Southeast Southwest Hundreds Thousand Thousands Million Millions Billion Billions Dozens Scores
     Islamic Islamist Islamists Republican Republicans Democrat Democrats Maoist Maoists Shi'ite Shi'ites
@@ -252,4 +253,14 @@ DEMONYMS = {
     "Kurds": "Kurdistan", "Syrians": "Syria", "Egyptians": "Egypt", "Germans": "Germany",
     "Canadians": "Canada", "Australians": "Australia", "Indians": "India", "Mexicans": "Mexico",
     "Koreans": "Korea", "Somalis": "Somalia", "Turks": "Turkey", "Saudis": "Saudi Arabia",
+    "Serb": "Serbia", "Serbs": "Serbia", "Croat": "Croatia", "Croats": "Croatia", "Bosnians": "Bosnia and Herzegovina",
+    "Spaniards": "Spain", "Icelanders": "Iceland", "Britons": "United Kingdom", "Scots": "Scotland",
+    "Poles": "Poland", "Danes": "Denmark", "Swedes": "Sweden", "Finns": "Finland", "Filipinos": "Philippines",
+    "Thais": "Thailand", "Chinese-American": "United States", "Yemenis": "Yemen", "Libyans": "Libya",
+    "Sudanese": "Sudan", "Nigerians": "Nigeria", "Kenyans": "Kenya", "Ethiopians": "Ethiopia",
+    "Somalians": "Somalia", "Ugandans": "Uganda", "Zimbabweans": "Zimbabwe", "Lebanese": "Lebanon",
+    "Jordanians": "Jordan", "Turkmens": "Turkmenistan", "Uzbeks": "Uzbekistan", "Kazakhs": "Kazakhstan",
+    "Tajiks": "Tajikistan", "Pashtun": "Afghanistan", "Pashtuns": "Afghanistan", "Uighur": "Xinjiang",
+    "Uighurs": "Xinjiang", "Uyghur": "Xinjiang", "Uyghurs": "Xinjiang", "Tamil": "Sri Lanka", "Tamils": "Sri Lanka",
+    "Sinhalese": "Sri Lanka", "Hutu": "Rwanda", "Tutsi": "Rwanda", "Hutus": "Rwanda", "Tutsis": "Rwanda",
 }

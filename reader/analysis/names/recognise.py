@@ -42,6 +42,7 @@ _HEADS = lexicon.ORG_HEADS | lexicon.ORG_OF_HEADS | lexicon.PLACE_HEADS | lexico
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+\b")
 _MEDIA_NOUNS = frozenset("agency newspaper broadcaster channel outlet daily tabloid network".split())
 _ORG_PLACE_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.MISC_HEADS
+_CODE = re.compile(r"\d[A-Za-z]|-\d")
 _PLURAL_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ROLE_WORDS
 # Analyses of mid-sentence runs, which depend on nothing but the run's own text.
 _MEMO: dict[str, tuple[tuple[int, int, str, str | None, str | None], ...]] = {}
@@ -258,8 +259,8 @@ class _Article:
         parts: list[tuple[list[Word], bool]] = []
         current: list[Word] = []
         first = starts
-        for w in words:
-            if w.text in _SPLITTERS:
+        for k, w in enumerate(words):
+            if w.text in _SPLITTERS and not (k + 1 < len(words) and words[k + 1].text in lexicon.ORG_HEADS):
                 if current:
                     parts.append((current, first))
                 current, first = [], False
@@ -398,7 +399,10 @@ class _Article:
         for j in range(i - 1, 0, -1):
             if words[j].text in ("of", "for"):
                 return _org_connector_head(words[j - 1].text)
-        return i == 1 and _bare(words[-1].text) in lexicon.ORG_HEADS
+        # "Union Solidarity and Development Party": a short left part, and the organisation's head at the end.
+        return (
+            i <= 3 and _bare(words[-1].text) in lexicon.ORG_HEADS and _bare(words[i - 1].text) not in _ORG_PLACE_HEADS
+        )
 
     def name(self, p: int, words: list[Word], title: str | None, text: str) -> None:
         start, end = words[0].start, words[-1].end
@@ -407,6 +411,8 @@ class _Article:
             word = surface
             if word in lexicon.NOT_NAMES or word in _FUNCTION_CAPS or word in lexicon.DEMONYMS or len(word) == 1:
                 return
+            if _CODE.search(word):
+                return  # "H5N1", "CRJ-200s", "F-16": models and strains, not organisations
             if word[-1] == "s" and (word[:-1] in _PLURAL_HEADS or word[:-1].isupper()):
                 # "the two States", "CEOs": common nouns and plurals, not names.
                 return
