@@ -1,0 +1,298 @@
+"""Who a pronoun, a role or a name in narration refers to, for quotation attribution.
+
+Kept apart from the cue search (`quotes_attribute`): this module knows what
+in a sentence could be a speaker and how "he", "the Russian leader" or "it"
+resolve to an entity; the cue search decides which of them spoke.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .model import EntityMention
+from .quotes_detect import Found, Narration, mask
+from .quotes_lexicon import (
+    DOCUMENT,
+    FEMALE_TITLES,
+    MALE_TITLES,
+    PERSON_PRONOUNS,
+    ROLE,
+    SUBJECT_PRONOUN,
+    sentence_bounds,
+    sentence_starts,
+)
+
+SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
+INTRO = re.compile(
+    r"^\W*(?:in|on|at|as|after|before|when|while|following|during|since|although|though|despite|by|with|"
+    r"for|from|under|asked|speaking|thanking|meeting|addressing|writing|responding|according)\b",
+    re.IGNORECASE,
+)
+WORDS = re.compile(r"\S+")
+NEAR_WORDS = 4
+_LOOKBACK = 3
+"""Paragraphs searched backwards for a pronoun's or role's referent."""
+_SALIENCE = 15
+_CHAIN_LOOKBACK = 8
+"""Paragraphs a chain of pronouns ("he … he said") is followed back."""
+"""Paragraphs counted when a pronoun's referent is whoever the passage is about."""
+
+
+_USEFUL_TYPES = frozenset({"PERSON", "ORG", "PLACE"})
+
+
+def _normalised(mention: EntityMention) -> EntityMention:
+    """The mention with an upper-case type, whatever case the recogniser used."""
+    kind = mention.type.upper()
+    if kind == mention.type:
+        return mention
+    return EntityMention(mention.paragraph, mention.start, mention.end, mention.text, kind, mention.entity, mention.title)
+
+
+def is_named(candidate: Candidate) -> bool:
+    return candidate.kind == "mention" and candidate.mention is not None and candidate.mention.type in SPEAKER_TYPES
+
+
+def head(para: Paragraph, candidates: list[Candidate], start: int) -> Candidate:
+    """The speaker in a subject phrase: the name that ends its first segment.
+
+    "Vancouver police Const. Tim Fanning" and "the actress's rep Jack Ketsoyan"
+    end in the name; "Steve Tsang, director of SOAS," puts it before the comma.
+    """
+    comma = para.masked.find(",", start, candidates[-1].end)
+    segment = [c for c in candidates if comma < 0 or c.end <= comma]
+    named = [c for c in segment if is_named(c)]
+    if named:
+        return named[-1]
+    named = [c for c in candidates if is_named(c)]
+    if named:
+        return named[0]
+    return segment[0] if segment else candidates[0]
+
+
+def _fits(mention: EntityMention, pronoun: str) -> bool:
+    """Whether a title rules out the pronoun's gender ("she" is never "Mr Ruiz")."""
+    title = (mention.title or "").lower().rstrip(".")
+    return not ((pronoun == "he" and title in FEMALE_TITLES) or (pronoun == "she" and title in MALE_TITLES))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Something in narration that could be a speaker."""
+
+    start: int
+    end: int
+    kind: str
+    """"mention", "pronoun", "role" or "document"."""
+    mention: EntityMention | None = None
+    word: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    entity: str | None
+    cue: str | None
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    masked: str
+    starts: list[int]
+    mentions: list[EntityMention]
+    _candidates: dict[tuple[int, int], list[Candidate]] = field(default_factory=dict)
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        return sentence_bounds(self.starts, len(self.masked), position)
+
+    def candidates(self, start: int, end: int) -> list[Candidate]:
+        """Possible speakers in masked[start:end], in text order."""
+        key = (start, end)
+        if key in self._candidates:
+            return self._candidates[key]
+        text = self.masked
+        # A possessor is not a speaker: "Reid's rep told", "Russia’s news agency said".
+        found: list[Candidate] = [
+            Candidate(m.start, m.end, "mention", m)
+            for m in self.mentions
+            if start <= m.start and m.end <= end and text[m.end : m.end + 2] not in ("'s", "’s")
+        ]
+        region = self.masked[start:end]
+        taken = [(c.start, c.end) for c in found]
+        for pattern, kind in ((SUBJECT_PRONOUN, "pronoun"), (ROLE, "role"), (DOCUMENT, "document")):
+            for match in pattern.finditer(region):
+                s, e = start + match.start(), start + match.end()
+                if kind == "pronoun" and match.group().lower() in ("i", "we"):
+                    continue
+                if not any(s < te and ts < e for ts, te in taken):
+                    found.append(Candidate(s, e, kind, None, match.group(kind if kind == "role" else 0)))
+                    taken.append((s, e))
+        found.sort(key=lambda c: c.start)
+        self._candidates[key] = found
+        return found
+
+
+class Referents:
+    """What narration offers as speakers, and who pronouns and roles refer to.
+
+    Paragraphs are prepared lazily, only where quotations are.
+    """
+
+    def __init__(
+        self, paragraphs: Sequence[str], found: Sequence[Found], mentions: Sequence[EntityMention], narration: Narration
+    ) -> None:
+        self.paragraphs = paragraphs
+        self.narration = narration
+        self.spans: dict[int, list[tuple[int, int]]] = {}
+        self.found: dict[int, list[Found]] = {}
+        for item in found:
+            self.spans.setdefault(item.quote.paragraph, []).append((item.quote.start, item.quote.end))
+            self.found.setdefault(item.quote.paragraph, []).append(item)
+        self.mentions: dict[int, list[EntityMention]] = {}
+        for mention in mentions:
+            self.mentions.setdefault(mention.paragraph, []).append(mention)
+        self.cache: dict[int, Paragraph] = {}
+        self.spoken: dict[str, int] = {}
+        """How many quotations each entity has been given so far: speakers stay salient."""
+
+    def paragraph(self, number: int) -> Paragraph:
+        cached = self.cache.get(number)
+        if cached is None:
+            text = self.paragraphs[number]
+            spans = sorted(self.spans.get(number, []))
+            known = self.narration.get(number)
+            masked, starts = known if known is not None else (mask(text, spans), None)
+            outside = [
+                _normalised(m) for m in sorted(self.mentions.get(number, []), key=lambda m: m.start)
+                if m.type.upper() in _USEFUL_TYPES and not any(s <= m.start < e for s, e in spans)
+            ]
+            cached = Paragraph(text, masked, starts if starts is not None else sentence_starts(masked), outside)
+            self.cache[number] = cached
+        return cached
+
+    # --- resolving a candidate to an entity -------------------------------------------------
+
+    def resolve(self, number: int, candidate: Candidate) -> str | None:
+        if candidate.kind == "mention":
+            assert candidate.mention is not None
+            return candidate.mention.entity
+        if candidate.kind == "document":
+            return None  # a written source: never guess a person for it
+        if candidate.kind == "pronoun":
+            word = candidate.word.lower()
+            if word in ("he", "she"):
+                return self.person_before(number, candidate.start, word)
+            if word == "it":
+                return self.organisation_before(number, candidate.start)
+            return None
+        return self.role_before(number, candidate.start, candidate.word, self.paragraph(number).masked[candidate.start : candidate.end])
+
+    def _sentences_back(self, number: int, position: int, lookback: int = _LOOKBACK):
+        """(paragraph, sentence start, sentence end) going backwards from `position`."""
+        for back in range(number, max(number - lookback, -1), -1):
+            para = self.paragraph(back)
+            limit = position if back == number else len(para.masked)
+            for index in range(len(para.starts) - 1, -1, -1):
+                start = para.starts[index]
+                if start >= limit and not (start == 0 and limit == 0):
+                    continue
+                end = para.starts[index + 1] if index + 1 < len(para.starts) else len(para.masked)
+                yield back, para, start, min(end, limit)
+
+    def person_before(self, number: int, position: int, pronoun: str) -> str | None:
+        """The nearest earlier sentence subject that is a person of a fitting gender.
+
+        When the nearest subject is itself a pronoun, the referent was set up
+        further back: the walk goes on past sentences that merely attribute a
+        quotation (their subject is a speaker, not who the passage is about),
+        and if nobody is found, the person the passage is most about wins.
+        """
+        chained = False
+        for back, para, start, end in self._sentences_back(number, position, _CHAIN_LOOKBACK):
+            if back < number - _LOOKBACK and not chained:
+                break
+            if chained and self._opens_with_quote(back, start):
+                continue
+            for candidate in para.candidates(start, end):
+                if candidate.kind == "pronoun" and candidate.word.lower() in PERSON_PRONOUNS:
+                    chained = True
+                    break
+                if candidate.kind == "mention" and candidate.mention is not None and candidate.mention.type == "PERSON":
+                    if _fits(candidate.mention, pronoun):
+                        return candidate.mention.entity
+        return self.salient_person(number, pronoun)
+
+    def _opens_with_quote(self, number: int, start: int) -> bool:
+        """Whether the sentence starting at `start` begins with a quotation ("“…,” X said.")."""
+        text = self.paragraph(number).text
+        begin = start + len(text[start:]) - len(text[start:].lstrip())
+        return any(s - 1 <= begin <= s for s, _ in self.spans.get(number, []))
+
+    def salient_person(self, number: int, pronoun: str) -> str | None:
+        """The person mentioned (or quoted) most in the last few paragraphs, latest on ties."""
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        order = 0
+        for back in range(max(0, number - _SALIENCE), number + 1):
+            for mention in self.paragraph(back).mentions:
+                order += 1
+                if mention.type == "PERSON" and self._entity_fits(mention.entity, pronoun):
+                    counts[mention.entity] = counts.get(mention.entity, 0) + 1 + self.spoken.get(mention.entity, 0)
+                    latest[mention.entity] = order
+        if not counts:
+            return None
+        return max(counts, key=lambda entity: (counts[entity], latest[entity]))
+
+    def _entity_fits(self, entity: str, pronoun: str) -> bool:
+        """No mention of the entity carries a title of the other gender."""
+        return all(_fits(m, pronoun) for ms in self.mentions.values() for m in ms if m.entity == entity)
+
+    def organisation_before(self, number: int, position: int) -> str | None:
+        """"it said": a document nearby means no entity; otherwise the nearest organisation subject."""
+        for _, para, start, end in self._sentences_back(number, position):
+            for candidate in para.candidates(start, end):
+                if candidate.kind == "document":
+                    return None
+                if candidate.kind == "mention" and candidate.mention is not None and candidate.mention.type == "ORG":
+                    return candidate.mention.entity
+        return None
+
+    def role_before(self, number: int, position: int, role: str, phrase: str) -> str | None:
+        """"the Russian leader": the nearest person introduced with that nationality or role."""
+        words = phrase.split()
+        modifier = words[1].lower() if len(words) > 2 and words[1][:1].isupper() else None
+        found = self._role_match(number, position, role, modifier)
+        if found is not None or modifier is not None:
+            return found
+        if self._introduced_unnamed(number, position, role):
+            return None  # "a Western diplomat … the diplomat added": nobody named
+        # "the convicted killer said": the nearest person mentioned before.
+        for _, para, start, end in self._sentences_back(number, position):
+            persons = [c for c in para.candidates(start, end) if c.kind == "mention" and c.mention and c.mention.type == "PERSON"]
+            if persons and persons[-1].mention is not None:
+                return persons[-1].mention.entity
+        return None
+
+    def _introduced_unnamed(self, number: int, position: int, role: str) -> bool:
+        """Whether the role was introduced with an indefinite article: "a Western diplomat"."""
+        pattern = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,4}}{re.escape(role)}\b", re.IGNORECASE)
+        for back in range(number, max(number - _LOOKBACK, -1), -1):
+            masked = self.paragraph(back).masked
+            if pattern.search(masked, 0, position if back == number else len(masked)):
+                return True
+        return False
+
+    def _role_match(self, number: int, position: int, role: str, modifier: str | None) -> str | None:
+        for back, para, start, end in self._sentences_back(number, position):
+            persons = [c for c in para.candidates(start, end) if c.kind == "mention" and c.mention and c.mention.type == "PERSON"]
+            for candidate in reversed(persons):
+                assert candidate.mention is not None
+                context = (para.text[max(0, candidate.start - 40) : candidate.start] + " " + (candidate.mention.title or "")).lower()
+                if modifier is not None:
+                    if re.search(rf"\b{re.escape(modifier)}\b", context):
+                        return candidate.mention.entity
+                elif re.search(rf"\b{re.escape(role.lower())}\b", context):
+                    return candidate.mention.entity
+        return None
