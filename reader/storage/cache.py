@@ -1,0 +1,373 @@
+"""A persistent cache of analysis results, so reopening an archive skips the analysis.
+
+Two levels, both in one SQLite file under the user's cache folder:
+
+* per article: what `pipeline.prepare` made of a document, keyed by the hash
+  of the file's bytes, so a changed file is re-prepared alone and a copy of a
+  file elsewhere reuses the result;
+* per corpus: the finished `Corpus`, keyed by every (id, source, hash) and
+  the load problems, so reopening an unchanged archive is a single read.
+
+Everything is keyed by `ANALYSIS_VERSION` as well, and a file written under
+another version is emptied on open. The cache is only ever an optimisation:
+a damaged file is moved aside and replaced, a busy or read-only one is
+ignored, and either way analysis goes on and `notices` says what happened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from reader.analysis.model import Article, Corpus, Problem
+
+from . import codec, sqlite
+
+if TYPE_CHECKING:
+    from reader.analysis.ingest import Document
+
+ANALYSIS_VERSION = "1"
+"""Bump whenever any analysis stage changes its output: older cached results are then discarded."""
+
+CACHE_ENV = "READER_CACHE_DIR"
+FILE_NAME = "analysis.sqlite3"
+SCHEMA_VERSION = 1
+KEEP_CORPORA = 4
+"""Whole-corpus results kept (most recently used first); each is tens of MB for a large archive."""
+
+Progress = Callable[[int, int], None]
+Prepare = Callable[["Document"], Article]
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def default_cache_dir() -> Path:
+    """`$READER_CACHE_DIR` if set, else the platform's per-user cache folder for the reader."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs  # only needed when the cache is actually used
+
+    return Path(platformdirs.user_cache_dir("reader", appauthor=False))
+
+
+def corpus_key(documents: Sequence[Document], problems: Sequence[Problem] = (), version: str = ANALYSIS_VERSION) -> str:
+    """A digest naming one exact input: the same files with the same bytes, and the same unreadable ones.
+
+    Load problems are part of the key because a file that becomes (un)readable
+    changes the corpus even when every readable file is unchanged.
+    """
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"analysis {version}\n".encode())
+    for document in sorted(documents, key=lambda d: (d.id, d.source, d.content_hash)):
+        digest.update(f"doc\0{document.id}\0{document.source}\0{document.content_hash}\n".encode("utf-8", "surrogatepass"))
+    for problem in sorted(problems, key=lambda p: (p.source, p.message, p.severity)):
+        digest.update(f"problem\0{problem.source}\0{problem.message}\0{problem.severity}\n".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _create_schema(connection: sqlite3.Connection) -> None:
+    connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    connection.execute(
+        "CREATE TABLE articles (content_hash TEXT NOT NULL, version TEXT NOT NULL, data BLOB NOT NULL,"
+        " PRIMARY KEY (content_hash, version)) WITHOUT ROWID"
+    )
+    connection.execute("CREATE TABLE corpora (key TEXT PRIMARY KEY, data BLOB NOT NULL, used REAL NOT NULL)")
+
+
+class AnalysisCache:
+    """The analysis cache of one user; safe to share between threads.
+
+    `AnalysisCache(enabled=False)` is the `--no-cache` mode: it never touches
+    the disk, every lookup misses and every store is dropped.
+    """
+
+    def __init__(self, directory: Path | None = None, *, enabled: bool = True, version: str = ANALYSIS_VERSION) -> None:
+        self.version = version
+        self.enabled = enabled
+        self.path: Path | None = None
+        self._notices: list[str] = []
+        self._lock = threading.RLock()
+        self._connection: sqlite3.Connection | None = None
+        if enabled:
+            self.path = (directory if directory is not None else default_cache_dir()) / FILE_NAME
+            with self._lock:
+                self._open()
+
+    @classmethod
+    def disabled(cls) -> AnalysisCache:
+        """A cache that stores nothing (for `--no-cache`)."""
+        return cls(enabled=False)
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """Sentences for the user about cache trouble since it was opened (empty when all is well)."""
+        return tuple(self._notices)
+
+    # -- lookups and stores -------------------------------------------------
+
+    def load_article(self, document: Document) -> Article | None:
+        """The prepared article for a document with these exact bytes, under this document's id and source."""
+        return self.load_articles([document])[0]
+
+    def load_articles(self, documents: Sequence[Document]) -> list[Article | None]:
+        """`load_article` for many documents in one read; None where there is no usable entry."""
+        results: list[Article | None] = [None] * len(documents)
+        hashes = sorted({d.content_hash for d in documents if d.content_hash})
+        if not hashes:
+            return results
+        rows: dict[str, bytes] = {}
+
+        def read(connection: sqlite3.Connection) -> None:
+            for start in range(0, len(hashes), 500):  # stay under SQLite's bound-parameter limit
+                chunk = hashes[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                query = f"SELECT content_hash, data FROM articles WHERE version = ? AND content_hash IN ({marks})"
+                rows.update(connection.execute(query, [self.version, *chunk]).fetchall())
+
+        self._run(read)
+        decoded: dict[str, Article | None] = {}
+        for content_hash, blob in rows.items():
+            decoded[content_hash] = self._decode(blob, Article, ("articles", "content_hash", content_hash))
+        for index, document in enumerate(documents):
+            article = decoded.get(document.content_hash)
+            if article is not None:
+                # The same bytes may live at another path: the result is the bytes', the name is the file's.
+                results[index] = replace(article, id=document.id, source=document.source)
+        return results
+
+    def store_articles(self, articles: Sequence[Article]) -> None:
+        """Remember prepared articles by their content hash (one transaction)."""
+        rows = [(a.content_hash, self.version, codec.encode(a)) for a in articles if a.content_hash] if self._usable() else []
+        if not rows:
+            return
+
+        def write(connection: sqlite3.Connection) -> None:
+            with sqlite.transaction(connection):
+                connection.executemany("INSERT OR REPLACE INTO articles (content_hash, version, data) VALUES (?, ?, ?)", rows)
+
+        self._run(write)
+
+    def load_corpus(self, key: str) -> Corpus | None:
+        """The whole analysis stored under `key` (see `corpus_key`), or None."""
+        found: list[bytes] = []
+
+        def read(connection: sqlite3.Connection) -> None:
+            row = connection.execute("SELECT data FROM corpora WHERE key = ?", (key,)).fetchone()
+            if row is not None:
+                found.append(row[0])
+                # Recency decides which corpora survive pruning; a failed update only costs that.
+                with contextlib.suppress(sqlite3.OperationalError):
+                    connection.execute("UPDATE corpora SET used = ? WHERE key = ?", (time.time(), key))
+
+        self._run(read)
+        if not found:
+            return None
+        return self._decode(found[0], Corpus, ("corpora", "key", key))
+
+    def store_corpus(self, key: str, corpus: Corpus) -> None:
+        """Remember a finished analysis under `key`, keeping only the few most recently used ones."""
+        if not self._usable():
+            return
+        blob = codec.encode(corpus)
+
+        def write(connection: sqlite3.Connection) -> None:
+            with sqlite.transaction(connection):
+                connection.execute("INSERT OR REPLACE INTO corpora (key, data, used) VALUES (?, ?, ?)", (key, blob, time.time()))
+                connection.execute(
+                    "DELETE FROM corpora WHERE key NOT IN (SELECT key FROM corpora ORDER BY used DESC LIMIT ?)", (KEEP_CORPORA,)
+                )
+
+        self._run(write)
+
+    def prepare_all(
+        self,
+        documents: Sequence[Document],
+        prepare: Prepare,
+        progress: Progress | None = None,
+        workers: int | None = None,
+    ) -> list[Article]:
+        """`prepare` every document, reusing cached results and storing the new ones; order is kept.
+
+        Only the misses are prepared, in parallel when there are enough of them.
+        """
+        from reader.analysis import parallel
+
+        total = len(documents)
+        cached = self.load_articles(documents)
+        missing = [index for index, article in enumerate(cached) if article is None]
+        hits = total - len(missing)
+        if progress is not None and hits:
+            progress(hits, total)
+
+        def advance(done: int, _: int) -> None:
+            if progress is not None:
+                progress(hits + done, total)
+
+        fresh = parallel.prepare_all([documents[i] for i in missing], prepare, advance if progress else None, workers)
+        self.store_articles(fresh)
+        for index, article in zip(missing, fresh, strict=True):
+            cached[index] = article
+        return [article for article in cached if article is not None]
+
+    def analyse(
+        self,
+        documents: Sequence[Document],
+        problems: Sequence[Problem],
+        prepare: Prepare,
+        finish: Callable[[list[Article], Sequence[Problem]], Corpus],
+        progress: Progress | None = None,
+        workers: int | None = None,
+    ) -> Corpus:
+        """The whole analysis through the cache: one read if nothing changed, else only changed files prepared.
+
+        `finish(articles, problems)` runs the corpus-wide stages (duplicates, linking).
+        """
+        key = corpus_key(documents, problems, self.version)
+        corpus = self.load_corpus(key)
+        if corpus is not None:
+            if progress is not None:
+                progress(len(documents), len(documents))
+            return corpus
+        corpus = finish(self.prepare_all(documents, prepare, progress, workers), problems)
+        self.store_corpus(key, corpus)
+        return corpus
+
+    def clear(self) -> None:
+        """Forget every stored result (`reader cache clear`) and give the space back."""
+        if not self.enabled:
+            return
+
+        def wipe(connection: sqlite3.Connection) -> None:
+            with sqlite.transaction(connection):
+                connection.execute("DELETE FROM articles")
+                connection.execute("DELETE FROM corpora")
+            connection.execute("VACUUM")
+
+        if not self._run(wipe) and self.path is not None:
+            # The file is unusable even for deleting rows: start a new one.
+            with self._lock:
+                self._close()
+                for path in sqlite.sidecars(self.path):
+                    with contextlib.suppress(FileNotFoundError):
+                        path.unlink()
+                self._open()
+
+    def size(self) -> tuple[int, int]:
+        """(articles, corpora) stored, for `reader cache` to report."""
+        counts: list[int] = []
+
+        def count(connection: sqlite3.Connection) -> None:
+            counts.append(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+            counts.append(connection.execute("SELECT count(*) FROM corpora").fetchone()[0])
+
+        self._run(count)
+        return (counts[0], counts[1]) if len(counts) == 2 else (0, 0)
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def __enter__(self) -> AnalysisCache:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- failure handling ---------------------------------------------------
+
+    def _usable(self) -> bool:
+        return self._connection is not None
+
+    def _open(self) -> None:
+        """Connect, replacing a damaged file once; on any other failure run without a cache."""
+        assert self.path is not None
+        for attempt in range(2):
+            try:
+                self._connection = sqlite.connect(self.path, _create_schema, SCHEMA_VERSION, synchronous="NORMAL")
+                self._check_version(self._connection)
+                return
+            except (sqlite3.Error, sqlite.DamagedDatabase, OSError) as error:
+                self._connection = None
+                if attempt == 0 and sqlite.is_damage(error):
+                    self._set_aside(error)
+                    continue
+                self._notice(f"Analysis cache unavailable ({error}); analysing without it.")
+                return
+
+    def _check_version(self, connection: sqlite3.Connection) -> None:
+        """Empty a cache another analysis version wrote, so its results can never be mixed in."""
+        row = connection.execute("SELECT value FROM meta WHERE key = 'analysis_version'").fetchone()
+        if row is not None and row[0] == self.version:
+            return
+        with sqlite.transaction(connection):
+            had = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+            connection.execute("DELETE FROM articles")
+            connection.execute("DELETE FROM corpora")
+            connection.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('analysis_version', ?)", (self.version,))
+        if row is not None and had:
+            self._notice("The analysis has changed since the cache was written; it is being rebuilt.")
+
+    def _set_aside(self, error: BaseException) -> None:
+        assert self.path is not None
+        # One damaged copy is kept for inspection; a cache is not worth more disk than that.
+        moved = sqlite.move_aside(self.path, "damaged")
+        self._notice(f"The analysis cache was damaged ({error}); it was moved to {moved.name} and is being rebuilt.")
+
+    def _notice(self, text: str) -> None:
+        log.warning("%s", text)
+        if text not in self._notices:
+            self._notices.append(text)
+
+    def _close(self) -> None:
+        if self._connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.close()
+            self._connection = None
+
+    def _run(self, action: Callable[[sqlite3.Connection], None]) -> bool:
+        """Run one database action; True if it completed. Damage mid-session replaces the file."""
+        with self._lock:
+            if self._connection is None:
+                return False
+            try:
+                action(self._connection)
+                return True
+            except (sqlite3.Error, sqlite.DamagedDatabase) as error:
+                if sqlite.is_damage(error):
+                    self._close()
+                    self._set_aside(error)
+                    self._open()
+                else:
+                    # Busy, locked, read-only or full: skip this use of the cache, keep analysing.
+                    self._notice(f"Analysis cache not used this time ({error}).")
+                return False
+
+    def _decode(self, blob: bytes, expected: type[T], where: tuple[str, str, str]) -> T | None:
+        """A stored value, or None (and the row dropped) when it fails its checksum or is not `expected`."""
+        try:
+            value = codec.decode(blob)
+        except codec.DecodeError as error:
+            value, problem = None, str(error)
+        else:
+            problem = "" if isinstance(value, expected) else f"not a {expected.__name__}"
+        if value is not None and not problem:
+            return value  # type: ignore[no-any-return]
+        table, column, key = where
+
+        def drop(connection: sqlite3.Connection) -> None:
+            with sqlite.transaction(connection):
+                connection.execute(f"DELETE FROM {table} WHERE {column} = ?", (key,))
+
+        self._run(drop)
+        self._notice(f"A damaged analysis cache entry was discarded ({problem}); it is being recomputed.")
+        return None

@@ -1,0 +1,291 @@
+"""The analysis cache: hits skip the work, changes are noticed, damage is survived."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import clean, ingest
+from reader.analysis.ingest import Block, Document
+from reader.analysis.model import (
+    Anchor,
+    Article,
+    Corpus,
+    DiffRun,
+    Entity,
+    EntityMention,
+    Event,
+    Link,
+    Problem,
+    Quote,
+    Removed,
+)
+from reader.storage import codec
+from reader.storage.cache import FILE_NAME, AnalysisCache, corpus_key
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+class Counter:
+    """A stand-in for `pipeline.prepare` that records which documents it was asked to prepare."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def __call__(self, document: Document) -> Article:
+        self.calls.append(document.id)
+        paragraphs = tuple(block.text for block in document.blocks[1:])
+        mentions = tuple(
+            EntityMention(p, 0, len(text.split()[0]), text.split()[0], "PLACE", f"place:{text.split()[0].lower()}")
+            for p, text in enumerate(paragraphs)
+        )
+        return Article(
+            document.id, document.source, document.blocks[0].text, paragraphs, entities=mentions, content_hash=document.content_hash
+        )
+
+
+def finish(articles: list[Article], problems: Sequence[Problem]) -> Corpus:
+    return Corpus(articles=tuple(articles), problems=tuple(problems))
+
+
+def document(name: str, text: str, folder: str = "/news") -> Document:
+    blocks = tuple(Block(line) for line in text.splitlines())
+    return Document(name, f"{folder}/{name}.txt", blocks, hashlib.sha256(text.encode()).hexdigest())
+
+
+def corpus_of_three() -> list[Document]:
+    return [
+        document("flood", "River bursts its banks\nValencia streets were under water by noon.\nRescuers used boats."),
+        document("vote", "Parliament passes budget\nLawmakers in Ottawa approved the plan 180 to 150."),
+        document("match", "Late goal wins derby\nMilan celebrated a stoppage-time winner on Sunday."),
+    ]
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("READER_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_second_run_does_not_analyse_again(cache_dir: Path) -> None:
+    documents = corpus_of_three()
+    first = Counter()
+    with AnalysisCache() as cache:
+        corpus = cache.analyse(documents, [], first, finish)
+    assert first.calls == ["flood", "vote", "match"]
+    assert (cache_dir / FILE_NAME).exists()
+
+    again = Counter()
+    seen: list[tuple[int, int]] = []
+    with AnalysisCache() as cache:
+        reopened = cache.analyse(documents, [], again, finish, progress=lambda d, t: seen.append((d, t)))
+        assert cache.notices == ()
+    assert again.calls == []
+    assert reopened == corpus
+    assert seen[-1] == (3, 3)
+
+
+def test_a_changed_file_is_prepared_alone(cache_dir: Path) -> None:
+    documents = corpus_of_three()
+    with AnalysisCache() as cache:
+        before = cache.analyse(documents, [], Counter(), finish)
+    documents[1] = document("vote", "Parliament rejects budget\nLawmakers in Ottawa voted the plan down.")
+    counter = Counter()
+    with AnalysisCache() as cache:
+        after = cache.analyse(documents, [], counter, finish)
+    assert counter.calls == ["vote"]
+    assert after.articles[1].title == "Parliament rejects budget"
+    assert after.articles[0] == before.articles[0] and after.articles[2] == before.articles[2]
+
+
+def test_same_bytes_at_another_path_take_the_new_name(cache_dir: Path) -> None:
+    flood = corpus_of_three()[0]
+    with AnalysisCache() as cache:
+        cache.prepare_all([flood], Counter())
+        moved = Document("flood-copy", "/elsewhere/flood-copy.txt", flood.blocks, flood.content_hash)
+        counter = Counter()
+        [article] = cache.prepare_all([moved], counter)
+    assert counter.calls == []
+    assert (article.id, article.source) == ("flood-copy", "/elsewhere/flood-copy.txt")
+    assert article.paragraphs[0].startswith("Valencia")
+
+
+def test_corpus_key_follows_files_names_and_problems() -> None:
+    documents = corpus_of_three()
+    key = corpus_key(documents)
+    assert corpus_key(list(reversed(documents))) == key
+    assert corpus_key(documents[:2]) != key
+    renamed = [Document("other", d.source, d.blocks, d.content_hash) if d.id == "vote" else d for d in documents]
+    assert corpus_key(renamed) != key
+    assert corpus_key(documents, [Problem("/news/x.bin", "not text")]) != key
+    assert corpus_key(documents, version="another") != key
+
+
+def test_another_analysis_version_rebuilds(cache_dir: Path) -> None:
+    documents = corpus_of_three()
+    with AnalysisCache(version="1") as cache:
+        cache.analyse(documents, [], Counter(), finish)
+    counter = Counter()
+    with AnalysisCache(version="2") as cache:
+        cache.analyse(documents, [], counter, finish)
+        assert any("changed" in notice for notice in cache.notices)
+    assert counter.calls == ["flood", "vote", "match"]
+    # Results of version 2 are now the ones kept.
+    counter = Counter()
+    with AnalysisCache(version="2") as cache:
+        cache.analyse(documents, [], counter, finish)
+        assert cache.notices == ()
+    assert counter.calls == []
+
+
+def fill(cache_dir: Path) -> list[Document]:
+    documents = corpus_of_three()
+    with AnalysisCache() as cache:
+        cache.analyse(documents, [], Counter(), finish)
+    return documents
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty-tail"])
+def test_a_damaged_file_is_set_aside_and_rebuilt(cache_dir: Path, damage: str) -> None:
+    documents = fill(cache_dir)
+    path = cache_dir / FILE_NAME
+    data = path.read_bytes()
+    if damage == "truncate":
+        path.write_bytes(data[: len(data) // 3])
+    elif damage == "garbage":
+        path.write_bytes(os.urandom(len(data)))
+    else:
+        path.write_bytes(data[:100] + b"\0" * (len(data) - 100))
+    counter = Counter()
+    with AnalysisCache() as cache:
+        corpus = cache.analyse(documents, [], counter, finish)
+        assert cache.notices and "damaged" in cache.notices[0]
+    assert [a.id for a in corpus.articles] == ["flood", "vote", "match"]
+    assert counter.calls == ["flood", "vote", "match"]
+    assert (cache_dir / f"{FILE_NAME}.damaged").exists()
+    # The rebuilt file serves the next run.
+    counter = Counter()
+    with AnalysisCache() as cache:
+        cache.analyse(documents, [], counter, finish)
+        assert cache.notices == ()
+    assert counter.calls == []
+
+
+def test_a_file_of_another_layout_is_replaced(cache_dir: Path) -> None:
+    cache_dir.mkdir(parents=True)
+    connection = sqlite3.connect(cache_dir / FILE_NAME)
+    connection.execute("CREATE TABLE something (x)")
+    connection.execute("PRAGMA user_version = 99")
+    connection.commit()
+    connection.close()
+    with AnalysisCache() as cache:
+        assert cache.analyse(corpus_of_three(), [], Counter(), finish).articles
+        assert cache.notices and "layout" in cache.notices[0]
+
+
+def test_a_damaged_entry_is_recomputed(cache_dir: Path) -> None:
+    documents = fill(cache_dir)
+    connection = sqlite3.connect(cache_dir / FILE_NAME)
+    connection.execute("UPDATE articles SET data = substr(data, 1, 40) || x'00ff00ff' || substr(data, 45)")
+    connection.execute("UPDATE corpora SET data = x'00'")
+    connection.commit()
+    connection.close()
+    counter = Counter()
+    with AnalysisCache() as cache:
+        corpus = cache.analyse(documents, [], counter, finish)
+        assert any("entry" in notice for notice in cache.notices)
+    assert counter.calls == ["flood", "vote", "match"]
+    assert corpus.articles[0].title == "River bursts its banks"
+
+
+def test_clear_empties_the_cache(cache_dir: Path) -> None:
+    documents = fill(cache_dir)
+    with AnalysisCache() as cache:
+        assert cache.size() == (3, 1)
+        cache.clear()
+        assert cache.size() == (0, 0)
+    counter = Counter()
+    with AnalysisCache() as cache:
+        cache.analyse(documents, [], counter, finish)
+    assert counter.calls == ["flood", "vote", "match"]
+
+
+def test_bypass_touches_no_file_and_always_analyses(cache_dir: Path) -> None:
+    documents = corpus_of_three()
+    for _ in range(2):
+        counter = Counter()
+        cache = AnalysisCache.disabled()
+        corpus = cache.analyse(documents, [], counter, finish)
+        cache.clear()
+        assert counter.calls == ["flood", "vote", "match"]
+        assert len(corpus.articles) == 3
+    assert not cache_dir.exists()
+
+
+def test_an_unwritable_folder_means_no_cache_not_a_crash(tmp_path: Path) -> None:
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    counter = Counter()
+    with AnalysisCache(blocker) as cache:
+        corpus = cache.analyse(corpus_of_three(), [], counter, finish)
+        assert cache.notices and "unavailable" in cache.notices[0]
+    assert len(corpus.articles) == 3 and len(counter.calls) == 3
+
+
+def test_only_recent_corpora_are_kept(cache_dir: Path) -> None:
+    documents = corpus_of_three()
+    with AnalysisCache() as cache:
+        for n in range(1, 4):
+            for subset in (documents[:n], documents[n - 1 : n]):
+                cache.analyse(subset, [], Counter(), finish)
+        assert cache.size()[1] <= 4
+
+
+def test_every_model_class_survives_the_codec() -> None:
+    article = Article(
+        "a", "/a.txt", "Title", ("First paragraph \udcff with a stray byte.", "Second."),
+        subtitle="Sub", byline="By Ana Ruiz", date="2024-03-01", outlet="Daily",
+        removed=(Removed("Advertisement", "furniture", 0),),
+        entities=(EntityMention(0, 0, 5, "First", "PERSON", "p1", title="Dr"),),
+        quotes=(Quote(1, 0, 7, "Second.", "p1", "direct", "said", continued=True),),
+        content_hash="abc",
+    )  # fmt: skip
+    corpus = Corpus(
+        articles=(article,),
+        entities=(Entity("p1", "First", "PERSON", ("F.",), ("a",)),),
+        events=(Event("e1", "A label", None, ("a",)),),
+        links=(Link("quote", 0.5, Anchor("a", 0), Anchor("a", 1), "why", (DiffRun("equal", "x"),), "e1"),),
+        problems=(Problem("/b.bin", "binary", "warning"),),
+    )
+    assert codec.decode(codec.encode(corpus)) == corpus
+
+
+def test_the_codec_refuses_foreign_and_damaged_bytes() -> None:
+    blob = codec.encode(Corpus())
+    with pytest.raises(codec.DecodeError):
+        codec.decode(blob[:-1] + bytes([blob[-1] ^ 1]))
+    with pytest.raises(codec.DecodeError):
+        codec.decode(b"garbage")
+    # A well-formed pickle that would call a function is refused even with a valid header and checksum.
+    evil = pickle.dumps(os.getcwd, 5)
+    import zlib
+
+    forged = b"RDR1" + zlib.crc32(evil).to_bytes(4, "big") + evil
+    with pytest.raises(codec.DecodeError, match="refusing"):
+        codec.decode(forged)
+
+
+def test_seed_articles_come_back_identical(cache_dir: Path) -> None:
+    documents, problems = ingest.load([SEEDS])
+    assert documents
+    with AnalysisCache() as cache:
+        first = cache.prepare_all(documents, clean.clean)
+    with AnalysisCache() as cache:
+        assert cache.load_articles(documents) == first

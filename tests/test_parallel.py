@@ -1,0 +1,100 @@
+"""Preparing articles on a process pool: same results in the same order as serially, whatever goes wrong."""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import partial
+
+import pytest
+
+from reader.analysis import parallel
+
+
+def shout(text: str) -> tuple[str, int]:
+    """A tiny picklable stand-in for `pipeline.prepare`, reporting where it ran."""
+    return text.upper(), os.getpid()
+
+
+def die_in_worker(parent: int, text: str) -> tuple[str, int]:
+    """Kills any worker process that runs it, but works in the parent: a broken pool."""
+    if os.getpid() != parent:
+        os._exit(3)
+    return shout(text)
+
+
+def refuse(text: str) -> str:
+    if text == "bad":
+        raise ValueError("cannot prepare this one")
+    return text
+
+
+TEXTS = [f"article number {i} about the harbour" for i in range(40)]
+
+
+def test_small_inputs_stay_in_this_process_and_report_progress() -> None:
+    seen: list[tuple[int, int]] = []
+    results = parallel.prepare_all(TEXTS[:5], shout, lambda done, total: seen.append((done, total)), workers=2)
+    assert [text for text, _ in results] == [t.upper() for t in TEXTS[:5]]
+    assert {pid for _, pid in results} == {os.getpid()}
+    assert seen[-1] == (5, 5)
+    assert parallel.prepare_all([], shout) == []
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn", "forkserver"])
+def test_large_inputs_use_worker_processes_and_keep_order(method: str) -> None:
+    seen: list[tuple[int, int]] = []
+    results = parallel.prepare_all(
+        TEXTS, shout, lambda done, total: seen.append((done, total)), workers=2, start_method=method, min_parallel=10
+    )
+    assert [text for text, _ in results] == [t.upper() for t in TEXTS]
+    assert os.getpid() not in {pid for _, pid in results}
+    dones = [done for done, _ in seen]
+    assert dones == sorted(dones) and len(dones) > 1
+    assert seen[-1] == (len(TEXTS), len(TEXTS))
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_works_from_a_background_thread(method: str) -> None:
+    box: list[list[tuple[str, int]]] = []
+    worker = threading.Thread(
+        target=lambda: box.append(parallel.prepare_all(TEXTS, shout, workers=2, start_method=method, min_parallel=10))
+    )
+    worker.start()
+    worker.join(timeout=120)
+    assert not worker.is_alive()
+    assert [text for text, _ in box[0]] == [t.upper() for t in TEXTS]
+
+
+def test_a_function_that_cannot_be_sent_falls_back_to_serial() -> None:
+    results = parallel.prepare_all(TEXTS, lambda text: text[::-1], workers=2, min_parallel=10)
+    assert results == [t[::-1] for t in TEXTS]
+
+
+def test_a_killed_worker_falls_back_to_serial_for_what_is_left() -> None:
+    seen: list[tuple[int, int]] = []
+    results = parallel.prepare_all(
+        TEXTS,
+        partial(die_in_worker, os.getpid()),
+        lambda done, total: seen.append((done, total)),
+        workers=2,
+        start_method="fork",
+        min_parallel=10,
+    )
+    assert [text for text, _ in results] == [t.upper() for t in TEXTS]
+    assert seen[-1] == (len(TEXTS), len(TEXTS))
+
+
+def test_an_error_in_the_analysis_itself_is_not_swallowed() -> None:
+    texts = [*TEXTS[:20], "bad", *TEXTS[20:]]
+    with pytest.raises(ValueError, match="cannot prepare"):
+        parallel.prepare_all(texts, refuse, workers=2, start_method="fork", min_parallel=10)
+    with pytest.raises(ValueError, match="cannot prepare"):
+        parallel.prepare_all(["bad"], refuse, workers=2)
+
+
+def test_chunks_cover_every_index_once() -> None:
+    for count in (1, 7, 100, 10_000):
+        chunks = parallel._chunks(count, 2)
+        assert [i for chunk in chunks for i in chunk] == list(range(count))
+        assert max(len(chunk) for chunk in chunks) <= parallel.MAX_CHUNK
