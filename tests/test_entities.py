@@ -320,6 +320,37 @@ def test_seed_corpus_unifies_with_exact_spans() -> None:
     assert all(e.articles == tuple(sorted(e.articles)) for e in table)
 
 
+def test_seed_corpus_unifies_the_aliases_the_reader_needs() -> None:
+    arts, table = unify([article(p.stem, *_seed_paragraphs(p)) for p in SEEDS])
+    by_name = {(e.type, e.name): e for e in table}
+    for kind, name, alias in [
+        ("PERSON", "Xi Jinping", "Xi"),
+        ("PERSON", "Vladimir Putin", "Putin"),
+        ("PERSON", "Jagannath Panda", "Panda"),
+        ("PERSON", "Yuri Ushakov", "Ushakov"),
+        ("ORG", "Shanghai Cooperation Organisation", "SCO"),
+    ]:
+        assert alias in by_name[(kind, name)].aliases, name
+    assert len(by_name[("PERSON", "Xi Jinping")].articles) == len(SEEDS)
+    assert by_name[("PLACE", "Great Hall of the People")]
+    texts = {m.text for a in arts for m in a.entities}
+    assert not texts & {"Meeting", "Thanking", "Speaking", "Mr Putin", "President Xi Jinping", "China's"}
+
+
+def test_single_word_institutions_and_group_appositions() -> None:
+    names = found("Members of Congress and the Senate met the militant group Zorvan, and the Red Cross helped.")
+    assert names["Congress"].type == "ORG" and names["Senate"].type == "ORG"
+    assert names["Zorvan"].type == "ORG"
+    assert names["Red Cross"].type == "ORG"
+
+
+def test_unify_takes_the_corpus_majority_type_of_a_lone_word() -> None:
+    a = article("a", "The rebel group Zorvan struck. The militant group Zorvan fled.")
+    b = article("b", "Zorvan said it would fight on.")
+    arts, table = unify([a, b])
+    assert {m.type for art in arts for m in art.entities if m.text == "Zorvan"} == {"ORG"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -40,7 +40,8 @@ PERSON_ROLES = frozenset(
     "Manager Counsellor Counselor Adviser Advisor Aide Councillor Councilman Councilwoman Treasurer "
     "Commissioner Provost Dean Rector Sheriff Marshal Pastor Reverend Founder Co-founder CEO CFO COO "
     "Chairperson Editor Correspondent Reporter Analyst Researcher Fellow Secretary-General Vice-President "
-    "Vice-Premier Deputy Lady Chief".split()
+    "Vice-Premier Deputy Lady Chief Lieutenant-General Major-General Brigadier-General Brigadier Vice-Admiral "
+    "Rear-Admiral Lieutenant-Colonel".split()
 ) | HONORIFICS
 # Lower-case role nouns: "the Russian leader", "the foreign minister".
 ROLE_NOUNS = frozenset(
@@ -68,7 +69,7 @@ ORG_HEADS = frozenset(
     "Cooperation Bancorp Insurance Investments Team United FC Rovers "
     "Wanderers Athletic Festival Summit Conference Initiative Programme Program Project Daily Weekly Magazine "
     "Monthly Quarterly Broadcasting Communications Telecom Airlines Railways Railway Rail Church Mosque "
-    "Synagogue Brotherhood Jihad Watch".split()
+    "Synagogue Brotherhood Jihad Watch Cross Crescent".split()
 )
 # Last and first words of events, laws, storms and the like: CoNLL's MISC, which we do not emit.
 MISC_HEADS = frozenset(
@@ -153,7 +154,7 @@ NOT_NAMES = frozenset(
     Internet Web God Allah Lord Jesus Christ Bible Koran Quran Islam Christianity Muslim Muslims Christian
     Christians Jewish Jews Jew Catholic Catholics Protestant Sunni Shia Shiite Shiites Sunnis Hindu Buddhist
     English French Spanish German Arabic Mandarin Latin Celsius Fahrenheit Mayday Web Covid-19
-    Creole Swahili Urdu Hindi Farsi Pashto Dari Bengali Punjabi Cantonese Hebrew Yiddish Esperanto
+    Sharia Prophet Koranic Quranic Biblical Creole Swahili Urdu Hindi Farsi Pashto Dari Bengali Punjabi Cantonese Hebrew Yiddish Esperanto
     One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty Forty Fifty Hundred
     East West North South Northeast Northwest Southeast Southwest Hundreds Thousand Thousands Million Millions Billion Billions Dozens Scores
     Islamic Islamist Islamists Republican Republicans Democrat Democrats Maoist Maoists Shi'ite Shi'ites
@@ -205,6 +206,12 @@ REGIONS = frozenset(
         "Kremlin", "Pentagon", "Vatican", "Baltics", "Gulf", "Nordic",
     ]
 )
+# Bodies named by one common word, capitalised: "members of Congress", "the Senate voted".
+SINGLE_WORD_ORGS = frozenset(
+    "Congress Senate Parliament Cabinet Knesset Duma Bundestag Politburo Interpol Europol Bundesbank".split()
+)
+# Words before a lone name that make it an organisation: "the militant group Hamas".
+ORG_NOUNS_BEFORE = frozenset("group movement party faction militia organization organisation company firm".split())
 # Seats of power that news uses for the institution ("the Kremlin said"): typed ORG, as most taggers do.
 INSTITUTION_PLACES = frozenset(["Kremlin", "Pentagon", "White House", "Elysee", "Élysée", "Whitehall"])
 
@@ -253,7 +260,7 @@ DEMONYMS = {
     "Kurds": "Kurdistan", "Syrians": "Syria", "Egyptians": "Egypt", "Germans": "Germany",
     "Canadians": "Canada", "Australians": "Australia", "Indians": "India", "Mexicans": "Mexico",
     "Koreans": "Korea", "Somalis": "Somalia", "Turks": "Turkey", "Saudis": "Saudi Arabia",
-    "Serb": "Serbia", "Serbs": "Serbia", "Croat": "Croatia", "Croats": "Croatia", "Bosnians": "Bosnia and Herzegovina",
+    "Lankan": "Sri Lanka", "Zealander": "New Zealand", "Zealanders": "New Zealand", "Serb": "Serbia", "Serbs": "Serbia", "Croat": "Croatia", "Croats": "Croatia", "Bosnians": "Bosnia and Herzegovina",
     "Spaniards": "Spain", "Icelanders": "Iceland", "Britons": "United Kingdom", "Scots": "Scotland",
     "Poles": "Poland", "Danes": "Denmark", "Swedes": "Sweden", "Finns": "Finland", "Filipinos": "Philippines",
     "Thais": "Thailand", "Chinese-American": "United States", "Yemenis": "Yemen", "Libyans": "Libya",

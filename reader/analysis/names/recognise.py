@@ -496,6 +496,8 @@ class _Article:
         if len(words) == 1:
             if surface in lexicon.PLACE_ACRONYMS:
                 return "PLACE"
+            if surface in lexicon.SINGLE_WORD_ORGS:
+                return "ORG"
             if _is_acronym(surface):
                 return "ORG"
             return None
@@ -548,11 +550,11 @@ class _Article:
                 kind, full = "PERSON", self.nearest(people[n.text], n).text
             elif kind is None:
                 kind = typed.get(n.text) or self.guess(n)
-            elif kind == "PLACE" and n.text not in self.regions:
-                if self.media_context(n):
-                    kind = "ORG"
-                elif " " not in n.text and text_after(self.paragraphs[n.paragraph], n.end) in _SAYING:
-                    kind = "PERSON"  # "Bolton said": a town's name that speaks is a surname
+            elif kind == "PLACE" and n.text not in self.regions and self.media_context(n):
+                kind = "ORG"
+            elif kind == "PERSON" and n.title is None and " " in n.text:
+                if text_after(self.paragraphs[n.paragraph], n.end) in lexicon.PLACE_NOUNS_AFTER:
+                    kind = "PLACE"  # "Thanh Hoa province"
             if kind is None:
                 continue
             out.append(EntityMention(n.paragraph, n.start, n.end, n.text, kind, entity_id(kind, full or n.text), n.title))
@@ -589,6 +591,8 @@ class _Article:
         prev = text[max(0, n.start - 24) : n.start].split()
         if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in lexicon.PLACE_NOUNS_BEFORE:
             return "PLACE"
+        if prev and prev[-1].strip(",") in lexicon.ORG_NOUNS_BEFORE:
+            return "ORG"
         if self.after_preposition(n):
             return "PLACE"
         words = n.text.split()

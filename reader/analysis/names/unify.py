@@ -38,6 +38,11 @@ class _Resolver:
             if " " in name:
                 self.full_people[name] += count
         self.person_alias = self._merge_people()
+        # How the corpus types each lone word: "Hamas said" once, but "the group Hamas" five times.
+        self.votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for m in mentions:
+            if m.type in ("PERSON", "ORG") and m.title is None and " " not in m.text and m.text == local_name[m.entity]:
+                self.votes[m.text][m.type] += 1
         # Bare names to the full names they may stand for: "Putin" -> "Vladimir Putin", "Xi" -> "Xi Jinping".
         self.by_token: dict[str, Counter[str]] = defaultdict(Counter)
         for name, count in self.full_people.items():
@@ -62,7 +67,10 @@ class _Resolver:
             if name in self.person_alias:
                 return kind, self.person_alias[name]
             if " " not in name:
-                return kind, self._surname(name) or name
+                person = self._surname(name)
+                if person:
+                    return kind, person
+                return self._majority(kind, name), name
             return kind, name
         if name in self.acronyms:
             full, _ = max(self.acronyms[name].items(), key=lambda item: (item[1], item[0]))
@@ -72,7 +80,16 @@ class _Resolver:
             person = self._surname(name)
             if person:
                 return "PERSON", person
+            return self._majority(kind, name), name
         return kind, canonical_name(name)
+
+    def _majority(self, kind: str, name: str) -> str:
+        """The type most mentions of a lone word were given across the corpus (ties keep `kind`)."""
+        votes = self.votes.get(name)
+        if not votes:
+            return kind
+        best = max(votes.values())
+        return kind if votes[kind] == best else min(k for k, v in votes.items() if v == best)
 
     def _surname(self, token: str) -> str | None:
         """The one person a bare name stands for in this corpus, if one clearly dominates."""
