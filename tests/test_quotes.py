@@ -271,12 +271,24 @@ def test_inserted_and_closing_cues() -> None:
 def test_pronoun_chain_skips_sentences_that_only_attribute_quotations() -> None:
     names = {"Page": ("page", "PERSON"), "Mark Roesler": ("roesler", "PERSON")}
     paragraphs = [
-        "Page earned a degree in education in 1944.",
+        "Page was born in Tennessee. Page earned a degree in education in 1944.",
+        "Page later moved to Florida.",
         '"She captured a generation," her agent, Mark Roesler, said.',
         "Even in later years she refused to be photographed.",
         '"I don\'t want to be photographed in my old age," she said.',
     ]
     assert [q.speaker for q in quotes(paragraphs, names)] == ["roesler", "page"]
+
+
+def test_pronoun_chain_keeps_the_attributed_speaker_when_nobody_else_matters() -> None:
+    names = {"Ed Fogels": ("fogels", "PERSON"), "MacKenzie": ("mack", "PERSON")}
+    paragraphs = [
+        "Over time the MacKenzie properties changed hands.",
+        '"It is a long story," said Ed Fogels, the deputy commissioner.',
+        "He could not guess how much money the state has lost.",
+        '"That is a good question," he said.',
+    ]
+    assert [q.speaker for q in quotes(paragraphs, names)] == ["fogels", "fogels"]
 
 
 def test_other_cue_verbs() -> None:

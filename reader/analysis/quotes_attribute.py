@@ -20,6 +20,8 @@ from .quotes_referents import INTRO, NEAR_WORDS, SPEAKER_TYPES, WORDS, Referents
 
 _PASSIVE = frozenset({"been", "was", "were", "is", "are", "be", "being"})
 _BY = re.compile(r"[\s,]*by\b")
+_INSERTED = frozenset({"said", "says", "added", "adds", "wrote", "writes", "explained", "explains", "noted", "argued"})
+"""Verbs that can stand inverted between commas with their subject after them: ", said Dr Liow,"."""
 _LOWER_WORD = re.compile(r"\b[a-z]")
 _VERB_AFTER = re.compile(r"\s+([a-z]{3,}(?:ed|s))\b")
 
@@ -102,27 +104,30 @@ class _Attributor(Referents):
                 return Speaker(self.resolve(number, who[0]), f"{cited.group().split()[0]} as saying")
         verb = SPEECH_VERB.search(region)
         if verb is None or len(WORDS.findall(region[: verb.start()])) > 14:
-            return self._tail_cue(number, close, close + len(region))
+            return None
         lead = region[: verb.start()].strip(" ,—–\n")
         if not lead:
             return self.after_verb(number, close + verb.end(), end, verb.group()) or Speaker(None, verb.group())
         candidates = para.candidates(close, close + verb.start())
         if not candidates:
             # "…," industry sources say: a cue with nobody we can name.
-            if ends_clause:
-                return Speaker(None, verb.group()) if len(lead.split()) <= 6 else None
-            return self._tail_cue(number, close, close + len(region))
+            return Speaker(None, verb.group()) if ends_clause and len(lead.split()) <= 6 else None
         first = candidates[0]
         if not ends_clause and _LOWER_WORD.search(para.masked, close, first.start):
-            # The quotation goes on as part of the sentence (“rejuvenate” their countries),
-            # unless the sentence ends with its own cue (…, argued the NRDC).
-            return self._tail_cue(number, close, close + len(region))
+            return None  # the quotation goes on as part of the sentence: “rejuvenate” their countries
         return Speaker(self.resolve(number, head(para, candidates, close)), verb.group())
 
-    def _tail_cue(self, number: int, close: int, end: int) -> Speaker | None:
+    def tail_cue(self, item: Found) -> Speaker | None:
         """A short closing clause that attributes the sentence: “…” by agencies, argued the NRDC."""
+        number = item.quote.paragraph
         para = self.paragraph(number)
+        close = item.close_at
+        if close >= len(para.masked):
+            return None
+        _, end = para.sentence(close - 1)
         region = para.masked[close:end].rstrip(" .\n")
+        if '"' in region or "“" in region:
+            return None  # another quotation follows: its own cues decide
         comma = region.rfind(",")
         if comma < 0:
             return None
@@ -195,7 +200,7 @@ class _Attributor(Referents):
                 if found is not None:
                     return found
             return Speaker(None, verb.group())
-        if left[: verb.start()].rstrip().endswith(","):
+        if left[: verb.start()].rstrip().endswith(",") and verb.group() in _INSERTED:
             # "It is, said Rep. Jay Inslee, the Bushies' “last sour note”": an inserted cue.
             inserted = self.after_verb(number, start + verb.end(), opening, verb.group())
             if inserted is not None and inserted.entity is not None:
@@ -303,10 +308,13 @@ def attribute(
             or attributor.named_then_verb(last)
             or attributor.according_to(first)
             or attributor.later_in_sentence(last)
+            or attributor.tail_cue(last)
             or attributor.colon_intro(first)
             or attributor.preceding_sentence(first)
         )
-        if speaker is None and previous is not None and _continues(attributor, previous[0], first.quote.paragraph):
+        continues = first.quote.kind == "direct" or first.quote.paragraph == previous_paragraph(previous)
+        if speaker is None and continues and previous is not None and _continues(attributor, previous[0], first.quote.paragraph):
+            # Speech goes on; a partial quotation inside other narration does not.
             speaker = Speaker(previous[1].entity, None)
         if speaker is not None:
             previous = (last.quote.paragraph, speaker)
@@ -319,6 +327,10 @@ def attribute(
                 q = item.quote
                 result.append(Quote(q.paragraph, q.start, q.end, q.text, speaker.entity, q.kind, speaker.cue, q.continued))
     return tuple(result)
+
+
+def previous_paragraph(previous: tuple[int, Speaker] | None) -> int:
+    return previous[0] if previous is not None else -1
 
 
 def _continues(attributor: _Attributor, before: int, number: int) -> bool:

@@ -205,24 +205,32 @@ class Referents:
         """The nearest earlier sentence subject that is a person of a fitting gender.
 
         When the nearest subject is itself a pronoun, the referent was set up
-        further back: the walk goes on past sentences that merely attribute a
-        quotation (their subject is a speaker, not who the passage is about),
-        and if nobody is found, the person the passage is most about wins.
+        further back. Sentences that merely attribute a quotation ("“…,” her
+        agent said") are then weighed against the subject further back: the
+        one the passage mentions more wins, the nearer one on a tie.
         """
         chained = False
+        skipped: str | None = None
         for back, para, start, end in self._sentences_back(number, position, _CHAIN_LOOKBACK):
             if back < number - _LOOKBACK and not chained:
                 break
-            if chained and self._opens_with_quote(back, start):
-                continue
+            attribution = chained and self._opens_with_quote(back, start)
             for candidate in para.candidates(start, end):
                 if candidate.kind == "pronoun" and candidate.word.lower() in PERSON_PRONOUNS:
                     chained = True
                     break
                 if candidate.kind == "mention" and candidate.mention is not None and candidate.mention.type == "PERSON":
-                    if _fits(candidate.mention, pronoun):
-                        return candidate.mention.entity
-        return self.salient_person(number, pronoun)
+                    if not _fits(candidate.mention, pronoun):
+                        continue
+                    if attribution:
+                        skipped = skipped or candidate.mention.entity
+                        break
+                    found = candidate.mention.entity
+                    if skipped is None or skipped == found:
+                        return found
+                    scores = self._salience(number, pronoun)
+                    return found if scores.get(found, 0) > scores.get(skipped, 0) else skipped
+        return skipped or self.salient_person(number, pronoun)
 
     def _opens_with_quote(self, number: int, start: int) -> bool:
         """Whether the sentence starting at `start` begins with a quotation ("“…,” X said.")."""
@@ -230,20 +238,25 @@ class Referents:
         begin = start + len(text[start:]) - len(text[start:].lstrip())
         return any(s - 1 <= begin <= s for s, _ in self.spans.get(number, []))
 
-    def salient_person(self, number: int, pronoun: str) -> str | None:
-        """The person mentioned (or quoted) most in the last few paragraphs, latest on ties."""
-        counts: dict[str, int] = {}
-        latest: dict[str, int] = {}
+    def _salience(self, number: int, pronoun: str) -> dict[str, float]:
+        """How much the last few paragraphs are about each fitting person: mentions, quotations, recency."""
+        scores: dict[str, float] = {}
         order = 0
         for back in range(max(0, number - _SALIENCE), number + 1):
             for mention in self.paragraph(back).mentions:
                 order += 1
                 if mention.type == "PERSON" and self._entity_fits(mention.entity, pronoun):
-                    counts[mention.entity] = counts.get(mention.entity, 0) + 1 + self.spoken.get(mention.entity, 0)
-                    latest[mention.entity] = order
-        if not counts:
-            return None
-        return max(counts, key=lambda entity: (counts[entity], latest[entity]))
+                    scores[mention.entity] = scores.get(mention.entity, 0.0) + 1.0
+                    scores[mention.entity] = int(scores[mention.entity]) + order / 10_000  # latest wins ties
+        for entity, quoted in self.spoken.items():
+            if entity in scores:
+                scores[entity] += quoted
+        return scores
+
+    def salient_person(self, number: int, pronoun: str) -> str | None:
+        """The person mentioned (or quoted) most in the last few paragraphs, latest on ties."""
+        scores = self._salience(number, pronoun)
+        return max(scores, key=lambda entity: scores[entity]) if scores else None
 
     def _entity_fits(self, entity: str, pronoun: str) -> bool:
         """No mention of the entity carries a title of the other gender."""
