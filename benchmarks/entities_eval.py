@@ -131,12 +131,11 @@ def score(articles: list[Article], golds: list[set[Span]], show: int) -> None:
         pred = {(m.paragraph, m.start, m.end, m.type) for m in article.entities if m.type in ("PERSON", "ORG", "PLACE")}
         for s in pred & gold:
             tp[s[3]] += 1
-        for s in pred - gold:
-            fp[s[3]] += 1
-            errors.append(f"FP {s[3]:6} {article.paragraphs[s[0]][s[1]:s[2]]!r}  | {article.paragraphs[s[0]][max(0, s[1]-40):s[2]+30]!r}")
-        for s in gold - pred:
-            fn[s[3]] += 1
-            errors.append(f"FN {s[3]:6} {article.paragraphs[s[0]][s[1]:s[2]]!r}  | {article.paragraphs[s[0]][max(0, s[1]-40):s[2]+30]!r}")
+        for label, spans, counter in (("FP", pred - gold, fp), ("FN", gold - pred, fn)):
+            for p, start, end, kind in spans:
+                counter[kind] += 1
+                text = article.paragraphs[p]
+                errors.append(f"{label} {kind:6} {text[start:end]!r}  | {text[max(0, start - 40) : end + 30]!r}")
     print(f"{'type':8} {'P':>6} {'R':>6} {'F1':>6}  tp/fp/fn")
     for kind in ("PERSON", "ORG", "PLACE", "ALL"):
         t = sum(tp.values()) if kind == "ALL" else tp[kind]

@@ -20,7 +20,9 @@ _UP = f"[{re.escape(_UPPER)}]"
 # One capitalised word: dotted acronyms ("U.S."), initials ("W."), names with inner
 # apostrophes and capitalised hyphen parts ("O'Brien", "Jean-Claude", "China-Russia"),
 # Arabic particles ("al-Assad"). A possessive "'s" and a lower-case hyphen tail ("-led") stay outside.
-_ABBREV = "Mr|Mrs|Ms|Messrs|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Maj|Rev|Jr|Sr|Mt|Ft|Pres|Insp|Det|Hon|Rt|Cmdr|Brig|Supt"
+_ABBREV = (
+    "Mr|Mrs|Ms|Messrs|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Maj|Rev|Jr|Sr|Mt|Ft|Pres|Insp|Det|Hon|Rt|Cmdr|Brig|Supt"
+)
 # Lower-case tails that make a compound adjective of a name ("US-led", "Kremlin-backed"), not part of it.
 _COMPOUND_TAIL = (
     "(?:led|based|backed|born|run|owned|style|era|controlled|made|like|funded|bound|sponsored|wide|linked|"

@@ -154,9 +154,11 @@ NOT_NAMES = frozenset(
     Internet Web God Allah Lord Jesus Christ Bible Koran Quran Islam Christianity Muslim Muslims Christian
     Christians Jewish Jews Jew Catholic Catholics Protestant Sunni Shia Shiite Shiites Sunnis Hindu Buddhist
     English French Spanish German Arabic Mandarin Latin Celsius Fahrenheit Mayday Web Covid-19
-    Sharia Prophet Koranic Quranic Biblical Creole Swahili Urdu Hindi Farsi Pashto Dari Bengali Punjabi Cantonese Hebrew Yiddish Esperanto
+    Sharia Prophet Koranic Quranic Biblical Creole Swahili Urdu Hindi Farsi Pashto Dari Bengali Punjabi
+    Cantonese Hebrew Yiddish Esperanto
     One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty Forty Fifty Hundred
-    East West North South Northeast Northwest Southeast Southwest Hundreds Thousand Thousands Million Millions Billion Billions Dozens Scores
+    East West North South Northeast Northwest Southeast Southwest Hundreds Thousand Thousands Million Millions
+    Billion Billions Dozens Scores
     Islamic Islamist Islamists Republican Republicans Democrat Democrats Maoist Maoists Shi'ite Shi'ites
     Shi'i Marxist Marxists Communist Communists Socialist Socialists Conservative Conservatives Liberal
     Liberals Olympic Olympics Nazi Nazis Zionist Jihadist Jihadists Salafist Western Westerners Orthodox Evangelical
@@ -260,12 +262,13 @@ DEMONYMS = {
     "Kurds": "Kurdistan", "Syrians": "Syria", "Egyptians": "Egypt", "Germans": "Germany",
     "Canadians": "Canada", "Australians": "Australia", "Indians": "India", "Mexicans": "Mexico",
     "Koreans": "Korea", "Somalis": "Somalia", "Turks": "Turkey", "Saudis": "Saudi Arabia",
-    "Lankan": "Sri Lanka", "Zealander": "New Zealand", "Zealanders": "New Zealand", "Serb": "Serbia", "Serbs": "Serbia", "Croat": "Croatia", "Croats": "Croatia", "Bosnians": "Bosnia and Herzegovina",
+    "Lankan": "Sri Lanka", "Zealander": "New Zealand", "Zealanders": "New Zealand",
+    "Serb": "Serbia", "Serbs": "Serbia", "Croat": "Croatia", "Croats": "Croatia", "Bosnians": "Bosnia and Herzegovina",
     "Spaniards": "Spain", "Icelanders": "Iceland", "Britons": "United Kingdom", "Scots": "Scotland",
     "Poles": "Poland", "Danes": "Denmark", "Swedes": "Sweden", "Finns": "Finland", "Filipinos": "Philippines",
     "Thais": "Thailand", "Chinese-American": "United States", "Yemenis": "Yemen", "Libyans": "Libya",
-    "Sudanese": "Sudan", "Nigerians": "Nigeria", "Kenyans": "Kenya", "Ethiopians": "Ethiopia",
-    "Somalians": "Somalia", "Ugandans": "Uganda", "Zimbabweans": "Zimbabwe", "Lebanese": "Lebanon",
+    "Nigerians": "Nigeria", "Kenyans": "Kenya", "Ethiopians": "Ethiopia",
+    "Somalians": "Somalia", "Ugandans": "Uganda", "Zimbabweans": "Zimbabwe",
     "Jordanians": "Jordan", "Turkmens": "Turkmenistan", "Uzbeks": "Uzbekistan", "Kazakhs": "Kazakhstan",
     "Tajiks": "Tajikistan", "Pashtun": "Afghanistan", "Pashtuns": "Afghanistan", "Uighur": "Xinjiang",
     "Uighurs": "Xinjiang", "Uyghur": "Xinjiang", "Uyghurs": "Xinjiang", "Tamil": "Sri Lanka", "Tamils": "Sri Lanka",

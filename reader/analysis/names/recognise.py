@@ -12,24 +12,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..model import EntityMention
 from . import lexicon
 from .chunks import Word, chunk_pattern, sentence_start, words_of
+from .context import Name, after_preposition, guess, media_context, text_after, type_of
 from .gazetteer import given_names, places, regions
 from .ids import entity_id
-
-_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,7}$|^[A-Z]{2,}[a-z]?[A-Z]+$")
-_PAREN_ACRONYM = re.compile(r"[ \u00a0]?\((?:the[ \u00a0])?([A-Z][A-Za-z.&]{1,9})\)")
-_FUNCTION_CAPS = frozenset(w.capitalize() for w in lexicon.FUNCTION_WORDS) | {"I"}
-_PLACE_PREPS = frozenset("in at near from across outside inside throughout towards toward into via".split())
-_PERSON_VERBS = frozenset(
-    "said says told added explained insisted argued noted wrote asked warned stressed replied "
-    "announced declared claimed urged called admitted acknowledged who".split()
+from .phrases import (
+    CONNECTORS,
+    FUNCTION_CAPS,
+    ORG_PLACE_HEADS,
+    TITLE_WORDS,
+    bare,
+    is_acronym,
+    keeps_whole,
+    quoted,
+    title_split,
 )
+
+_PAREN_ACRONYM = re.compile(r"[ \u00a0]?\((?:the[ \u00a0])?([A-Z][A-Za-z.&]{1,9})\)")
 _SAYING = frozenset("said says told added explained insisted argued noted wrote warned stressed replied".split())
-_CONNECTORS = lexicon.NAME_CONNECTORS | {"&", "the", "and"}
 # Calendar words end a name run: "Senator Obama Sunday announced".
 _SPLITTERS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July "
@@ -37,97 +40,12 @@ _SPLITTERS = frozenset(
 )
 # Lone capitalised words with these endings are adjectives or groups ("Islamist", "Republicans").
 _ADJECTIVE_ENDINGS = ("ist", "ists", "ite", "ites", "ans", "ic", "ese", "ish")
-_TITLE_WORDS = lexicon.HONORIFICS | lexicon.ROLE_WORDS
 _HEADS = lexicon.ORG_HEADS | lexicon.ORG_OF_HEADS | lexicon.PLACE_HEADS | lexicon.PLACE_FIRST | lexicon.MISC_HEADS
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+\b")
-_MEDIA_NOUNS = frozenset("agency newspaper broadcaster channel outlet daily tabloid network".split())
-_ORG_PLACE_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.MISC_HEADS
 _CODE = re.compile(r"\d[A-Za-z]|-\d")
 _PLURAL_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ROLE_WORDS
 # Analyses of mid-sentence runs, which depend on nothing but the run's own text.
 _MEMO: dict[str, tuple[tuple[int, int, str, str | None, str | None], ...]] = {}
-
-
-@dataclass(slots=True)
-class _Name:
-    """A candidate name before article-level resolution."""
-
-    paragraph: int
-    start: int
-    end: int
-    text: str
-    type: str | None
-    title: str | None
-    key: str | None = None
-    """The fuller name this one stands for in the article ("Shanghai Cooperation Organisation" for "SCO")."""
-
-
-def text_after(text: str, end: int) -> str:
-    """The word right after a name, punctuation skipped."""
-    after = text[end : end + 16].lstrip(" ,;:").split()
-    return after[0].strip(",.;:") if after else ""
-
-
-def _is_acronym(word: str) -> bool:
-    return bool(_ACRONYM.match(word))
-
-
-def _bare(word: str) -> str:
-    return word[:-1] if word.endswith(".") and not _is_acronym(word) else word
-
-
-def _org_connector_head(head: str) -> bool:
-    """Can an "and" inside this "X of/for ..." name belong to it ("Ministry of Trade and Industry")?"""
-    return head in lexicon.ORG_HEADS or head in lexicon.ORG_OF_HEADS
-
-
-def _title_split(words: list[Word]) -> tuple[int, str | None]:
-    """How many leading words are title or nationality, and the title itself ("Foreign Minister").
-
-    The title ends at the last role word that still leaves a name after it:
-    "South Korean Unification Minister Chung Dong-young" -> title "Unification Minister".
-    """
-    n = len(words)
-    end = 0
-    skip = False
-    for i in range(n - 1):
-        if skip:
-            skip = False
-            continue
-        w = _bare(words[i].text)
-        if w in ("and", "&", "for"):
-            break  # a title never spans two names
-        if w == "of":
-            # "Secretary of State Ann Lee", "Minister of Defence Ito".
-            nxt = words[i + 1].text
-            if 0 < i < n - 2 and _bare(words[i - 1].text) in lexicon.PERSON_ROLES and (
-                nxt in lexicon.ROLE_WORDS or nxt in ("Defense", "Defence", "State")
-            ):
-                end, skip = i + 2, True
-                continue
-            break
-        if w in lexicon.PERSON_ROLES and words[i + 1].text not in ("of", "for", "&"):
-            end = i + 1
-        elif end and w not in _TITLE_WORDS:
-            break  # the name has begun
-    if end == 0:
-        return 0, None
-    rest = words[end:]
-    cut = next((i for i, x in enumerate(rest) if x.text in ("of", "for", "and", "&")), len(rest))
-    if cut == 0 or _bare(rest[cut - 1].text) in _ORG_PLACE_HEADS:
-        return 0, None  # "General Motors", "Foreign Ministry": an organisation, not a titled person
-    first = end - 1
-    while first > 0 and (
-        _bare(words[first - 1].text) in _TITLE_WORDS
-        or (words[first - 1].text == "of" and first > 1)
-    ):
-        first -= 1
-    while first < end and (
-        _bare(words[first].text) in lexicon.DEMONYMS or words[first].text in lexicon.PLACE_ACRONYMS
-    ):
-        first += 1
-    title = " ".join(_bare(w.text) for w in words[first:end]) or None
-    return end, title
 
 
 class _Article:
@@ -139,12 +57,12 @@ class _Article:
         self.places = places()
         self.regions = regions()
         self.given = given_names()
-        self.names: list[_Name] = []
+        self.names: list[Name] = []
         self.acronyms: dict[str, str] = {}
         self.midsentence: set[str] = set()
         self.seen: set[tuple[int, int]] = set()
         self.person_words: set[str] = set()
-        self.recording: list[_Name] | None = None
+        self.recording: list[Name] | None = None
         self.headlines: set[int] = set()
         self.dateline = False
         self.cacheable = False
@@ -200,12 +118,12 @@ class _Article:
         run: list[Word] = []
         for w in [*words_of(m.group(), m.start()), None]:
             if w is not None and (
-                (run and w.text.lower() in _CONNECTORS)
-                or (w.text not in _CONNECTORS and self.known_in_headline(w.text))
+                (run and w.text.lower() in CONNECTORS)
+                or (w.text not in CONNECTORS and self.known_in_headline(w.text))
             ):
                 run.append(w)
                 continue
-            while run and run[-1].text in _CONNECTORS:
+            while run and run[-1].text in CONNECTORS:
                 run.pop()
             if run:
                 self.part(p, run, False)
@@ -265,7 +183,7 @@ class _Article:
                     parts.append((current, first))
                 current, first = [], False
                 continue
-            if current and w.text in _FUNCTION_CAPS:
+            if current and w.text in FUNCTION_CAPS:
                 parts.append((current, first))
                 current, first = [], current[-1].text.endswith(".")
             current.append(w)
@@ -277,31 +195,31 @@ class _Article:
     def part(self, p: int, words: list[Word], opens: bool) -> None:
         text = self.paragraphs[p]
         if opens:
-            head = _bare(words[0].text)
-            if head in _FUNCTION_CAPS:
+            head = bare(words[0].text)
+            if head in FUNCTION_CAPS:
                 words = words[1:]
-            elif head not in _TITLE_WORDS and head not in lexicon.DEMONYMS and self.common_word(head):
+            elif head not in TITLE_WORDS and head not in lexicon.DEMONYMS and self.common_word(head):
                 words = words[1:]
-            elif len(words) > 2 and words[1].text in _CONNECTORS and not self.known(head) and head not in _HEADS:
+            elif len(words) > 2 and words[1].text in CONNECTORS and not self.known(head) and head not in _HEADS:
                 # "Officials of the ...": an unknown word before "of" opening a sentence is a common noun.
                 words = words[1:]
-            elif len(words) == 1 and not self.known(head) and not _is_acronym(head):
+            elif len(words) == 1 and not self.known(head) and not is_acronym(head):
                 # An unknown word opening a sentence is a name only if it does something a person does.
                 after = text[words[0].end : words[0].end + 12].split()
                 if not after or after[0] not in _SAYING:
                     return
-            while words and words[0].text in _CONNECTORS:
+            while words and words[0].text in CONNECTORS:
                 words = words[1:]
         if not words:
             return
         # A leading "The" in mid-sentence belongs to the name ("The Independent", "The Hague").
         lead_the = words[0].text == "The" and len(words) > 1
         body = words[1:] if lead_the else words
-        cut, title = _title_split(body)
+        cut, title = title_split(body)
         prefix, body = body[:cut], body[cut:]
         if prefix:
             self.prefix_places(p, prefix)
-        if not body or all(_bare(w.text) in _TITLE_WORDS or w.text in lexicon.DEMONYMS for w in body):
+        if not body or all(bare(w.text) in TITLE_WORDS or w.text in lexicon.DEMONYMS for w in body):
             return
         self.split_of(p, words[:1] + body if lead_the and not prefix else body, title, text)
 
@@ -318,7 +236,7 @@ class _Article:
             if words[i].text == "and" and words[i + 1].text == "the":
                 # "the X and the Y" always names two things: split there before anything else.
                 self.split_of(p, words[:i], title, text)
-                cut, rtitle = _title_split(words[i + 2 :])
+                cut, rtitle = title_split(words[i + 2 :])
                 if words[i + 2 + cut :]:
                     self.split_of(p, words[i + 2 + cut :], rtitle, text)
                 return
@@ -330,8 +248,8 @@ class _Article:
             if (
                 (inside and w.text != "and")
                 or whole in self.places
-                or self.keeps_whole(words, i)
-                or self.quoted(text, words)
+                or keeps_whole(words, i)
+                or quoted(text, words)
             ):
                 # "World Society for the Protection of Animals": once inside a name, stay inside.
                 inside = True
@@ -342,11 +260,11 @@ class _Article:
                 right = right[1:]
             self.split_of(p, left, title, text)
             if right:
-                cut, rtitle = _title_split(right)
+                cut, rtitle = title_split(right)
                 if right[cut:]:
                     self.split_of(p, right[cut:], rtitle, text)
             return
-        while words and words[-1].text in _CONNECTORS:
+        while words and words[-1].text in CONNECTORS:
             words = words[:-1]
         if len(words) > 1 and words[0].text in lexicon.DEMONYMS and not title:
             # "German Tommy Haas" is a German named Tommy Haas; "Russian Far East" and "Saudi Arabia" stay whole.
@@ -354,15 +272,15 @@ class _Article:
             if (
                 rest not in self.places
                 and f"{words[0].text} {rest}" not in self.places
-                and _bare(words[-1].text) not in _ORG_PLACE_HEADS
+                and bare(words[-1].text) not in ORG_PLACE_HEADS
             ):
                 words = words[1:]
-                while words and words[0].text in _CONNECTORS:
+                while words and words[0].text in CONNECTORS:
                     words = words[1:]
         if len(words) > 1 and words[-1].text in lexicon.PERSON_ROLES and words[-1].text not in lexicon.ORG_HEADS:
             # A byline's "Jane Roe Asia Editor": the trailing role and its region are not the name.
             while len(words) > 1 and (
-                _bare(words[-1].text) in _TITLE_WORDS or words[-1].text in self.regions or words[-1].text in _CONNECTORS
+                bare(words[-1].text) in TITLE_WORDS or words[-1].text in self.regions or words[-1].text in CONNECTORS
             ):
                 words = words[:-1]
         if len(words) > 1 and words[-1].text in self.regions and text.startswith(("'s", "’s"), words[-1].end):
@@ -374,42 +292,12 @@ class _Article:
         if words:
             self.name(p, words, title, text)
 
-    @staticmethod
-    def quoted(text: str, words: list[Word]) -> bool:
-        """A run that fills a quotation on its own ("“Belt and Road”") is one name."""
-        start, end = words[0].start, words[-1].end
-        return start > 0 and end < len(text) and text[start - 1] in "\"“‘'" and text[end] in "\"”’'"
-
-    @staticmethod
-    def keeps_whole(words: list[Word], i: int) -> bool:
-        """Does the connector at `i` sit inside one name rather than between two?"""
-        head = _bare(words[i - 1].text)
-        if words[i].text != "and":
-            return (
-                head in lexicon.ORG_HEADS
-                or head in lexicon.ORG_OF_HEADS
-                or head in lexicon.PLACE_HEADS
-                or head in lexicon.ROLE_WORDS
-                or head in lexicon.MISC_HEADS
-                or (i == 1 and head in lexicon.PLACE_FIRST)
-            )
-        # "Institute for Defence Studies and Analyses", "Food and Agriculture Organization".
-        if words[i + 1].text == "the":
-            return False
-        for j in range(i - 1, 0, -1):
-            if words[j].text in ("of", "for"):
-                return _org_connector_head(words[j - 1].text)
-        # "Union Solidarity and Development Party": a short left part, and the organisation's head at the end.
-        return (
-            i <= 3 and _bare(words[-1].text) in lexicon.ORG_HEADS and _bare(words[i - 1].text) not in _ORG_PLACE_HEADS
-        )
-
     def name(self, p: int, words: list[Word], title: str | None, text: str) -> None:
         start, end = words[0].start, words[-1].end
         surface = text[start:end]
         if len(words) == 1:
             word = surface
-            if word in lexicon.NOT_NAMES or word in _FUNCTION_CAPS or word in lexicon.DEMONYMS or len(word) == 1:
+            if word in lexicon.NOT_NAMES or word in FUNCTION_CAPS or word in lexicon.DEMONYMS or len(word) == 1:
                 return
             if _CODE.search(word):
                 return  # "H5N1", "CRJ-200s", "F-16": models and strains, not organisations
@@ -420,7 +308,7 @@ class _Article:
                 self.cacheable = False
                 if not self.known_person(word):
                     return
-            if "-" in word and word not in self.places and not _is_acronym(word):
+            if "-" in word and word not in self.places and not is_acronym(word):
                 if self.hyphenated(p, start, word):
                     return
                 head, _, tail = word.partition("-")
@@ -441,7 +329,7 @@ class _Article:
                 or words[0].text in lexicon.MISC_FIRST
             ):
                 return
-        kind = self.type_of(words, surface, title)
+        kind = type_of(words, surface, title, self.places, self.given)
         self.add(p, start, end, surface, kind, title)
         if text.startswith(("(", " ("), end) and kind != "PERSON":
             self.acronym_after(p, end, surface, kind, text)
@@ -470,43 +358,6 @@ class _Article:
             offset += len(part) + 1
         return True
 
-    def type_of(self, words: list[Word], surface: str, title: str | None) -> str | None:
-        """PERSON, ORG or PLACE from the name's own words; None when only context can tell."""
-        # In "X of Y" names the head is the word before "of": "Great Hall of the People".
-        texts = [w.text for w in words]
-        cut = next((i for i, t in enumerate(texts) if t in ("of", "for")), len(texts))
-        last = _bare(texts[cut - 1])
-        first = texts[0]
-        if title and title.split()[-1] in lexicon.PERSON_ROLES:
-            return "PERSON"
-        if surface in lexicon.INSTITUTION_PLACES:
-            return "ORG"
-        if surface in self.places or (first == "The" and surface[4:] in self.places):
-            return "PLACE"
-        if surface.isupper() and len(surface) > 2 and surface.title() in self.places:
-            return "PLACE"
-        if first == "The":
-            return "ORG"
-        if first in lexicon.DEMONYMS and surface[len(first) + 1 :] in self.places:
-            return "PLACE"
-        if last in lexicon.ORG_HEADS or (cut < len(texts) and last in lexicon.ORG_OF_HEADS):
-            return "ORG"
-        if len(words) > 1 and (last in lexicon.PLACE_HEADS or first in lexicon.PLACE_FIRST):
-            return "PLACE"
-        if len(words) == 1:
-            if surface in lexicon.PLACE_ACRONYMS:
-                return "PLACE"
-            if surface in lexicon.SINGLE_WORD_ORGS:
-                return "ORG"
-            if _is_acronym(surface):
-                return "ORG"
-            return None
-        if first in self.given or (len(first) == 2 and first.endswith(".")) or last in ("Jr", "Jr.", "Sr", "Sr.", "III"):
-            return "PERSON"
-        if any(_is_acronym(w.text) for w in words) or any(w.text[:1].isdigit() for w in words):
-            return "ORG"
-        return None
-
     def add(
         self, p: int, start: int, end: int, text: str, kind: str | None, title: str | None, key: str | None = None
     ) -> None:
@@ -516,7 +367,7 @@ class _Article:
             self.seen.add((p, start))
             if kind == "PERSON":
                 self.person_words.update(text.split())
-            name = _Name(p, start, end, text, kind, title, key)
+            name = Name(p, start, end, text, kind, title, key)
             self.names.append(name)
             if self.recording is not None:
                 self.recording.append(name)
@@ -526,14 +377,14 @@ class _Article:
     # -- resolution -------------------------------------------------------
     def resolve(self) -> tuple[EntityMention, ...]:
         """Give bare words a type and a key from the article's fuller names."""
-        people: dict[str, list[_Name]] = {}
+        people: dict[str, list[Name]] = {}
         for n in self.names:
             if n.type is None and " " in n.text:
-                n.type = self.guess(n)
+                n.type = guess(self.paragraphs, n, self.given)
         for n in self.names:
             if n.type == "PERSON" and " " in n.text:
                 for part in n.text.split():
-                    if part not in _CONNECTORS:
+                    if part not in CONNECTORS:
                         people.setdefault(part, []).append(n)
         typed = {n.text: n.type for n in self.names if n.type}
         out: list[EntityMention] = []
@@ -545,12 +396,12 @@ class _Article:
                 kind = typed.get(full, kind)
             elif (
                 kind in (None, "PERSON")
-                or (kind == "PLACE" and n.text not in self.regions and not self.after_preposition(n))
+                or (kind == "PLACE" and n.text not in self.regions and not after_preposition(self.paragraphs, n))
             ) and " " not in n.text and n.text in people:
                 kind, full = "PERSON", self.nearest(people[n.text], n).text
             elif kind is None:
-                kind = typed.get(n.text) or self.guess(n)
-            elif kind == "PLACE" and n.text not in self.regions and self.media_context(n):
+                kind = typed.get(n.text) or guess(self.paragraphs, n, self.given)
+            elif kind == "PLACE" and n.text not in self.regions and media_context(self.paragraphs, n):
                 kind = "ORG"
             elif kind == "PERSON" and n.title is None and " " in n.text:
                 if text_after(self.paragraphs[n.paragraph], n.end) in lexicon.PLACE_NOUNS_AFTER:
@@ -562,47 +413,11 @@ class _Article:
         return tuple(out)
 
     @staticmethod
-    def nearest(candidates: list[_Name], n: _Name) -> _Name:
+    def nearest(candidates: list[Name], n: Name) -> Name:
         """The full name a bare surname refers to: the closest one before it, else the first after."""
         before = [c for c in candidates if (c.paragraph, c.start) <= (n.paragraph, n.start)]
         return before[-1] if before else candidates[0]
 
-    def media_context(self, n: _Name) -> bool:
-        """A town's name used for an outlet: "news agency Xinhua", "the Xinhua news agency"."""
-        text = self.paragraphs[n.paragraph]
-        prev = text[max(0, n.start - 12) : n.start].split()
-        return (bool(prev) and prev[-1] in _MEDIA_NOUNS) or text.startswith((" news", " newspaper"), n.end)
-
-    def after_preposition(self, n: _Name) -> bool:
-        prev = self.paragraphs[n.paragraph][max(0, n.start - 12) : n.start].split()
-        return bool(prev) and prev[-1].lower() in _PLACE_PREPS
-
-    def guess(self, n: _Name) -> str | None:
-        """Type a name its own words could not type, from the words around it."""
-        text = self.paragraphs[n.paragraph]
-        nxt = text[n.end : n.end + 16].lstrip(" ,;:").split()
-        following = nxt[0].strip(",.;:") if nxt else ""
-        if n.title:
-            return "PERSON"
-        if following in lexicon.PLACE_NOUNS_AFTER:
-            return "PLACE"
-        if following in lexicon.ORG_NOUNS_AFTER or text.startswith(("-controlled", "-led", "-backed"), n.end):
-            return "ORG"
-        prev = text[max(0, n.start - 24) : n.start].split()
-        if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in lexicon.PLACE_NOUNS_BEFORE:
-            return "PLACE"
-        if prev and prev[-1].strip(",") in lexicon.ORG_NOUNS_BEFORE:
-            return "ORG"
-        if self.after_preposition(n):
-            return "PLACE"
-        words = n.text.split()
-        if len(words) > 1:
-            return "PERSON" if len(words) <= 4 or any(w in lexicon.NAME_CONNECTORS for w in words) else "ORG"
-        if following in _PERSON_VERBS and not (prev and prev[-1] == "the"):
-            return "PERSON"
-        if n.text in self.given:
-            return "PERSON"  # "her husband Todd"
-        return "ORG"
 
 
 def recognise(paragraphs: Sequence[str]) -> tuple[EntityMention, ...]:

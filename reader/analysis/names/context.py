@@ -1,0 +1,123 @@
+"""Typing a name: from its own words first, then from the words around it.
+
+Head words and gazetteers settle most names ("Lindqvist Institute", "Riga");
+what they leave open, the context settles: "Kordan province", "the militant
+group Zelvak", "in Brisk", "Halvard said".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import lexicon
+from .chunks import Word
+from .phrases import bare, is_acronym
+
+_PLACE_PREPS = frozenset("in at near from across outside inside throughout towards toward into via".split())
+_PERSON_VERBS = frozenset(
+    "said says told added explained insisted argued noted wrote asked warned stressed replied "
+    "announced declared claimed urged called admitted acknowledged who".split()
+)
+_MEDIA_NOUNS = frozenset("agency newspaper broadcaster channel outlet daily tabloid network".split())
+
+
+@dataclass(slots=True)
+class Name:
+    """A candidate name before article-level resolution."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    type: str | None
+    title: str | None
+    key: str | None = None
+    """The fuller name this one stands for in the article ("Shanghai Cooperation Organisation" for "SCO")."""
+
+
+def text_after(text: str, end: int) -> str:
+    """The word right after a name, punctuation skipped."""
+    after = text[end : end + 16].lstrip(" ,;:").split()
+    return after[0].strip(",.;:") if after else ""
+
+
+def type_of(
+    words: list[Word], surface: str, title: str | None, places: frozenset[str], given: frozenset[str]
+) -> str | None:
+    """PERSON, ORG or PLACE from the name's own words; None when only context can tell."""
+    # In "X of Y" names the head is the word before "of": "Great Hall of the People".
+    texts = [w.text for w in words]
+    cut = next((i for i, t in enumerate(texts) if t in ("of", "for")), len(texts))
+    last = bare(texts[cut - 1])
+    first = texts[0]
+    if title and title.split()[-1] in lexicon.PERSON_ROLES:
+        return "PERSON"
+    if surface in lexicon.INSTITUTION_PLACES:
+        return "ORG"
+    if surface in places or (first == "The" and surface[4:] in places):
+        return "PLACE"
+    if surface.isupper() and len(surface) > 2 and surface.title() in places:
+        return "PLACE"
+    if first == "The":
+        return "ORG"
+    if first in lexicon.DEMONYMS and surface[len(first) + 1 :] in places:
+        return "PLACE"
+    if last in lexicon.ORG_HEADS or (cut < len(texts) and last in lexicon.ORG_OF_HEADS):
+        return "ORG"
+    if len(words) > 1 and (last in lexicon.PLACE_HEADS or first in lexicon.PLACE_FIRST):
+        return "PLACE"
+    if len(words) == 1:
+        if surface in lexicon.PLACE_ACRONYMS:
+            return "PLACE"
+        if surface in lexicon.SINGLE_WORD_ORGS:
+            return "ORG"
+        if is_acronym(surface):
+            return "ORG"
+        return None
+    if first in given or (len(first) == 2 and first.endswith(".")) or last in ("Jr", "Jr.", "Sr", "Sr.", "III"):
+        return "PERSON"
+    if any(is_acronym(w.text) for w in words) or any(w.text[:1].isdigit() for w in words):
+        return "ORG"
+    return None
+
+
+def media_context(paragraphs: Sequence[str], n: Name) -> bool:
+    """A town's name used for an outlet: "news agency Xinhua", "the Xinhua news agency"."""
+    text = paragraphs[n.paragraph]
+    prev = text[max(0, n.start - 12) : n.start].split()
+    return (bool(prev) and prev[-1] in _MEDIA_NOUNS) or text.startswith((" news", " newspaper"), n.end)
+
+
+def after_preposition(paragraphs: Sequence[str], n: Name) -> bool:
+    """ "in Brisk", "near Kordan": a place."""
+    prev = paragraphs[n.paragraph][max(0, n.start - 12) : n.start].split()
+    return bool(prev) and prev[-1].lower() in _PLACE_PREPS
+
+
+def guess(paragraphs: Sequence[str], n: Name, given: frozenset[str]) -> str | None:
+    """Type a name its own words could not type, from the words around it."""
+    text = paragraphs[n.paragraph]
+    nxt = text[n.end : n.end + 16].lstrip(" ,;:").split()
+    following = nxt[0].strip(",.;:") if nxt else ""
+    if n.title:
+        return "PERSON"
+    if following in lexicon.PLACE_NOUNS_AFTER:
+        return "PLACE"
+    if following in lexicon.ORG_NOUNS_AFTER or text.startswith(("-controlled", "-led", "-backed"), n.end):
+        return "ORG"
+    prev = text[max(0, n.start - 24) : n.start].split()
+    if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in lexicon.PLACE_NOUNS_BEFORE:
+        return "PLACE"
+    if prev and prev[-1].strip(",") in lexicon.ORG_NOUNS_BEFORE:
+        return "ORG"
+    if after_preposition(paragraphs, n):
+        return "PLACE"
+    words = n.text.split()
+    if len(words) > 1:
+        return "PERSON" if len(words) <= 4 or any(w in lexicon.NAME_CONNECTORS for w in words) else "ORG"
+    if following in _PERSON_VERBS and not (prev and prev[-1] == "the"):
+        return "PERSON"
+    if n.text in given:
+        return "PERSON"  # "her husband Todd"
+    return "ORG"
