@@ -291,6 +291,20 @@ def test_pronoun_chain_keeps_the_attributed_speaker_when_nobody_else_matters() -
     assert [q.speaker for q in quotes(paragraphs, names)] == ["fogels", "fogels"]
 
 
+def test_pronoun_looks_past_lines_that_are_all_quotation() -> None:
+    names = {"Mary John": ("mary", "PERSON"), "Williams": ("williams", "PERSON")}
+    paragraphs = [
+        "Williams spoke first. Williams said the district was angry.",
+        "“I was sitting in my living room,” said Mary John, 43.",
+        "“People were standing on cars.",
+        "I saw them take garbage from the bins.",
+        "I saw someone take a TV.",
+        "They were throwing rocks.",
+        "What is going on here?” she continued.",
+    ]
+    assert {q.speaker for q in quotes(paragraphs, names)} == {"mary"}
+
+
 def test_other_cue_verbs() -> None:
     names = {"Ana Costa": ("costa", "PERSON"), "Omar Haddad": ("omar", "PERSON")}
     paragraphs = ["“The dam will not hold,” Ana Costa warned.", "“Who pays for it?” asked Mr Omar Haddad.", "“Nobody,” she insisted."]

@@ -40,6 +40,8 @@ _CHAIN_LOOKBACK = 8
 """Paragraphs counted when a pronoun's referent is whoever the passage is about."""
 
 
+_NARRATION = re.compile(r"[^\W\dX_]")
+"""A letter that is not a masked-out quoted one."""
 _USEFUL_TYPES = frozenset({"PERSON", "ORG", "PLACE"})
 
 
@@ -190,9 +192,18 @@ class Referents:
         return self.role_before(number, candidate.start, candidate.word, self.paragraph(number).masked[candidate.start : candidate.end])
 
     def _sentences_back(self, number: int, position: int, lookback: int = _LOOKBACK):
-        """(paragraph, sentence start, sentence end) going backwards from `position`."""
-        for back in range(number, max(number - lookback, -1), -1):
+        """(paragraph, sentence start, sentence end) going backwards from `position`.
+
+        Only paragraphs with narration count towards `lookback`: a long quotation
+        split one sentence a line must not hide who introduced it.
+        """
+        budget = lookback
+        for back in range(number, max(number - 4 * lookback, -1), -1):
+            if budget <= 0:
+                break
             para = self.paragraph(back)
+            if _NARRATION.search(para.masked):
+                budget -= 1
             limit = position if back == number else len(para.masked)
             for index in range(len(para.starts) - 1, -1, -1):
                 start = para.starts[index]
@@ -212,7 +223,7 @@ class Referents:
         chained = False
         skipped: str | None = None
         for back, para, start, end in self._sentences_back(number, position, _CHAIN_LOOKBACK):
-            if back < number - _LOOKBACK and not chained:
+            if not chained and self._narration_between(back, number) > _LOOKBACK:
                 break
             attribution = chained and self._opens_with_quote(back, start)
             for candidate in para.candidates(start, end):
@@ -231,6 +242,10 @@ class Referents:
                     scores = self._salience(number, pronoun)
                     return found if scores.get(found, 0) > scores.get(skipped, 0) else skipped
         return skipped or self.salient_person(number, pronoun)
+
+    def _narration_between(self, back: int, number: int) -> int:
+        """How many paragraphs from `back` to `number` hold narration."""
+        return sum(1 for n in range(back, number + 1) if _NARRATION.search(self.paragraph(n).masked))
 
     def _opens_with_quote(self, number: int, start: int) -> bool:
         """Whether the sentence starting at `start` begins with a quotation ("“…,” X said.")."""
