@@ -17,7 +17,6 @@ from textual.worker import get_current_worker
 
 from ..analysis.model import Corpus
 from .messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed
-from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .themes import DEFAULTS, THEMES
 
@@ -25,7 +24,8 @@ from .themes import DEFAULTS, THEMES
 class ReaderApp(App[None]):
     """Read and compare news articles: `ReaderApp(paths).run()`."""
 
-    CSS_PATH = "reader.tcss"
+    CSS_PATH = Path(__file__).parent / "reader.tcss"
+    """Absolute, so subclasses elsewhere (tests, benchmarks) still find it."""
     TITLE = "reader"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -53,7 +53,8 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         if self.corpus is None:
-            self.analyse()
+            # Start after the first frame: the analysis imports and work hold the GIL.
+            self.call_after_refresh(self.analyse)
 
     @work(thread=True, exclusive=True, group="analysis", description="Analysing articles")
     def analyse(self) -> None:
@@ -83,6 +84,9 @@ class ReaderApp(App[None]):
         self.notify(f"Theme: {self.theme}", markup=False, timeout=2)
 
     def action_help(self) -> None:
+        # Imported here: the help screen pulls in Markdown, which first paint does not need.
+        from .screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         main = self.main

@@ -38,6 +38,8 @@ class Spans:
 
     entities: dict[int, list[EntityMention]]
     quotes: dict[int, list[Quote]]
+    article: Article | None = None
+    """The article these spans were taken from."""
 
     @classmethod
     def of(cls, article: Article) -> Spans:
@@ -49,7 +51,7 @@ class Spans:
             quotes[quote.paragraph].append(quote)
         for found in entities.values():
             found.sort(key=lambda m: m.start)
-        return cls(dict(entities), dict(quotes))
+        return cls(dict(entities), dict(quotes), article)
 
 
 def style_paragraph(

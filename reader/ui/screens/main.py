@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual import on
@@ -13,13 +14,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, ProgressBar
 
 from ...analysis.model import Anchor, Corpus
-from ..commands import ArticlesProvider, EntitiesProvider, EventsProvider
+from .. import commands
 from ..lookup import CorpusIndex
 from ..messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed
 from ..sanitize import clip, content, printable
 from ..widgets.article_list import ArticleList
 from ..widgets.article_view import ArticleView
-from ..widgets.legend import Legend
+from ..widgets.legend import Legend, Position
 from ..widgets.links_panel import LinksPanel
 from ..widgets.problems import ProblemsList
 from ..widgets.search_bar import SearchBar
@@ -33,7 +34,8 @@ HISTORY_LIMIT = 200
 class MainScreen(Screen[None]):
     """Everything the reader does happens here; the app only loads the corpus."""
 
-    COMMANDS = Screen.COMMANDS | {ArticlesProvider, EntitiesProvider, EventsProvider}
+    # Providers are loaded when the palette first opens, not at start-up.
+    COMMANDS = Screen.COMMANDS | {commands.articles, commands.entities, commands.events}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Next paragraph", show=False, id="paragraph.next", tooltip="Move the cursor one paragraph down"),
@@ -54,9 +56,9 @@ class MainScreen(Screen[None]):
         Binding("escape", "clear", "Clear", show=False, id="view.clear", tooltip="Clear the search and the list filters"),
     ]
 
-    current_article: reactive[str | None] = reactive(None)
+    current_article: reactive[str | None] = reactive(None, repaint=False)
     """Id of the article on screen; bound into the list and the text view."""
-    index: reactive[CorpusIndex | None] = reactive(None)
+    index: reactive[CorpusIndex | None] = reactive(None, repaint=False)
 
     def __init__(self, corpus: Corpus | None = None) -> None:
         super().__init__()
@@ -66,6 +68,7 @@ class MainScreen(Screen[None]):
         self.hits: list[Anchor] = []
         self.hit = -1
         self.search_term = ""
+        self._border_labels: tuple[str, str] = ("", "")
         self.panel_wanted: bool | None = None
         """The user's `s` choice; None follows the terminal width."""
 
@@ -79,7 +82,9 @@ class MainScreen(Screen[None]):
                 yield ProblemsList(id="problems")
             with Vertical(id="centre"):
                 yield ArticleView(id="view").data_bind(MainScreen.current_article, MainScreen.index)
-                yield Legend(id="legend")
+                with Horizontal(id="status"):
+                    yield Legend(id="legend")
+                    yield Position(id="position")
             yield LinksPanel(id="links").data_bind(MainScreen.index)
         yield SearchBar(id="search")
         yield Footer()
@@ -229,18 +234,23 @@ class MainScreen(Screen[None]):
         self._describe_position()
 
     def _describe_position(self) -> None:
+        """Paragraph number under the text; article, search and mode on the text's border."""
         view = self.view
         article = view.article
-        if article is None:
-            view.border_title = view.border_subtitle = None
-            return
-        view.border_title = content(clip(article.outlet or article.source, 40))
-        parts = [f"¶ {view.paragraph + 1}/{len(article.paragraphs)}"]
+        count = len(article.paragraphs) if article else 0
+        self.query_one(Position).text = f"¶ {view.paragraph + 1}/{count}" if count else ""
+        title = article.outlet or PurePath(article.source).name if article else ""
+        parts = []
         if self.search_term:
-            parts.append(f"“{printable(clip(self.search_term, 20))}” {self.hit + 1}/{len(self.hits)}")
+            parts.append(f"“{clip(self.search_term, 20)}” {self.hit + 1}/{len(self.hits)}")
         if view.show_removed:
             parts.append("showing removed lines")
-        view.border_subtitle = content(" · ".join(parts))
+        # Only touch the border when it changes: a new border title repaints the whole view.
+        labels = (clip(title, 40), " · ".join(parts))
+        if labels != self._border_labels:
+            self._border_labels = labels
+            view.border_title = content(labels[0]) if labels[0] else None
+            view.border_subtitle = content(labels[1]) if labels[1] else None
 
     # --- entities, search, toggles ----------------------------------------
 
@@ -318,7 +328,9 @@ class MainScreen(Screen[None]):
         article = self.view.article
         count = len(article.removed) if article else 0
         self.notify(
-            f"Showing {count} removed lines." if shown else "Hiding removed lines.", markup=False, timeout=2
+            f"Showing {count} removed line{'s' if count != 1 else ''}." if shown else "Hiding removed lines.",
+            markup=False,
+            timeout=2,
         )
         self._describe_position()
 

@@ -39,8 +39,8 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         "article-list--read",
     }
 
-    current_article: reactive[str | None] = reactive(None)
-    index: reactive[CorpusIndex | None] = reactive(None)
+    current_article: reactive[str | None] = reactive(None, repaint=False)
+    index: reactive[CorpusIndex | None] = reactive(None, repaint=False)
 
     class ArticleSelected(Message):
         """The user chose an article in the list."""

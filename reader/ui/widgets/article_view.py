@@ -16,7 +16,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -58,9 +58,9 @@ Click a paragraph to move the cursor there.
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"article-view--{name}" for name in _STYLE_NAMES}
 
-    current_article: reactive[str | None] = reactive(None)
+    current_article: reactive[str | None] = reactive(None, repaint=False)
     """Id of the article shown; bound to the main screen's."""
-    index: reactive[CorpusIndex | None] = reactive(None)
+    index: reactive[CorpusIndex | None] = reactive(None, repaint=False)
     """The corpus lookups; bound to the main screen's."""
 
     class CursorMoved(Message):
@@ -87,10 +87,14 @@ Click a paragraph to move the cursor there.
         self.search = ""
         self._article: Article | None = None
         self._spans = Spans({}, {})
+        self._span_cache: dict[str, Spans] = {}
         self._layout: Layout | None = None
         self._layouts: OrderedDict[tuple[str, int, bool], Layout] = OrderedDict()
         self._strips: dict[int, list[Strip]] = {}
         self._styles: Styles | None = None
+        self._base = Style.null()
+        self._width = 0
+        self._cursor_strips: tuple[int, EntityMention | None, list[Strip]] | None = None
 
     # --- state -----------------------------------------------------------
 
@@ -111,10 +115,22 @@ Click a paragraph to move the cursor there.
         if article is self._article and article is not None:
             return
         self._article = article
-        self._spans = Spans.of(article) if article else Spans({}, {})
+        self._spans = self._spans_of(article)
         self.focus_entity = None
         self._relayout()
         self.move_to(paragraph, scroll="top")
+
+    def _spans_of(self, article: Article | None) -> Spans:
+        """Spans by paragraph, kept for recently shown articles so going back is instant."""
+        if article is None:
+            return Spans({}, {})
+        spans = self._span_cache.get(article.id)
+        if spans is None or spans.article is not article:
+            spans = Spans.of(article)
+            self._span_cache[article.id] = spans
+            if len(self._span_cache) > 16:
+                self._span_cache.pop(next(iter(self._span_cache)))
+        return spans
 
     def _text_width(self) -> int:
         return max(10, self.scrollable_content_region.width - GUTTER - 1)
@@ -122,6 +138,7 @@ Click a paragraph to move the cursor there.
     def _relayout(self) -> None:
         """Wrap the article for the current width (cached per article, width and mode)."""
         self._strips.clear()
+        self._cursor_strips = None
         if self._article is None:
             self._layout = None
             self.virtual_size = Size(0, 0)
@@ -151,12 +168,14 @@ Click a paragraph to move the cursor there.
         super().notify_style_update()
         self._styles = None
         self._strips.clear()
+        self._cursor_strips = None
 
     def set_search(self, term: str) -> None:
         """Highlight `term` in the text (empty to clear)."""
         if term != self.search:
             self.search = term
             self._strips.clear()
+            self._cursor_strips = None
             self.refresh()
 
     def toggle_removed(self) -> bool:
@@ -310,9 +329,13 @@ Click a paragraph to move the cursor there.
         return text
 
     def _block_strips(self, block: int, cursor: bool) -> list[Strip]:
-        """The rows of one block, rendered (non-cursor blocks are cached)."""
+        """The rows of one block, rendered and cached (the cursor's block until the cursor moves)."""
         if not cursor and block in self._strips:
             return self._strips[block]
+        if cursor and self._cursor_strips is not None:
+            cached_block, cached_focus, strips = self._cursor_strips
+            if cached_block == block and cached_focus is self.focus_entity:
+                return strips
         assert self._layout is not None
         text = self._block_text(block, cursor)
         first = self._layout.first_row[block]
@@ -323,13 +346,21 @@ Click a paragraph to move the cursor there.
             line.rstrip()
             segments = list(line.render(console))
             strips.append(Strip(segments, line.cell_len))
-        if not cursor:
+        if cursor:
+            self._cursor_strips = (block, self.focus_entity, strips)
+        else:
             self._strips[block] = strips
         return strips
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Resolved once per paint rather than per row: `rich_style` walks the DOM.
+        self._base = self.rich_style
+        self._width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        width = self._width
+        base = self._base
         row = int(self.scroll_y) + y
         layout = self._layout
         if layout is None or row >= len(layout.rows):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static
 
 _ITEMS = (
@@ -39,3 +41,16 @@ class Legend(Static):
             line.append(label, style=style)
             line.append("  ")
         self.update(line)
+
+
+class Position(Widget):
+    """Where the cursor is ("¶ 3/24"), beside the legend.
+
+    A plain reactive render rather than `Label.update`, which asks for a
+    layout pass of the whole screen on every cursor move.
+    """
+
+    text: reactive[str] = reactive("")
+
+    def render(self) -> Text:
+        return Text(self.text, no_wrap=True, end="")

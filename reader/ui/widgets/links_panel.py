@@ -47,7 +47,7 @@ Enter follows the highlighted entry; Backspace comes back.
         "links-panel--delete",
     }
 
-    index: reactive[CorpusIndex | None] = reactive(None)
+    index: reactive[CorpusIndex | None] = reactive(None, repaint=False)
 
     class LinkChosen(Message):
         """The user chose an entry that leads to another paragraph."""
@@ -66,6 +66,7 @@ Enter follows the highlighted entry; Backspace comes back.
         super().__init__(id=id, classes=classes)
         self._targets: dict[str, tuple[Anchor, Link | None]] = {}
         self._where: tuple[str | None, int, EntityMention | None] = (None, 0, None)
+        self._shown: tuple[object, ...] | None = None
         self.best: tuple[Anchor, Link] | None = None
         """The strongest link from the current paragraph (what Enter in the text follows)."""
 
@@ -78,6 +79,7 @@ Enter follows the highlighted entry; Backspace comes back.
     def notify_style_update(self) -> None:
         super().notify_style_update()
         if self.is_mounted:
+            self._shown = None
             self.call_later(lambda: self.show(*self._where))
 
     def _style(self, name: str) -> Style:
@@ -94,13 +96,29 @@ Enter follows the highlighted entry; Backspace comes back.
     def show(self, article_id: str | None, paragraph: int, entity: EntityMention | None = None) -> None:
         """Rebuild the panel for one paragraph (and the entity under the cursor)."""
         self._where = (article_id, paragraph, entity)
-        self._targets = {}
-        self.best = None
         index = self.index
         article = index.articles.get(article_id) if index and article_id else None
         if index is None or article is None:
+            self._shown = None
+            self._targets = {}
+            self.best = None
             self.set_options([])
             return
+        # Most paragraphs show what their neighbour showed (no links, no quotes):
+        # then the panel is left alone, which keeps cursor moves cheap.
+        here = Anchor(article.id, paragraph)
+        signature = (
+            id(index),
+            article.id,
+            tuple(index.links_at.get(here, ())),
+            tuple(q for q in article.quotes if q.paragraph == paragraph and q.kind != "term"),
+            entity,
+        )
+        if signature == self._shown:
+            return
+        self._shown = signature
+        self._targets = {}
+        self.best = None
         sections = [
             self._quotes(index, article, paragraph),
             self._links(index, Anchor(article.id, paragraph)),
@@ -115,7 +133,6 @@ Enter follows the highlighted entry; Backspace comes back.
         if not options:
             options.append(Option(Text("Nothing links here.", style="dim italic"), disabled=True))
         self.set_options(options)
-        self.border_subtitle = f"¶ {paragraph + 1}"
         for number, option in enumerate(self.options):
             if option is not None and not option.disabled:
                 self.highlighted = number

@@ -1,0 +1,172 @@
+"""How quickly the reader paints: start-up against a Textual hello-world, and key presses on a long article.
+
+    python benchmarks/ui_latency.py [--runs 7] [--paragraphs 2000]
+
+Start-up: each app runs in a real pseudo-terminal, and the clock stops when
+the terminal has received a frame containing the app's text. Both apps are
+measured alternately in the same run, so machine load affects them alike.
+
+Key presses: the reader runs headless on a generated corpus of two articles
+of N paragraphs, linked to each other; the clock runs from posting the key
+to the last frame Textual composes in response, as wall time and as the
+process's CPU time (the latter is what the figure would be on an idle machine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import statistics
+import struct
+import sys
+import termios
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HELLO = """
+from textual.app import App
+from textual.widgets import Static
+class Hello(App):
+    def compose(self):
+        yield Static("Hello, World!")
+Hello().run()
+"""
+READER = """
+import sys
+from reader.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[\]P_^][^\x07\x1b]*(?:\x07|\x1b\\\\)|\x1b.")
+
+
+def time_to_text(code: str, marker: bytes, size: tuple[int, int] = (120, 40), timeout: float = 30.0) -> float:
+    """Seconds from spawning `python -c code` in a pty until `marker` appears on its screen."""
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: become the app
+        os.environ["TERM"] = "xterm-256color"
+        os.execv(sys.executable, [sys.executable, "-c", code])
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    seen = b""
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            seen += chunk
+            if marker in ANSI.sub(b"", seen):
+                return time.perf_counter() - start
+        raise RuntimeError(f"{marker!r} never appeared")
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def startup(runs: int) -> dict[str, float]:
+    """Median first-paint times of the hello-world and of the reader on the bundled seeds."""
+    hello: list[float] = []
+    first: list[float] = []
+    loaded: list[float] = []
+    time_to_text(HELLO, b"Hello, World!")  # warm the file cache for both
+    time_to_text(READER, b"Articles")
+    for _ in range(runs):
+        hello.append(time_to_text(HELLO, b"Hello, World!"))
+        first.append(time_to_text(READER, b"Articles"))
+        # The first frame shows the panels while the analysis runs; this is when the text is there.
+        loaded.append(time_to_text(READER, "¶ 1/".encode()))
+    return {
+        "hello_world_first_paint_ms": statistics.median(hello) * 1000,
+        "reader_first_paint_ms": statistics.median(first) * 1000,
+        "reader_seeds_shown_ms": statistics.median(loaded) * 1000,
+    }
+
+
+def long_corpus(paragraphs: int):  # type: ignore[no-untyped-def]
+    from reader.analysis.model import Anchor, Article, Corpus, EntityMention, Link
+
+    body = tuple(
+        f"Paragraph {n}: the committee heard evidence from Dana Reyes about the harbour, the budget "
+        f"and the schedule of works, and several members asked detailed questions about item {n}."
+        for n in range(paragraphs)
+    )
+    mentions = tuple(EntityMention(n, body[n].index("Dana"), body[n].index("Dana") + 10, "Dana Reyes", "PERSON", "p") for n in range(paragraphs))
+    first = Article(id="a", source="a.txt", title="A long report", paragraphs=body, outlet="Record", entities=mentions)
+    second = Article(id="b", source="b.txt", title="Another long report", paragraphs=body, outlet="Journal", entities=mentions)
+    links = tuple(Link("passage", 0.9, Anchor("a", n), Anchor("b", (n * 7) % paragraphs)) for n in range(paragraphs))
+    return Corpus(articles=(first, second), links=links)
+
+
+async def key_latency(paragraphs: int, presses: int) -> dict[str, float]:
+    """Median and worst key-to-frame times for paragraph moves and link following."""
+    sys.path.insert(0, str(ROOT))
+    from reader.ui.app import ReaderApp
+
+    app = ReaderApp([], corpus=long_corpus(paragraphs))
+    frames: list[tuple[float, float]] = []
+    display = app._display
+
+    def timed_display(screen, renderable):  # type: ignore[no-untyped-def]
+        display(screen, renderable)
+        if renderable is not None:
+            frames.append((time.perf_counter(), time.process_time()))
+
+    app._display = timed_display  # type: ignore[method-assign]
+
+    async def measure(pilot, key: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        frames.clear()
+        start, start_cpu = time.perf_counter(), time.process_time()
+        await pilot.press(key)
+        await pilot.pause(0.05)
+        if not frames:
+            return float("nan"), float("nan")
+        end, end_cpu = frames[-1]
+        return (end - start) * 1000, (end_cpu - start_cpu) * 1000
+
+    results: dict[str, list[tuple[float, float]]] = {"paragraph_move": [], "link_follow": [], "back": []}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.main.view.move_to(paragraphs // 2)  # the middle of the article, far from either end
+        for n in range(presses):
+            results["paragraph_move"].append(await measure(pilot, "j" if n % 4 != 3 else "k"))
+        for _ in range(presses):
+            results["link_follow"].append(await measure(pilot, "enter"))
+            results["back"].append(await measure(pilot, "b"))
+            await pilot.press("j")
+    # Wall time includes waiting for the CPU on a busy machine; CPU time is the work itself.
+    summary: dict[str, float] = {}
+    for name, pairs in results.items():
+        for label, times in (("wall", [p[0] for p in pairs]), ("cpu", [p[1] for p in pairs])):
+            summary[f"{name}_{label}_median_ms"] = statistics.median(times)
+            summary[f"{name}_{label}_p90_ms"] = sorted(times)[int(len(times) * 0.9) - 1]
+    return summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="start-up runs per app (default 7)")
+    parser.add_argument("--paragraphs", type=int, default=2000, help="paragraphs in the long article (default 2000)")
+    parser.add_argument("--presses", type=int, default=40, help="key presses per measurement (default 40)")
+    args = parser.parse_args()
+    os.chdir(ROOT)
+    figures = startup(args.runs)
+    figures["startup_ratio"] = figures["reader_first_paint_ms"] / figures["hello_world_first_paint_ms"]
+    figures.update(asyncio.run(key_latency(args.paragraphs, args.presses)))
+    for name, value in figures.items():
+        print(f"{name:32} {value:8.2f}")
+
+
+if __name__ == "__main__":
+    main()
