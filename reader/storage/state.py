@@ -1,0 +1,337 @@
+"""What the user has done with each article: read or not, where they stopped, which paragraphs they marked.
+
+The whole state is small (a few rows per article), so it is held in memory
+and answered from there, while a writer thread commits every action to
+SQLite under the user's data folder as its own transaction with
+`synchronous=FULL`. The UI thread therefore never waits for a disk sync
+(a few milliseconds each on this kind of disk), and killing the reader at
+any moment loses at most the action being written. Articles are keyed by
+the hash of their file's bytes, so state follows a moved or renamed file;
+an article without a hash falls back to its id.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import logging
+import os
+import queue
+import sqlite3
+import threading
+import time
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.analysis.model import Article
+
+from . import sqlite
+
+DATA_ENV = "READER_DATA_DIR"
+FILE_NAME = "state.sqlite3"
+SCHEMA_VERSION = 1
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleState:
+    """The remembered state of one article; the default is a fresh, unread article."""
+
+    read: bool = False
+    position: int = 0
+    """Index of the paragraph the reader last showed at the top."""
+    bookmarks: tuple[int, ...] = ()
+    """Bookmarked paragraph indexes, ascending."""
+
+
+# One change to persist: ("flags", key, read, position) or ("mark", key, paragraph, on, created) or ("forget", key).
+_Change = tuple[object, ...]
+_STOP: _Change = ("stop",)
+
+
+def default_data_dir() -> Path:
+    """`$READER_DATA_DIR` if set, else the platform's per-user data folder for the reader."""
+    override = os.environ.get(DATA_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("reader", appauthor=False))
+
+
+def state_key(article: Article | str) -> str:
+    """The key state is stored under: the content hash, or the id for an article without one."""
+    if isinstance(article, str):
+        return article
+    return article.content_hash or f"id:{article.id}"
+
+
+def _create_schema(connection: sqlite3.Connection) -> None:
+    connection.execute(
+        "CREATE TABLE articles (key TEXT PRIMARY KEY, read INTEGER NOT NULL DEFAULT 0,"
+        " position INTEGER NOT NULL DEFAULT 0, updated REAL NOT NULL) WITHOUT ROWID"
+    )
+    connection.execute(
+        "CREATE TABLE bookmarks (key TEXT NOT NULL, paragraph INTEGER NOT NULL, created REAL NOT NULL,"
+        " PRIMARY KEY (key, paragraph)) WITHOUT ROWID"
+    )
+
+
+class ReadingState:
+    """The user's reading state; every method is safe to call from any thread and returns at once.
+
+    Methods take an `Article` or a key from `state_key`. Storage trouble never
+    raises: a damaged file is renamed with a timestamp and a new one written
+    from memory, an unusable folder leaves the state in memory only, and
+    `notices` says what happened.
+    """
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.path = (directory if directory is not None else default_data_dir()) / FILE_NAME
+        self._notices: list[str] = []
+        self._lock = threading.Lock()
+        self._flags: dict[str, tuple[bool, int]] = {}
+        self._marks: dict[tuple[str, int], float] = {}
+        self._connection: sqlite3.Connection | None = None
+        self._changes: queue.SimpleQueue[_Change] = queue.SimpleQueue()
+        self._idle = threading.Condition()
+        self._pending = 0
+        self._open()
+        self._load()
+        self._writer: threading.Thread | None = None
+        if self._connection is not None:
+            self._writer = threading.Thread(target=self._write_loop, name="reading-state-writer", daemon=True)
+            self._writer.start()
+            # Commit what is queued even if the app exits without closing.
+            atexit.register(_close_at_exit, weakref.ref(self))
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """Sentences for the user about trouble with the state file (empty when all is well)."""
+        return tuple(self._notices)
+
+    @property
+    def persistent(self) -> bool:
+        """False when state cannot be saved and lasts only until the reader quits."""
+        return self._connection is not None
+
+    # -- reading (from memory) ---------------------------------------------
+
+    def get(self, article: Article | str) -> ArticleState:
+        """The state of one article (a fresh `ArticleState` if nothing is stored)."""
+        key = state_key(article)
+        with self._lock:
+            read, position = self._flags.get(key, (False, 0))
+            marks = tuple(sorted(p for k, p in self._marks if k == key)) if self._marks else ()
+        return ArticleState(read, position, marks)
+
+    def get_many(self, articles: Iterable[Article | str]) -> dict[str, ArticleState]:
+        """States of many articles at once, by key; articles with nothing stored are left out."""
+        keys = {state_key(a) for a in articles}
+        with self._lock:
+            marks: dict[str, list[int]] = {}
+            for key, paragraph in self._marks:
+                if key in keys:
+                    marks.setdefault(key, []).append(paragraph)
+            found = {key: self._flags[key] for key in keys if key in self._flags}
+        return {
+            key: ArticleState(*found.get(key, (False, 0)), tuple(sorted(marks.get(key, ())))) for key in found.keys() | marks.keys()
+        }
+
+    def bookmarks(self) -> list[tuple[str, int]]:
+        """Every bookmark as (key, paragraph), oldest first: what the bookmarks palette lists."""
+        with self._lock:
+            return [mark for mark, _ in sorted(self._marks.items(), key=lambda item: (item[1], item[0]))]
+
+    # -- actions (in memory at once, on disk a moment later) ---------------
+
+    def mark_read(self, article: Article | str, read: bool = True) -> None:
+        """Mark an article read (or unread again)."""
+        key = state_key(article)
+        with self._lock:
+            _, position = self._flags.get(key, (False, 0))
+            self._set_flags(key, bool(read), position)
+
+    def set_position(self, article: Article | str, paragraph: int) -> None:
+        """Remember the paragraph the user is at, to reopen the article there."""
+        key = state_key(article)
+        with self._lock:
+            read, _ = self._flags.get(key, (False, 0))
+            self._set_flags(key, read, max(0, int(paragraph)))
+
+    def toggle_bookmark(self, article: Article | str, paragraph: int) -> bool:
+        """Add a bookmark on the paragraph, or remove the one there; True if it is now bookmarked."""
+        key = state_key(article)
+        mark = (key, int(paragraph))
+        with self._lock:
+            on = mark not in self._marks
+            created = time.time()
+            if on:
+                self._marks[mark] = created
+            else:
+                del self._marks[mark]
+            self._queue(("mark", key, mark[1], on, created))
+        return on
+
+    def forget(self, article: Article | str) -> None:
+        """Drop everything remembered about an article."""
+        key = state_key(article)
+        with self._lock:
+            self._flags.pop(key, None)
+            for mark in [m for m in self._marks if m[0] == key]:
+                del self._marks[mark]
+            self._queue(("forget", key))
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every action so far is committed to disk; False if `timeout` ran out first."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._pending == 0, timeout)
+
+    def close(self) -> None:
+        """Commit what is queued, stop the writer and close the file."""
+        writer = self._writer
+        if writer is not None and writer.is_alive():
+            self._changes.put(_STOP)
+            writer.join(timeout=10)
+        self._writer = None
+        if self._connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.close()
+            self._connection = None
+
+    def __enter__(self) -> ReadingState:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- storage ------------------------------------------------------------
+
+    def _set_flags(self, key: str, read: bool, position: int) -> None:
+        if self._flags.get(key) == (read, position):
+            return  # scrolling within a paragraph must not cost a disk write
+        self._flags[key] = (read, position)
+        self._queue(("flags", key, read, position))
+
+    def _queue(self, change: _Change) -> None:
+        if self._connection is None:
+            return
+        with self._idle:
+            self._pending += 1
+        self._changes.put(change)
+
+    def _write_loop(self) -> None:
+        """Commit changes one transaction each, in the order they were made."""
+        while True:
+            change = self._changes.get()
+            if change is _STOP:
+                return
+            try:
+                self._commit(change)
+            except Exception as error:  # the writer must outlive any one bad write
+                self._notice(f"Reading state not saved ({error}).")
+            finally:
+                with self._idle:
+                    self._pending -= 1
+                    self._idle.notify_all()
+
+    def _commit(self, change: _Change) -> None:
+        connection = self._connection
+        if connection is None:
+            return
+        try:
+            with sqlite.transaction(connection):
+                _apply(connection, change)
+        except (sqlite3.Error, sqlite.DamagedDatabase) as error:
+            if not sqlite.is_damage(error):
+                self._notice(f"Reading state not saved ({error}).")
+                return
+            with contextlib.suppress(sqlite3.Error):
+                connection.close()
+            self._connection = None
+            self._set_aside(error)
+            self._open()
+            # Memory already holds this change and every earlier one: write it all to the new file.
+            self._rewrite_from_memory()
+
+    def _open(self) -> None:
+        """Connect, checking the whole (small) file; a damaged one is kept under a new name and replaced."""
+        for attempt in range(2):
+            try:
+                self._connection = sqlite.connect(self.path, _create_schema, SCHEMA_VERSION, synchronous="FULL", check="quick_check")
+                return
+            except (sqlite3.Error, sqlite.DamagedDatabase, OSError) as error:
+                self._connection = None
+                if attempt == 0 and sqlite.is_damage(error):
+                    self._set_aside(error)
+                    continue
+                self._notice(f"Reading state cannot be saved ({error}); marks made now last until you quit.")
+                return
+
+    def _load(self) -> None:
+        if self._connection is None:
+            return
+        try:
+            flags = {str(k): (bool(r), int(p)) for k, r, p in self._connection.execute("SELECT key, read, position FROM articles")}
+            marks = {(str(k), int(p)): float(c) for k, p, c in self._connection.execute("SELECT key, paragraph, created FROM bookmarks")}
+        except sqlite3.Error as error:
+            if not sqlite.is_damage(error):
+                raise
+            self._connection.close()
+            self._connection = None
+            self._set_aside(error)
+            self._open()
+            return
+        with self._lock:
+            self._flags, self._marks = flags, marks
+
+    def _rewrite_from_memory(self) -> None:
+        connection = self._connection
+        if connection is None:
+            return
+        with self._lock:
+            flags = [("flags", key, read, position) for key, (read, position) in self._flags.items()]
+            marks = [("mark", key, paragraph, True, created) for (key, paragraph), created in self._marks.items()]
+        try:
+            with sqlite.transaction(connection):
+                for change in [*flags, *marks]:
+                    _apply(connection, change)
+        except sqlite3.Error as error:
+            self._notice(f"Reading state not saved ({error}).")
+
+    def _set_aside(self, error: BaseException) -> None:
+        moved = sqlite.move_aside(self.path, time.strftime("corrupt-%Y%m%d-%H%M%S"))
+        self._notice(f"Your reading state file was damaged ({error}); it was saved as {moved.name} and a new one started.")
+
+    def _notice(self, text: str) -> None:
+        log.warning("%s", text)
+        if text not in self._notices:
+            self._notices.append(text)
+
+
+def _apply(connection: sqlite3.Connection, change: _Change) -> None:
+    """Write one change; every kind is idempotent, so replaying one is harmless."""
+    kind, key = change[0], change[1]
+    now = time.time()
+    if kind == "flags":
+        connection.execute(
+            "INSERT INTO articles (key, read, position, updated) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET read = excluded.read, position = excluded.position, updated = excluded.updated",
+            (key, int(bool(change[2])), change[3], now),
+        )
+    elif kind == "mark":
+        if change[3]:
+            connection.execute("INSERT OR IGNORE INTO bookmarks (key, paragraph, created) VALUES (?, ?, ?)", (key, change[2], change[4]))
+        else:
+            connection.execute("DELETE FROM bookmarks WHERE key = ? AND paragraph = ?", (key, change[2]))
+    elif kind == "forget":
+        connection.execute("DELETE FROM articles WHERE key = ?", (key,))
+        connection.execute("DELETE FROM bookmarks WHERE key = ?", (key,))
+
+
+def _close_at_exit(reference: weakref.ref[ReadingState]) -> None:
+    state = reference()
+    if state is not None:
+        state.close()
