@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -83,6 +84,18 @@ def build() -> tuple[list[str], list[str], list[str]]:
         for line in path.read_text().splitlines():
             if line.strip():
                 given.add(line.split()[0].title())
+
+    def folded(names: set[str]) -> set[str]:
+        """Each name plus its accent-free spelling, as English news writes it ("Kandahār" -> "Kandahar")."""
+        out = set(names)
+        for name in names:
+            plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+            if len(plain) == len(name):  # every letter had a plain form ("Łódź" has none for "Ł")
+                out.add(plain)
+        return out
+
+    regions = folded(regions)
+    cities = folded(cities)
 
     def keep(name: str) -> bool:
         return bool(_NAME.match(name)) and name not in _TOO_COMMON and len(name) > 2

@@ -193,7 +193,7 @@ REGIONS = frozenset(
     Taiwan Xinjiang Catalonia Flanders Wallonia Bavaria Lapland Anatolia Kurdistan Punjab Bengal
     Baluchistan Balochistan Waziristan Sinai Negev Galilee Golan Ruhr Riviera Provence Tuscany
     Normandy Brittany Silicon Manchuria Mongolia Borneo Sumatra Java Tasmania Hawaii Alaska Greenland
-    Midwest""".split()
+    Midwest Earth Mercury Venus Mars Jupiter Saturn Uranus Neptune Pluto""".split()
 ) | frozenset(
     [
         "Middle East", "Far East", "Near East", "West Bank", "Gaza Strip", "Golan Heights", "Horn of Africa",

@@ -38,6 +38,8 @@ _SPLITTERS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July "
     "August September October November December".split()
 )
+# Months that are also given names: "June Soh" is a person, "June 5" a date.
+_MONTH_NAMES_OF_PEOPLE = frozenset("April June August".split())
 # Lone capitalised words with these endings are adjectives or groups ("Islamist", "Republicans").
 _ADJECTIVE_ENDINGS = ("ist", "ists", "ite", "ites", "ans", "ic", "ese", "ish")
 _HEADS = lexicon.ORG_HEADS | lexicon.ORG_OF_HEADS | lexicon.PLACE_HEADS | lexicon.PLACE_FIRST | lexicon.MISC_HEADS
@@ -178,7 +180,10 @@ class _Article:
         current: list[Word] = []
         first = starts
         for k, w in enumerate(words):
-            if w.text in _SPLITTERS and not (k + 1 < len(words) and words[k + 1].text in lexicon.ORG_HEADS):
+            following = words[k + 1].text if k + 1 < len(words) else ""
+            if w.text in _SPLITTERS and following not in lexicon.ORG_HEADS and not (
+                w.text in _MONTH_NAMES_OF_PEOPLE and following[:1].isupper()
+            ):
                 if current:
                     parts.append((current, first))
                 current, first = [], False
