@@ -181,8 +181,9 @@ class _Attributor(Referents):
         start, _ = para.sentence(opening)
         left = para.masked[start:opening]
         cited = None
-        for cited in AS_SAYING.finditer(left):
-            pass
+        if " as " in left:
+            for cited in AS_SAYING.finditer(left):
+                pass
         if cited is not None:
             who = [c for c in para.candidates(start + cited.start("who"), start + cited.end("who")) if c.kind != "document"]
             if who:

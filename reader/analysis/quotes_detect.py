@@ -89,7 +89,7 @@ def _scan(text: str, virtual: bool = False) -> _Scan:
         after_ok = not nxt or nxt.isspace() or nxt in _AFTER_CLOSE
         can_open = before_ok and bool(nxt) and not nxt.isspace()
         can_close = bool(prev) and not prev.isspace() and after_ok
-        has_open = any(o.family == family for o in stack)
+        has_open = bool(stack) and (stack[-1].family == family or any(o.family == family for o in stack))
         if can_open == can_close:
             # Both or neither context fits (mid-word, or spaced out): the glyph decides,
             # and a neutral straight mark closes whatever is open.
@@ -113,9 +113,11 @@ def _scan(text: str, virtual: bool = False) -> _Scan:
             continue
         # Closing: the nearest open mark of the same family; singles must be on top,
         # otherwise the mark is a trailing apostrophe ("the countries' leaders").
-        index = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].family == family), -1)
-        if index < 0 or (family == "s" and index != len(stack) - 1):
+        if not has_open or (family == "s" and stack[-1].family != "s"):
             continue
+        index = len(stack) - 1
+        while stack[index].family != family:
+            index -= 1
         if family == "s" and prev in "sS" and text[end : end + 2][1:].islower() and _closes_later(text, marks, position):
             continue  # "'The workers' rights matter,' she said": a plural possessive
         opened = stack[index]
@@ -248,6 +250,14 @@ def _marked(paragraphs: Sequence[str]) -> set[int]:
     return found
 
 
+def _first_double_may_close(text: str) -> bool:
+    """Whether the paragraph's first double mark has a word before it (a closing mark can)."""
+    for match in _MARK.finditer(text):
+        if match.group() in _DOUBLE:
+            return match.start() > 0 and not text[match.start() - 1].isspace()
+    return False
+
+
 def _follows_speech(paragraphs: Sequence[str], parts: dict[int, list[_Part]], number: int) -> bool:
     """Whether the previous paragraph quoted someone or introduced a quotation with a colon."""
     return number > 0 and (number - 1 in parts or paragraphs[number - 1].rstrip().endswith(":"))
@@ -290,7 +300,7 @@ def _paragraph_parts(paragraphs: Sequence[str]) -> dict[int, list[_Part]]:
             _flush(pending, paragraphs, parts, via_opener or via_virtual)
             pending = None
         lost_opener = False
-        if scan is None and _follows_speech(paragraphs, parts, number):
+        if scan is None and _first_double_may_close(text) and _follows_speech(paragraphs, parts, number):
             # A closing mark with no opening one, right after speech: the opening mark was
             # lost ("She is beloved everywhere.”), so the quotation starts the paragraph.
             trial = _scan(text, virtual=True)

@@ -13,16 +13,7 @@ from dataclasses import dataclass, field
 
 from .model import EntityMention
 from .quotes_detect import Found, Narration, mask
-from .quotes_lexicon import (
-    DOCUMENT,
-    FEMALE_TITLES,
-    MALE_TITLES,
-    PERSON_PRONOUNS,
-    ROLE,
-    SUBJECT_PRONOUN,
-    sentence_bounds,
-    sentence_starts,
-)
+from .quotes_lexicon import CANDIDATE, FEMALE_TITLES, MALE_TITLES, PERSON_PRONOUNS, sentence_bounds, sentence_starts
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
 INTRO = re.compile(
@@ -100,10 +91,14 @@ class Speaker:
 
 @dataclass(slots=True)
 class Paragraph:
+    """One paragraph's narration: text, masked text, sentence starts and the mentions outside quotations."""
+
     text: str
     masked: str
     starts: list[int]
     mentions: list[EntityMention]
+    narrative: bool = True
+    """Whether any narration is left once quotations are masked."""
     _candidates: dict[tuple[int, int], list[Candidate]] = field(default_factory=dict)
 
     def sentence(self, position: int) -> tuple[int, int]:
@@ -121,16 +116,17 @@ class Paragraph:
             for m in self.mentions
             if start <= m.start and m.end <= end and text[m.end : m.end + 2] not in ("'s", "’s")
         ]
-        region = self.masked[start:end]
         taken = [(c.start, c.end) for c in found]
-        for pattern, kind in ((SUBJECT_PRONOUN, "pronoun"), (ROLE, "role"), (DOCUMENT, "document")):
-            for match in pattern.finditer(region):
-                s, e = start + match.start(), start + match.end()
-                if kind == "pronoun" and match.group().lower() in ("i", "we"):
-                    continue
-                if not any(s < te and ts < e for ts, te in taken):
-                    found.append(Candidate(s, e, kind, None, match.group(kind if kind == "role" else 0)))
-                    taken.append((s, e))
+        for match in CANDIDATE.finditer(self.masked, start, end):
+            s, e = match.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if match.group("pronoun"):
+                found.append(Candidate(s, e, "pronoun", None, match.group()))
+            elif match.group("phrase"):
+                found.append(Candidate(s, e, "role", None, match.group("role")))
+            else:
+                found.append(Candidate(s, e, "document", None, match.group()))
         found.sort(key=lambda c: c.start)
         self._candidates[key] = found
         return found
@@ -170,7 +166,13 @@ class Referents:
                 _normalised(m) for m in sorted(self.mentions.get(number, []), key=lambda m: m.start)
                 if m.type.upper() in _USEFUL_TYPES and not any(s <= m.start < e for s, e in spans)
             ]
-            cached = Paragraph(text, masked, starts if starts is not None else sentence_starts(masked), outside)
+            cached = Paragraph(
+                text,
+                masked,
+                starts if starts is not None else sentence_starts(masked),
+                outside,
+                _NARRATION.search(masked) is not None,
+            )
             self.cache[number] = cached
         return cached
 
@@ -202,7 +204,7 @@ class Referents:
             if budget <= 0:
                 break
             para = self.paragraph(back)
-            if _NARRATION.search(para.masked):
+            if para.narrative:
                 budget -= 1
             limit = position if back == number else len(para.masked)
             for index in range(len(para.starts) - 1, -1, -1):
@@ -245,7 +247,7 @@ class Referents:
 
     def _narration_between(self, back: int, number: int) -> int:
         """How many paragraphs from `back` to `number` hold narration."""
-        return sum(1 for n in range(back, number + 1) if _NARRATION.search(self.paragraph(n).masked))
+        return sum(1 for n in range(back, number + 1) if self.paragraph(n).narrative)
 
     def _opens_with_quote(self, number: int, start: int) -> bool:
         """Whether the sentence starting at `start` begins with a quotation ("“…,” X said.")."""
