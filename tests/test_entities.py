@@ -99,6 +99,27 @@ def test_secretary_of_state_is_one_title() -> None:
     assert names["U.S."].type == "PLACE"
 
 
+def test_a_word_opening_a_sentence_before_a_clear_name_is_dropped() -> None:
+    names = found("Defendant Ellis Marr pleaded guilty. Initial NATO reports were wrong.")
+    assert names["Ellis Marr"].type == "PERSON"
+    assert names["NATO"].type == "ORG"
+    assert not {"Defendant Ellis Marr", "Initial NATO"} & set(names)
+
+
+def test_country_then_person_and_compound_demonyms() -> None:
+    names = found("The envoy to Sudan Roger Vale and South African Pieter Botha and Karl Theodor zu Brandt met.")
+    assert names["Sudan"].type == "PLACE" and names["Roger Vale"].type == "PERSON"
+    assert names["Pieter Botha"].type == "PERSON"
+    assert names["Karl Theodor zu Brandt"].type == "PERSON"
+
+
+def test_president_of_an_organisation_is_a_title_not_a_name() -> None:
+    names = found("Talks with the President of the Lagos Chamber of Commerce ended, said House Majority Leader.")
+    assert "President of the Lagos Chamber of Commerce" not in names
+    assert names["Lagos Chamber of Commerce"].type == "ORG"
+    assert not any(t.startswith("House Majority") for t in names)
+
+
 def test_lone_given_name_is_a_person() -> None:
     assert found("The governor, her husband Todd and their aides left.")["Todd"].type == "PERSON"
 

@@ -39,7 +39,7 @@ _WORD = (
 )
 _JOIN = (
     r"(?:[ \u00a0]+(?:(?:of(?: the)?|for(?: the)?|and(?: the)?|von der|van der|van den|de la|de las|de los|"
-    r"de|del|della|da|di|du|des|dos|das|van|von|der|den|ten|bin|ibn|y|&)[ \u00a0]+)?)"
+    r"de|del|della|da|di|du|des|dos|das|van|von|der|den|ten|zu|bin|ibn|y|&)[ \u00a0]+)?)"
 )
 
 

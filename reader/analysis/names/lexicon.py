@@ -122,7 +122,7 @@ PLACE_FIRST = frozenset(
 AMBIGUOUS_HEADS = frozenset("Bank Centre Center Church Mosque Temple Palace House Hall".split())
 
 # Connectors allowed inside a name: "Bank of England", "Leonardo da Vinci", "Osama bin Laden".
-NAME_CONNECTORS = frozenset("of of the for de del della da di du des la le van von der den ten bin ibn al el y".split())
+NAME_CONNECTORS = frozenset("of of the for de del della da di du des la le van von der den ten zu bin ibn al el y".split())
 
 # Capitalised words that are not names on their own: pronouns, determiners, and the like.
 FUNCTION_WORDS = frozenset(

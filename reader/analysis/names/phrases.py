@@ -95,6 +95,12 @@ def quoted(text: str, words: list[Word]) -> bool:
     start, end = words[0].start, words[-1].end
     return start > 0 and end < len(text) and text[start - 1] in "\"“‘'" and text[end] in "\"”’'"
 
+def _role_follows(words: list[Word], i: int) -> bool:
+    """ "Secretary of State" is one title; "President of the Rice Exporters Association" is not."""
+    nxt = words[i + 1].text if words[i + 1].text != "the" or i + 2 >= len(words) else words[i + 2].text
+    return nxt in lexicon.ROLE_WORDS or nxt in ("Defense", "Defence", "State")
+
+
 def keeps_whole(words: list[Word], i: int) -> bool:
     """Does the connector at `i` sit inside one name rather than between two?"""
     head = bare(words[i - 1].text)
@@ -103,7 +109,7 @@ def keeps_whole(words: list[Word], i: int) -> bool:
             head in lexicon.ORG_HEADS
             or head in lexicon.ORG_OF_HEADS
             or head in lexicon.PLACE_HEADS
-            or head in lexicon.ROLE_WORDS
+            or (head in lexicon.ROLE_WORDS and _role_follows(words, i))
             or head in lexicon.MISC_HEADS
             or (i == 1 and head in lexicon.PLACE_FIRST)
         )

@@ -38,6 +38,7 @@ _SPLITTERS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July "
     "August September October November December".split()
 )
+_COMPASS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 # Months that are also given names: "June Soh" is a person, "June 5" a date.
 _MONTH_NAMES_OF_PEOPLE = frozenset("April June August".split())
 # Lone capitalised words with these endings are adjectives or groups ("Islamist", "Republicans").
@@ -208,6 +209,8 @@ class _Article:
             elif len(words) > 2 and words[1].text in CONNECTORS and not self.known(head) and head not in _HEADS:
                 # "Officials of the ...": an unknown word before "of" opening a sentence is a common noun.
                 words = words[1:]
+            elif len(words) > 1 and self.adjective_before_name(head, words[1].text):
+                words = words[1:]  # "Defendant Asher Weisgan", "Initial NATO", "Meantime Center for ..."
             elif len(words) == 1 and not self.known(head) and not is_acronym(head):
                 # An unknown word opening a sentence is a name only if it does something a person does.
                 after = text[words[0].end : words[0].end + 12].split()
@@ -227,6 +230,19 @@ class _Article:
         if not body or all(bare(w.text) in TITLE_WORDS or w.text in lexicon.DEMONYMS for w in body):
             return
         self.split_of(p, words[:1] + body if lead_the and not prefix else body, title, text)
+
+    def adjective_before_name(self, head: str, second: str) -> bool:
+        """Is a sentence's unknown first word just a word before a name the next word clearly starts?"""
+        if head in TITLE_WORDS or head in lexicon.DEMONYMS or head in self.given or self.known(head):
+            return False
+        second = bare(second)
+        return (
+            second in self.given
+            or second in self.regions
+            or is_acronym(second)
+            or second in lexicon.ORG_HEADS
+            or ("-" in head and head.partition("-")[2][:1].islower())
+        )
 
     def prefix_places(self, p: int, prefix: list[Word]) -> None:
         """Places named inside a title ("U.S. President") are mentions of their own."""
@@ -271,6 +287,8 @@ class _Article:
             return
         while words and words[-1].text in CONNECTORS:
             words = words[:-1]
+        if len(words) > 2 and words[0].text in _COMPASS and words[1].text in lexicon.DEMONYMS:
+            words = words[1:]  # "South African Wesley Moodie"
         if len(words) > 1 and words[0].text in lexicon.DEMONYMS and not title:
             # "German Tommy Haas" is a German named Tommy Haas; "Russian Far East" and "Saudi Arabia" stay whole.
             rest = " ".join(w.text for w in words[1:])
@@ -283,11 +301,17 @@ class _Article:
                 while words and words[0].text in CONNECTORS:
                     words = words[1:]
         if len(words) > 1 and words[-1].text in lexicon.PERSON_ROLES and words[-1].text not in lexicon.ORG_HEADS:
+            if words[0].text not in self.given:
+                return  # "House Majority Leader": a role, no name
             # A byline's "Jane Roe Asia Editor": the trailing role and its region are not the name.
             while len(words) > 1 and (
                 bare(words[-1].text) in TITLE_WORDS or words[-1].text in self.regions or words[-1].text in CONNECTORS
             ):
                 words = words[:-1]
+        if len(words) > 2 and words[0].text in self.regions and words[1].text in self.given:
+            # "Sudan Roger Winter": a country, then a person.
+            self.name(p, words[:1], None, text)
+            words = words[1:]
         if len(words) > 1 and words[-1].text in self.regions and text.startswith(("'s", "’s"), words[-1].end):
             # "awarded Ann Lee China's first medal": two names side by side.
             if " ".join(w.text for w in words) not in self.places:
