@@ -4,7 +4,8 @@ The development set is the Groningen Meaning Bank's named-entity extract
 (Voice of America news; the ``ner_dataset.csv`` of GMB 2.2.0: one token per
 row, IOB tags per/org/geo/gpe/...), kept outside the repository:
 
-    python benchmarks/entities_eval.py /work/devdata/gmb/ner_dataset.csv [--split dev|check|all]
+    python benchmarks/entities_eval.py /work/devdata/gmb/ner_dataset.csv [--split dev|check|all] \
+        [--errors N] [--ecb /work/shared/data/ecbplus-dev.jsonl]
 
 Tags map to our types as per -> PERSON, org -> ORG, geo -> PLACE, and gpe ->
 PLACE when the token is a proper noun (``Iran``) but not when it is a demonym
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import sys
 import time
 from collections import Counter
@@ -169,6 +171,7 @@ def main() -> None:
     parser.add_argument("csv", type=Path)
     parser.add_argument("--split", choices=("dev", "check", "all"), default="dev")
     parser.add_argument("--errors", type=int, default=0, help="print this many sampled errors")
+    parser.add_argument("--ecb", type=Path, help="also time ECB+ articles (JSON lines with a 'text' field)")
     args = parser.parse_args()
     articles, golds = build(args.csv, args.split)
     recognise(("warm-up",))  # load the gazetteers outside the timing
@@ -177,6 +180,13 @@ def main() -> None:
     score(list(done), golds, args.errors)
     rate = throughput(articles)
     print(f"throughput: {rate:,.0f} words/s (recognise + unify, one core)")
+    if args.ecb:
+        ecb = [
+            Article(id=str(i), source="", title="", paragraphs=tuple(filter(None, json.loads(line)["text"].split("\n"))))
+            for i, line in enumerate(args.ecb.read_text(encoding="utf-8").splitlines())
+        ]
+        words = sum(len(p.split()) for a in ecb for p in a.paragraphs)
+        print(f"ECB+ throughput: {throughput(ecb):,.0f} words/s over {len(ecb)} articles, {words:,} words")
 
 
 if __name__ == "__main__":

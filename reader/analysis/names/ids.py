@@ -8,6 +8,7 @@ surname, an acronym defined elsewhere) and leaves the rest untouched.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicon
 
@@ -30,6 +31,7 @@ def canonical_name(name: str) -> str:
     return lexicon.CANONICAL.get(name, name)
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_id(kind: str, name: str) -> str:
-    """The id of the entity of this type and name: "person:xi-jinping"."""
+    """The id of the entity of this type and name: "person:xi-jinping" (remembered: names repeat)."""
     return f"{kind.lower()}:{slug(canonical_name(name))}"

@@ -38,6 +38,7 @@ _SPLITTERS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July "
     "August September October November December".split()
 )
+_SENTENCE_ENDS = (".", "?", "!", "”", '"')
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 # Months that are also given names: "June Soh" is a person, "June 5" a date.
 _MONTH_NAMES_OF_PEOPLE = frozenset("April June August".split())
@@ -77,11 +78,7 @@ class _Article:
         finditer = chunk_pattern().finditer
         for p, text in enumerate(self.paragraphs):
             runs = [(m, sentence_start(text, m.start())) for m in finditer(text)]
-            total = text.count(" ") + 1
-            capitals = sum(m.group().count(" ") + 1 for m, _ in runs)
-            if (total >= 5 and capitals >= 0.5 * total and self.title_case(text)) or (
-                text.isupper() and total >= 2
-            ):
+            if (text.isupper() or not text.rstrip().endswith(_SENTENCE_ENDS)) and self.headline(text, runs):
                 # A headline in Title Case: capitals prove nothing here, only known names count.
                 self.headlines.add(p)
                 found.extend((p, m, True) for m, _ in runs)
@@ -92,11 +89,17 @@ class _Article:
                 self.midsentence.update(words[1:] if starts else words)
         return found
 
+    def headline(self, text: str, runs: list[tuple[re.Match[str], bool]]) -> bool:
+        """A line with no closing full stop that is in ALL CAPS, or in Title Case throughout."""
+        total = text.count(" ") + 1
+        if text.isupper():
+            return total >= 2
+        capitals = sum(m.group().count(" ") + 1 for m, _ in runs)
+        return total >= 5 and capitals >= 0.5 * total and self.title_case(text)
+
     @staticmethod
     def title_case(text: str) -> bool:
         """A headline: no closing full stop, and every word but the short function words capitalised."""
-        if text.rstrip().endswith((".", "?", "!", "”", '"')):
-            return False
         text = text.rpartition(": ")[2]  # "Related article: Title Of It"
         return not any(w not in lexicon.FUNCTION_WORDS for w in _LOWER_WORD.findall(text))
 
