@@ -8,9 +8,19 @@ pipeline and the other stages use.
 
 from __future__ import annotations
 
-from .names.recognise import recognise
-from .names.roles import Role, is_role, role_before
 from .names.ids import entity_id, slug
+from .names.recognise import recognise
+from .names.roles import Role, country_of, is_role, parse_role, role_before
 from .names.unify import unify
 
-__all__ = ["Role", "entity_id", "is_role", "recognise", "role_before", "slug", "unify"]
+__all__ = [
+    "Role",
+    "country_of",
+    "entity_id",
+    "is_role",
+    "parse_role",
+    "recognise",
+    "role_before",
+    "slug",
+    "unify",
+]

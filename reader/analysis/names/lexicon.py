@@ -69,7 +69,7 @@ ORG_HEADS = frozenset(
     "Cooperation Bancorp Insurance Investments Team United FC Rovers "
     "Wanderers Athletic Festival Summit Conference Initiative Programme Program Project Daily Weekly Magazine "
     "Monthly Quarterly Broadcasting Communications Telecom Airlines Railways Railway Rail Church Mosque "
-    "Synagogue Brotherhood Jihad Watch Cross Crescent".split()
+    "Synagogue Brotherhood Jihad Watch Cross Crescent AG SA S.A. NV N.V. GmbH Bhd Pty Limited Ltd. LP".split()
 )
 # Last and first words of events, laws, storms and the like: CoNLL's MISC, which we do not emit.
 MISC_HEADS = frozenset(
