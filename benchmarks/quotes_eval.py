@@ -136,6 +136,19 @@ def throughput(recognise: Recognise, unify: Unify) -> None:
         print(f"throughput {label}: {words / best:,.0f} words/s ({len(prepared)} articles, {words:,} words, best of 5: {best * 1000:.1f} ms CPU)")
 
 
+def seed_throughput(recognise: Recognise, unify: Unify) -> None:
+    """Speed on the seed articles: paragraph-format web copy, with a quotation every ~60 words."""
+    from reader.analysis import clean, ingest
+
+    documents, _ = ingest.load([ROOT / "seeds"])
+    articles = [replace(a, entities=recognise(a.paragraphs)) for a in (clean.clean(d) for d in documents)]
+    unified, table = unify(articles)
+    by_id = {e.id: e for e in table}
+    words = sum(len(p.split()) for a in unified for p in a.paragraphs)
+    best = min(_timed(lambda: [find_quotes(a, by_id) for _ in range(20) for a in unified]) for _ in range(5)) / 20
+    print(f"throughput find_quotes on the seeds: {words / best:,.0f} words/s ({words:,} words, {best * 1000:.2f} ms CPU)")
+
+
 def _timed(run: Callable[[], object]) -> float:
     start = time.process_time()  # CPU time: the machine is shared, wall time measures the neighbours
     run()
@@ -169,6 +182,7 @@ def main() -> None:
     for split in ("dev", "check"):
         evaluate(recognise, unify, args.verbose, split)
     throughput(recognise, unify)
+    seed_throughput(recognise, unify)
     if args.seeds:
         seeds(recognise, unify)
 

@@ -20,6 +20,8 @@ from .quotes_lexicon import FUNCTION_WORDS, NAMING, SPEECH_VERB, sentence_bounds
 
 # Single marks between two word characters are apostrophes (Russia's, Putin’s) and never match.
 _MARK = re.compile(r"(?:``|''|[\"“”„‟«»‘’‚‛'`])(?<!\w[‘’‚‛'`](?=\w))")
+_ANY_MARK = re.compile(r"[\"“”„‟«»‘’‚‛'`]")
+_SINGLE_CHARS = frozenset("‘’‚‛'`")
 _DOUBLE = frozenset({'"', "“", "”", "„", "‟", "«", "»", "``", "''"})
 _OPEN_GLYPH = frozenset({"“", "„", "‟", "«", "``", "‘", "‚", "‛", "`"})
 _CLOSE_GLYPH = frozenset({"”", "»", "’"})
@@ -243,8 +245,11 @@ def _marked(paragraphs: Sequence[str]) -> set[int]:
         offset += len(text) + 1
         ends.append(offset)
     index = 0
-    for match in _MARK.finditer(joined):
-        while ends[index] <= match.start():
+    for match in _ANY_MARK.finditer(joined):
+        at = match.start()
+        if match.group() in _SINGLE_CHARS and 0 < at < len(joined) - 1 and joined[at - 1].isalnum() and joined[at + 1].isalnum():
+            continue  # an apostrophe
+        while ends[index] <= at:
             index += 1
         found.add(index)
     return found

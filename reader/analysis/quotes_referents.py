@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 
 from .model import EntityMention
 from .quotes_detect import Found, Narration, mask
-from .quotes_lexicon import CANDIDATE, FEMALE_TITLES, MALE_TITLES, PERSON_PRONOUNS, sentence_bounds, sentence_starts
+from .quotes_lexicon import (
+    FEMALE_TITLES,
+    MALE_TITLES,
+    PERSON_PRONOUNS,
+    candidate_phrases,
+    sentence_bounds,
+    sentence_starts,
+)
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
 INTRO = re.compile(
@@ -99,36 +106,29 @@ class Paragraph:
     mentions: list[EntityMention]
     narrative: bool = True
     """Whether any narration is left once quotations are masked."""
-    _candidates: dict[tuple[int, int], list[Candidate]] = field(default_factory=dict)
+    _all: list[Candidate] | None = None
 
     def sentence(self, position: int) -> tuple[int, int]:
         return sentence_bounds(self.starts, len(self.masked), position)
 
     def candidates(self, start: int, end: int) -> list[Candidate]:
         """Possible speakers in masked[start:end], in text order."""
-        key = (start, end)
-        if key in self._candidates:
-            return self._candidates[key]
+        if self._all is None:
+            self._all = self._find_candidates()
+        return [c for c in self._all if start <= c.start and c.end <= end]
+
+    def _find_candidates(self) -> list[Candidate]:
         text = self.masked
         # A possessor is not a speaker: "Reid's rep told", "Russia’s news agency said".
         found: list[Candidate] = [
-            Candidate(m.start, m.end, "mention", m)
-            for m in self.mentions
-            if start <= m.start and m.end <= end and text[m.end : m.end + 2] not in ("'s", "’s")
+            Candidate(m.start, m.end, "mention", m) for m in self.mentions if text[m.end : m.end + 2] not in ("'s", "’s")
         ]
         taken = [(c.start, c.end) for c in found]
-        for match in CANDIDATE.finditer(self.masked, start, end):
-            s, e = match.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            if match.group("pronoun"):
-                found.append(Candidate(s, e, "pronoun", None, match.group()))
-            elif match.group("phrase"):
-                found.append(Candidate(s, e, "role", None, match.group("role")))
-            else:
-                found.append(Candidate(s, e, "document", None, match.group()))
+        for s, e, kind, word in candidate_phrases(text):
+            if not any(s < te and ts < e for ts, te in taken):
+                found.append(Candidate(s, e, kind, None, word))
+                taken.append((s, e))
         found.sort(key=lambda c: c.start)
-        self._candidates[key] = found
         return found
 
 
