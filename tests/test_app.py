@@ -6,6 +6,7 @@ import asyncio
 import functools
 import re
 import sys
+import threading
 import types
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -147,6 +148,30 @@ async def test_panel_shows_diff_event_and_mentions() -> None:
         assert "ever" in text and "before" in text  # both sides of the word difference
         assert "Event: Harbour Bridge reopens" in text
         assert "Council approves transit budget" in text  # the event this one refers to
+
+
+@pilot_test
+async def test_mouse_click_moves_cursor_and_picks_entity() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.main.view
+        layout = view._layout
+        assert layout is not None
+        row = layout.first_row[layout.paragraph_block[2]] - int(view.scroll_y)
+        await pilot.click(view, offset=(4, row + 1))  # +1: the border
+        assert view.paragraph == 2
+        # "The budget funds new buses and the repair of the Harbour Bridge." wraps; find the entity's cell.
+        text = app.main.index.articles["budget-gazette"].paragraphs[2]
+        start = text.index("Harbour Bridge")
+        block = layout.paragraph_block[2]
+        for number in range(layout.row_count[block]):
+            _b, first, end = layout.rows[layout.first_row[block] + number]
+            if first <= start < end:
+                await pilot.click(view, offset=(1 + 2 + start - first + 1, row + 1 + number))
+                break
+        assert view.focus_entity is not None and view.focus_entity.entity == "harbour-bridge"
+        await pilot.pause()
+        assert any("also in" in str(o.prompt) for o in app.main.links.options)
 
 
 @pilot_test
@@ -336,6 +361,36 @@ async def test_worker_reports_progress_then_shows_corpus(monkeypatch: pytest.Mon
         assert app.main.current_article == "budget-gazette"
         assert not app.main.query_one("#progress").display
         assert any("broken.pdf" in n.title for n in app._notifications)
+
+
+@pilot_test
+async def test_list_fills_in_while_the_corpus_is_linked(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = types.ModuleType("reader.analysis.pipeline")
+    gate = threading.Event()
+    corpus = sample_corpus()
+    first = corpus.articles[3]
+
+    def analyse(paths, progress=None, *, on_article=None):  # type: ignore[no-untyped-def]
+        on_article(first)
+        gate.wait(10)  # the corpus-wide stages, still running
+        return corpus
+
+    fake.analyse = analyse  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "reader.analysis.pipeline", fake)
+    app = ReaderApp([Path("somewhere")])
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.main.index is not None:
+                break
+        assert app.main.index is not None and list(app.main.index.articles) == [first.id]
+        assert app.main.current_article == first.id
+        await pilot.press("j")
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(app.main.index.articles) == 4
+        assert (app.main.current_article, app.main.view.paragraph) == (first.id, 1)  # the reader's place is kept
 
 
 @pilot_test

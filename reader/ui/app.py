@@ -6,6 +6,8 @@ frame appears as fast as a bare Textual app's.
 
 from __future__ import annotations
 
+import inspect
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -15,8 +17,8 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
-from ..analysis.model import Corpus
-from .messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed
+from ..analysis.model import Article, Corpus
+from .messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed, ArticlesArrived
 from .screens.main import MainScreen
 from .themes import DEFAULTS, THEMES
 
@@ -66,11 +68,24 @@ class ReaderApp(App[None]):
             if not worker.is_cancelled:
                 screen.post_message(AnalysisProgressed(done, total))
 
+        arrived: list[Article] = []
+        last_post = [0.0]
+
+        def on_article(article: Article) -> None:
+            # Show articles as they are cleaned, a few times a second at most.
+            arrived.append(article)
+            now = time.monotonic()
+            if now - last_post[0] > 0.25 and not worker.is_cancelled:
+                last_post[0] = now
+                screen.post_message(ArticlesArrived(tuple(arrived)))
+
         try:
             from ..analysis.pipeline import analyse
 
-            limits = {} if self.max_bytes is None else {"max_bytes": self.max_bytes}
-            corpus = analyse(self.paths, progress, **limits)
+            options: dict[str, object] = {} if self.max_bytes is None else {"max_bytes": self.max_bytes}
+            if "on_article" in inspect.signature(analyse).parameters:
+                options["on_article"] = on_article
+            corpus = analyse(self.paths, progress, **options)
         except Exception as error:  # noqa: BLE001 - any failure is shown, never a crash
             screen.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
             return

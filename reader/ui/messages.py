@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from ..analysis.model import Corpus
+from ..analysis.model import Article, Corpus
 
 
 class AnalysisProgressed(Message):
@@ -18,6 +18,18 @@ class AnalysisProgressed(Message):
     def can_replace(self, message: Message) -> bool:
         # A burst of progress ticks collapses into the latest one.
         return isinstance(message, AnalysisProgressed)
+
+
+class ArticlesArrived(Message):
+    """Articles cleaned so far, shown while the corpus-wide stages still run."""
+
+    def __init__(self, articles: tuple[Article, ...]) -> None:
+        super().__init__()
+        self.articles = articles
+
+    def can_replace(self, message: Message) -> bool:
+        # Each message holds every article so far, so only the latest matters.
+        return isinstance(message, ArticlesArrived)
 
 
 class AnalysisFinished(Message):

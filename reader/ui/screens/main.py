@@ -16,7 +16,7 @@ from textual.widgets import Footer, Label, ProgressBar
 from ...analysis.model import Anchor, Corpus
 from .. import commands
 from ..lookup import CorpusIndex
-from ..messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed
+from ..messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed, ArticlesArrived
 from ..sanitize import clip, content, printable
 from ..widgets.article_list import ArticleList
 from ..widgets.article_view import ArticleView
@@ -63,6 +63,8 @@ class MainScreen(Screen[None]):
     def __init__(self, corpus: Corpus | None = None) -> None:
         super().__init__()
         self.initial = corpus
+        self.finished = False
+        """True once the complete analysis is on screen (later partial results are stale)."""
         """A corpus to show at once (tests, screenshots) instead of waiting for analysis."""
         self.history: list[Anchor] = []
         self.hits: list[Anchor] = []
@@ -122,13 +124,19 @@ class MainScreen(Screen[None]):
 
     # --- loading ---------------------------------------------------------
 
-    def show_corpus(self, corpus: Corpus) -> None:
-        """Display a finished analysis, keeping the reader's place if the article still exists."""
+    def show_corpus(self, corpus: Corpus, *, final: bool = True) -> None:
+        """Display an analysis, keeping the reader's place if the article still exists."""
+        paragraph = self.view.paragraph
         self.index = CorpusIndex(corpus)
-        self.query_one("#progress").display = False
-        self.query_one(ProblemsList).show(corpus.problems)
         if self.current_article not in self.index.articles:
             self.current_article = self.index.neighbour(None, 0)
+        elif paragraph:
+            self.view.move_to(paragraph, scroll="center")
+        if not final:
+            return
+        self.finished = True
+        self.query_one("#progress").display = False
+        self.query_one(ProblemsList).show(corpus.problems)
         if not corpus.articles:
             self.notify("No articles found.", severity="warning", markup=False)
         errors = [p for p in corpus.problems]
@@ -144,9 +152,17 @@ class MainScreen(Screen[None]):
 
     @on(AnalysisProgressed)
     def _progressed(self, message: AnalysisProgressed) -> None:
+        if self.finished:
+            return
         self.query_one("#progress").display = True
         self.query_one(ProgressBar).update(total=message.total or None, progress=message.done)
-        self.query_one("#progress-label", Label).update(f"Analysing {message.done}/{message.total}…")
+        label = f"Analysing {message.done}/{message.total}…" if message.done < message.total else "Linking articles…"
+        self.query_one("#progress-label", Label).update(label)
+
+    @on(ArticlesArrived)
+    def _arrived(self, message: ArticlesArrived) -> None:
+        if not self.finished:
+            self.show_corpus(Corpus(articles=message.articles), final=False)
 
     @on(AnalysisFinished)
     def _finished(self, message: AnalysisFinished) -> None:
@@ -238,7 +254,17 @@ class MainScreen(Screen[None]):
         view = self.view
         article = view.article
         count = len(article.paragraphs) if article else 0
-        self.query_one(Position).text = f"¶ {view.paragraph + 1}/{count}" if count else ""
+        position = f"¶ {view.paragraph + 1}/{count}" if count else ""
+        if article is not None and self.index is not None:
+            # The speaker of the quotation under the cursor, also visible when the panel is hidden.
+            speakers = [
+                self.index.entity_name(q.speaker) if q.speaker else "unattributed"
+                for q in article.quotes
+                if q.paragraph == view.paragraph and q.kind != "term"
+            ]
+            if speakers:
+                position = f"“” {', '.join(dict.fromkeys(speakers))} · {position}"
+        self.query_one(Position).text = printable(position)
         title = article.outlet or PurePath(article.source).name if article else ""
         parts = []
         if self.search_term:

@@ -53,4 +53,4 @@ class Position(Widget):
     text: reactive[str] = reactive("")
 
     def render(self) -> Text:
-        return Text(self.text, no_wrap=True, end="")
+        return Text(self.text, no_wrap=True, overflow="ellipsis", end="")
