@@ -49,6 +49,9 @@ _CREDIT_ONLY = re.compile(
     re.IGNORECASE,
 )
 
+_CAPTION_MAX = 600
+"""Captions are a sentence or two; longer paragraphs are never treated as one."""
+
 
 def junk_reason(line: str) -> str | None:
     """Why `line` is page furniture rather than article text, or None if it is text."""
@@ -68,9 +71,9 @@ def junk_reason(line: str) -> str | None:
 
 def strip_credit(line: str) -> str:
     """`line` without a trailing photo credit such as "(Getty Images)"."""
-    return _CREDIT.sub("", line).rstrip()
+    return _CREDIT.sub("", line).rstrip() if len(line) <= _CAPTION_MAX else line
 
 
 def has_credit(line: str) -> bool:
     """True when `line` ends with a photo credit, as captions do."""
-    return _CREDIT.search(line) is not None
+    return len(line) <= _CAPTION_MAX and _CREDIT.search(line) is not None

@@ -34,8 +34,8 @@ _DATE_PATTERNS = (
 _TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\b", re.I)
 _DATE_WORDS = re.compile(r"\b(?:published|updated|posted|last|modified|on|at|am|pm|gmt|utc|bst|edt|est|cet)\b", re.I)
 
-_SENTENCE_BREAK = re.compile(r"[a-z0-9\)]{2,}[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
-_FIRST_SENTENCE = re.compile(r"^(.*?[a-z0-9\)]{2,}[.!?][\"”’']?)\s+[\"“‘']?[A-Z]")
+_SENTENCE_BREAK = re.compile(r"[a-z0-9\)]{2}[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
+_FIRST_SENTENCE = re.compile(r"^(.*?[a-z0-9\)]{2}[.!?][\"”’']?)\s+[\"“‘']?[A-Z]")
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+|de|van|von|da|al|bin)$")
 _FUNCTION_WORDS = frozenset(
     "a an the and or but in on at to of for with as by from is are was were be has have will not no "
@@ -64,8 +64,10 @@ def parse_date(text: str) -> str | None:
 
 def dateline_date(line: str) -> str | None:
     """The date of a line that is only a date stamp ("Friday 08 June 2018 16:29 BST")."""
+    if len(line) > 160 or len(line.split()) > 12:
+        return None
     date = parse_date(line)
-    if date is None or len(line.split()) > 12:
+    if date is None:
         return None
     rest = line
     for pattern in _DATE_PATTERNS:
