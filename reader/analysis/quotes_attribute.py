@@ -121,6 +121,8 @@ class _Attributor(Referents):
         """A short closing clause that attributes the sentence: “…” by agencies, argued the NRDC."""
         number = item.quote.paragraph
         para = self.paragraph(number)
+        if not para.narrative:
+            return None  # a paragraph of quotation only: no cue in it
         close = item.close_at
         if close >= len(para.masked):
             return None
@@ -146,6 +148,8 @@ class _Attributor(Referents):
         """“A” because of its “B” and because it “C,” Olli Rehn said: the sentence's last cue covers all."""
         number = item.quote.paragraph
         para = self.paragraph(number)
+        if not para.narrative:
+            return None  # a paragraph of quotation only: no cue in it
         if item.close_at >= len(para.masked):
             return None
         _, end = para.sentence(item.close_at - 1)
@@ -160,6 +164,8 @@ class _Attributor(Referents):
         """“…!” Prime Minister Lee thundered: a name right after the quotation, then any verb."""
         number = item.quote.paragraph
         para = self.paragraph(number)
+        if not para.narrative:
+            return None  # a paragraph of quotation only: no cue in it
         close = item.close_at
         if close >= len(para.masked) or item.quote.text[-1:] not in ",!?…":
             return None
@@ -177,6 +183,8 @@ class _Attributor(Referents):
         """A cue earlier in the sentence: Xi said relations were a “priority”; Mr Lukin said: “…”."""
         number = item.quote.paragraph
         para = self.paragraph(number)
+        if not para.narrative:
+            return None  # a paragraph of quotation only: no cue in it
         opening = item.open_at if item.open_at >= 0 else item.quote.start
         start, _ = para.sentence(opening)
         left = para.masked[start:opening]
@@ -212,6 +220,8 @@ class _Attributor(Referents):
     def according_to(self, item: Found) -> Speaker | None:
         number = item.quote.paragraph
         para = self.paragraph(number)
+        if not para.narrative:
+            return None  # a paragraph of quotation only: no cue in it
         start, end = para.sentence(max(item.open_at, item.quote.start))
         match = ACCORDING_TO.search(para.masked, start, end)
         if match is None:

@@ -353,8 +353,7 @@ def _kind(text: str, masked: str, starts: list[int], part: _Part) -> str:
     """direct speech, a partial quotation inside reported speech, or a term (scare quotes, names)."""
     open_at, start, end, close_at, _ = part
     inner = text[start:end]
-    words = _WORD.findall(inner)
-    count = len(words)
+    count = len(inner.split())
     if open_at < 0 or count == 0:
         return "direct"
     s0, s1 = sentence_bounds(starts, len(masked), open_at)
@@ -367,7 +366,7 @@ def _kind(text: str, masked: str, starts: list[int], part: _Part) -> str:
     starts_clause = not left or left[-1] == ":" or (
         left[-1] in ",—–" and SPEECH_VERB.search(left[-40:]) is not None
     ) or (after_cue and inner[0].isupper() and count >= 3)
-    if NAMING.search(left):
+    if NAMING.search(left, max(0, len(left) - 40)):
         return "term" if count <= 16 else "partial"  # a title: the book “The Big Show: …”
     following = _WORD.match(right[1:]) if right[:1].isspace() else None
     if (
@@ -379,7 +378,8 @@ def _kind(text: str, masked: str, starts: list[int], part: _Part) -> str:
         and not _cue_follows(right)
     ):
         return "term"  # used as a modifier: the “no-limits” partnership
-    title_case = count <= (12 if not ends_punct else 6) and words[0][0].isupper() and all(
+    words = _WORD.findall(inner) if count <= 12 else []
+    title_case = bool(words) and count <= (12 if not ends_punct else 6) and words[0][0].isupper() and all(
         w[0].isupper() or w.lower() in FUNCTION_WORDS or not w[0].isalpha() for w in words
     )
     if title_case and (not starts_clause or (count <= 4 and not _cue_follows(right))):

@@ -110,6 +110,11 @@ _ROLE_HEAD = re.compile(r"\b(?:the|his|her|their|its)\s+(?:(?P<mod>[\w-]+)\s+)?$
 _PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.IGNORECASE)
 
 
+_LOWER_WORDS = re.compile(r"[a-zé]+")
+_ROLE_KEYS = frozenset(word for role in _ROLES.split() for word in role.split("_")[-1:])
+_DOCUMENT_KEYS = frozenset(end for document in _DOCUMENTS for end in (document.split()[-1], document.split()[-1] + "s"))
+
+
 def candidate_phrases(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, word) of each pronoun, role ("the Russian leader") and document ("the joint
     statement") in narration, found from the keyword backwards: far cheaper than one big regex.
@@ -117,6 +122,9 @@ def candidate_phrases(text: str) -> list[tuple[int, int, str, str]]:
     `word` is the pronoun, the role noun, or the whole document phrase.
     """
     found = [(m.start(), m.end(), "pronoun", m.group()) for m in _PRONOUN.finditer(text)]
+    present = set(_LOWER_WORDS.findall(text.lower()))
+    if present.isdisjoint(_ROLE_KEYS) and present.isdisjoint(_DOCUMENT_KEYS):
+        return found  # the common case: neither a role nor a document word in sight
     for match in _ROLE_WORD.finditer(text):
         head = _ROLE_HEAD.search(text, max(0, match.start() - 40), match.start())
         if head is not None:
@@ -148,22 +156,38 @@ _ABBREVIATIONS = frozenset(
     "inc co corp ltd bros no vs etc fig jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k "
     "u.n e.u a.m p.m approx dept est mt ft".split()
 )
-# "!" or "?" inside closing marks does not end the sentence: “Go!” Prime Minister Lee shouted.
-_SENTENCE_END = re.compile(r"(?:[.…]+[\"”’')\]]*|[!?]+[)\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])")
-
-
-_LAST_WORD = re.compile(r"\S+$")
+_SENTENCE_END = re.compile(r"[.…!?]+([\"”’')\]]*)\s+")
+_OPENERS = "\"“‘'(["
+_QUOTE_CLOSERS = "\"”’'"
 
 
 def sentence_starts(text: str) -> list[int]:
-    """Offsets where sentences begin, skipping abbreviations and initials ("Mr.", "U.S.", "J.")."""
+    """Offsets where sentences begin, skipping abbreviations and initials ("Mr.", "U.S.", "J.").
+
+    "!" or "?" inside closing marks does not end the sentence: “Go!” Prime Minister Lee shouted.
+    """
     starts = [0]
+    length = len(text)
     for match in _SENTENCE_END.finditer(text):
-        last = _LAST_WORD.search(text, max(0, match.start() - 40), match.start())
-        word = last.group().lower().strip("\"“‘'(") if last else ""
+        after = match.end()
+        if after >= length:
+            continue
+        char = text[after]
+        if char in _OPENERS and after + 1 < length:
+            char = text[after + 1]
+        if not (char.isupper() or char.isdigit()):
+            continue
+        closing = match.group(1)
+        if closing and any(c in _QUOTE_CLOSERS for c in closing):
+            punctuation = text[match.start() : match.start(1)]
+            if "." not in punctuation and "…" not in punctuation:
+                continue
+        end = match.start()
+        begin = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+        word = text[begin:end].lower().strip("\"“‘'(")
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
-        starts.append(match.end())
+        starts.append(after)
     return starts
 
 
