@@ -2,10 +2,13 @@
 
 Works on narration only: quoted words are masked out first, so a name or a
 verb inside a quotation never attributes it. The order of evidence is the one
-a reader uses: a cue right after the closing mark ("…," Xi said), then a cue
-earlier in the sentence (Xi said relations were a "priority"), then
-"according to", then a colon introduction, and last the previous speaker when
-a quotation paragraph has no cue of its own.
+a reader uses: a cue right after the closing mark ("…," Xi said), a cue
+earlier in the sentence (Xi said relations were a "priority"), "according
+to", a cue shared with a later quotation of the same sentence or closing it,
+a colon introduction, the subject of the sentence just before, and last the
+previous speaker when a quotation paragraph has no cue of its own. A cue with
+nobody nameable ("a witness told") keeps the speaker empty rather than
+borrowing one.
 """
 
 from __future__ import annotations
@@ -200,7 +203,8 @@ class _Attributor(Referents):
         if not verbs:
             return None
         verb = verbs[-1]
-        if not verb.group().endswith("ing") and left[: verb.start()].split()[-1:] and left[: verb.start()].split()[-1].lower() in _PASSIVE:
+        previous_word = left[: verb.start()].split()[-1:]
+        if previous_word and previous_word[0].lower() in _PASSIVE and not verb.group().endswith("ing"):
             # Passive: labelled “suspicious” by the fire chief.
             agent = _BY.match(para.masked, item.close_at) if item.close_at < len(para.masked) else None
             if agent is not None:
@@ -218,6 +222,7 @@ class _Attributor(Referents):
         return speaker or Speaker(None, verb.group())  # "A witness told …": nobody we can name
 
     def according_to(self, item: Found) -> Speaker | None:
+        """“…,” according to Maria Lopez / according to the NYPD's statement, “…”."""
         number = item.quote.paragraph
         para = self.paragraph(number)
         if not para.narrative:
@@ -259,7 +264,6 @@ class _Attributor(Referents):
         verb = verbs[-1]
         return self.subject_of(number, start, verb.start(), verb.end()) or self.after_verb(number, verb.end(), colon, verb.group())
 
-
     def preceding_sentence(self, item: Found) -> Speaker | None:
         """A quotation right after a narration sentence whose subject speaks: Kim Lee disagreed. “…”."""
         number = item.quote.paragraph
@@ -299,7 +303,7 @@ def attribute(
 
     `narration` is what `scan` recorded, so paragraphs are not masked twice.
     """
-    attributor = _Attributor(paragraphs, found, mentions, narration or {})
+    attributor = _Attributor(paragraphs, found, mentions, entities, narration or {})
     groups: list[list[Found]] = []
     for item in found:
         if item.quote.continued and groups:
@@ -323,9 +327,7 @@ def attribute(
             or attributor.colon_intro(first)
             or attributor.preceding_sentence(first)
         )
-        continues = first.quote.kind == "direct" or first.quote.paragraph == previous_paragraph(previous)
-        if speaker is None and continues and previous is not None and _continues(attributor, previous[0], first.quote.paragraph):
-            # Speech goes on; a partial quotation inside other narration does not.
+        if speaker is None and previous is not None and _continues(attributor, previous[0], first):
             speaker = Speaker(previous[1].entity, None)
         if speaker is not None:
             previous = (last.quote.paragraph, speaker)
@@ -340,17 +342,16 @@ def attribute(
     return tuple(result)
 
 
-def previous_paragraph(previous: tuple[int, Speaker] | None) -> int:
-    return previous[0] if previous is not None else -1
+def _continues(attributor: _Attributor, before: int, first: Found) -> bool:
+    """Whether a quotation without cues carries on the speech last heard in paragraph `before`.
 
-
-def _continues(attributor: _Attributor, before: int, number: int) -> bool:
-    """Whether a quotation in paragraph `number` can carry on the speech of paragraph `before`.
-
-    Only paragraphs without any person in their narration may stand between
-    (a stray line of page furniture, say): a new person means a new speaker.
+    Direct speech does, and so does anything in that same paragraph; a partial
+    quotation inside other narration does not. Only paragraphs without any
+    person in their narration may stand between (a stray line of page
+    furniture, say): a new person means a new speaker.
     """
-    if number - before > 2:
+    number = first.quote.paragraph
+    if number - before > 2 or (first.quote.kind != "direct" and number != before):
         return False
     for between in range(before + 1, number):
         if any(m.type == "PERSON" for m in attributor.paragraph(between).mentions):

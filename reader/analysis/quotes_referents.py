@@ -8,10 +8,10 @@ resolve to an entity; the cue search decides which of them spoke.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from .model import EntityMention
+from .model import Entity, EntityMention
 from .quotes_detect import Found, Narration, mask
 from .quotes_lexicon import (
     FEMALE_TITLES,
@@ -43,9 +43,9 @@ _NARRATION = re.compile(r"[^\W\dX_]")
 _USEFUL_TYPES = frozenset({"PERSON", "ORG", "PLACE"})
 
 
-def _normalised(mention: EntityMention) -> EntityMention:
-    """The mention with an upper-case type, whatever case the recogniser used."""
-    kind = mention.type.upper()
+def _normalised(mention: EntityMention, entity: Entity | None) -> EntityMention:
+    """The mention typed in upper case, as its unified entity says when known ("person" → "PERSON")."""
+    kind = (entity.type if entity is not None else mention.type).upper()
     if kind == mention.type:
         return mention
     return EntityMention(mention.paragraph, mention.start, mention.end, mention.text, kind, mention.entity, mention.title)
@@ -139,9 +139,15 @@ class Referents:
     """
 
     def __init__(
-        self, paragraphs: Sequence[str], found: Sequence[Found], mentions: Sequence[EntityMention], narration: Narration
+        self,
+        paragraphs: Sequence[str],
+        found: Sequence[Found],
+        mentions: Sequence[EntityMention],
+        entities: Mapping[str, Entity],
+        narration: Narration,
     ) -> None:
         self.paragraphs = paragraphs
+        self.entities = entities
         self.narration = narration
         self.spans: dict[int, list[tuple[int, int]]] = {}
         self.found: dict[int, list[Found]] = {}
@@ -162,10 +168,11 @@ class Referents:
             spans = sorted(self.spans.get(number, []))
             known = self.narration.get(number)
             masked, starts = known if known is not None else (mask(text, spans), None)
-            outside = [
-                _normalised(m) for m in sorted(self.mentions.get(number, []), key=lambda m: m.start)
-                if m.type.upper() in _USEFUL_TYPES and not any(s <= m.start < e for s, e in spans)
-            ]
+            typed = (_normalised(m, self.entities.get(m.entity)) for m in self.mentions.get(number, []))
+            outside = sorted(
+                (m for m in typed if m.type in _USEFUL_TYPES and not any(s <= m.start < e for s, e in spans)),
+                key=lambda m: m.start,
+            )
             cached = Paragraph(
                 text,
                 masked,
