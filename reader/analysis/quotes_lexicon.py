@@ -115,22 +115,23 @@ _ROLE_KEYS = frozenset(word for role in _ROLES.split() for word in role.split("_
 _DOCUMENT_KEYS = frozenset(end for document in _DOCUMENTS for end in (document.split()[-1], document.split()[-1] + "s"))
 
 
-def candidate_phrases(text: str) -> list[tuple[int, int, str, str]]:
+def candidate_phrases(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, word) of each pronoun, role ("the Russian leader") and document ("the joint
-    statement") in narration, found from the keyword backwards: far cheaper than one big regex.
+    statement") within text[start:end], found from the keyword backwards: far cheaper than one big regex.
 
     `word` is the pronoun, the role noun, or the whole document phrase.
     """
-    found = [(m.start(), m.end(), "pronoun", m.group()) for m in _PRONOUN.finditer(text)]
-    present = set(_LOWER_WORDS.findall(text.lower()))
+    end = len(text) if end is None else end
+    found = [(m.start(), m.end(), "pronoun", m.group()) for m in _PRONOUN.finditer(text, start, end)]
+    present = set(_LOWER_WORDS.findall(text[start:end].lower()))
     if present.isdisjoint(_ROLE_KEYS) and present.isdisjoint(_DOCUMENT_KEYS):
         return found  # the common case: neither a role nor a document word in sight
-    for match in _ROLE_WORD.finditer(text):
-        head = _ROLE_HEAD.search(text, max(0, match.start() - 40), match.start())
+    for match in _ROLE_WORD.finditer(text, start, end):
+        head = _ROLE_HEAD.search(text, max(start, match.start() - 40), match.start())
         if head is not None:
             found.append((head.start(), match.end(), "role", match.group()))
-    for match in _DOCUMENT_WORD.finditer(text):
-        head = _DOCUMENT_HEAD.search(text, max(0, match.start() - 60), match.start())
+    for match in _DOCUMENT_WORD.finditer(text, start, end):
+        head = _DOCUMENT_HEAD.search(text, max(start, match.start() - 60), match.start())
         if head is not None:
             found.append((head.start(), match.end(), "document", text[head.start() : match.end()]))
     found.sort()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Entity, EntityMention
 from .quotes_detect import Found, Narration, mask
@@ -106,29 +106,31 @@ class Paragraph:
     mentions: list[EntityMention]
     narrative: bool = True
     """Whether any narration is left once quotations are masked."""
-    _all: list[Candidate] | None = None
+    _candidates: dict[tuple[int, int], list[Candidate]] = field(default_factory=dict)
 
     def sentence(self, position: int) -> tuple[int, int]:
         return sentence_bounds(self.starts, len(self.masked), position)
 
     def candidates(self, start: int, end: int) -> list[Candidate]:
-        """Possible speakers in masked[start:end], in text order."""
-        if self._all is None:
-            self._all = self._find_candidates()
-        return [c for c in self._all if start <= c.start and c.end <= end]
-
-    def _find_candidates(self) -> list[Candidate]:
+        """Possible speakers in masked[start:end], in text order (searched once per region)."""
+        key = (start, end)
+        found = self._candidates.get(key)
+        if found is not None:
+            return found
         text = self.masked
         # A possessor is not a speaker: "Reid's rep told", "Russia’s news agency said".
-        found: list[Candidate] = [
-            Candidate(m.start, m.end, "mention", m) for m in self.mentions if text[m.end : m.end + 2] not in ("'s", "’s")
+        found = [
+            Candidate(m.start, m.end, "mention", m)
+            for m in self.mentions
+            if start <= m.start and m.end <= end and text[m.end : m.end + 2] not in ("'s", "’s")
         ]
         taken = [(c.start, c.end) for c in found]
-        for s, e, kind, word in candidate_phrases(text):
+        for s, e, kind, word in candidate_phrases(text, start, end):
             if not any(s < te and ts < e for ts, te in taken):
                 found.append(Candidate(s, e, kind, None, word))
                 taken.append((s, e))
         found.sort(key=lambda c: c.start)
+        self._candidates[key] = found
         return found
 
 
