@@ -167,9 +167,8 @@ def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Pr
     first: dict[str, Article] = {}
     for article in articles:
         key = hashlib.blake2b("\n".join(article.paragraphs).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-        original = first.get(key)
-        if original is None or not article.paragraphs:
-            first[key] = article
+        original = first.setdefault(key, article)
+        if original is article:
             kept.append(article)
         else:
             problems.append(Problem(article.source, f"duplicate of {original.source}; left out", "warning"))

@@ -1,0 +1,80 @@
+"""The `reader` command: open the reader, or export the analysis.
+
+    reader [PATH ...]                        open the reader (no PATH: the bundled seeds)
+    reader export [--format json|markdown] [PATH ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+
+COMMANDS = ("export",)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="article files or folders (default: the bundled seeds)")
+    parser.add_argument(
+        "--max-size",
+        type=float,
+        default=5.0,
+        metavar="MB",
+        help="refuse files larger than this many megabytes (default: 5)",
+    )
+
+
+def build_parser(command: str | None) -> argparse.ArgumentParser:
+    """The parser for the app (command None) or for one subcommand."""
+    if command == "export":
+        parser = argparse.ArgumentParser(prog="reader export", description="Print the analysis of the articles.")
+        parser.add_argument("--format", choices=("json", "markdown"), default="json", help="output format (default: json)")
+    else:
+        parser = argparse.ArgumentParser(
+            prog="reader",
+            description="Read and compare news articles. Subcommands: export (see `reader export --help`).",
+        )
+        parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    _common(parser)
+    return parser
+
+
+def _paths(args: argparse.Namespace) -> list[Path]:
+    from .analysis.ingest import bundled_seeds
+
+    return list(args.paths) or [bundled_seeds()]
+
+
+def export(args: argparse.Namespace) -> int:
+    """Analyse and print; problems also go to stderr so a pipeline shows them."""
+    from .analysis.pipeline import analyse
+    from .export import to_json, to_markdown
+
+    corpus = analyse(_paths(args), max_bytes=int(args.max_size * 1024 * 1024))
+    text = to_json(corpus) if args.format == "json" else to_markdown(corpus)
+    sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
+    sys.stdout.flush()
+    for problem in corpus.problems:
+        source = problem.source.encode("unicode_escape").decode("ascii")
+        print(f"reader: {problem.severity}: {source}: {problem.message}", file=sys.stderr)
+    return 0 if corpus.articles else 1
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from .ui.app import ReaderApp
+
+    ReaderApp(_paths(args), max_bytes=int(args.max_size * 1024 * 1024)).run()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `reader` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = argv[0] if argv and argv[0] in COMMANDS else None
+    args = build_parser(command).parse_args(argv[1:] if command else argv)
+    if command == "export":
+        return export(args)
+    return run_app(args)
