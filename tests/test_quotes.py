@@ -426,6 +426,32 @@ def test_spans_always_match_their_text(paragraphs: list[str]) -> None:
         assert quote.text and quote.text == quote.text.strip()
 
 
+_WORDS = ["Ana", "Costa", "said", "he", "she", "told", "the", "leader", "statement", "reads", "according", "to",
+          "“", "”", "\"", "'", "‘", "’", ",", ".", ":", "!", "Mr", "it", "as", "saying", "cited", "X"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=25), min_size=1, max_size=5), st.randoms())
+def test_attribution_never_fails_and_names_only_known_entities(words: list[list[str]], random) -> None:
+    paragraphs = [" ".join(w) for w in words]
+    mentions = []
+    for number, text in enumerate(paragraphs):
+        for match in re.finditer(r"Ana Costa|Costa|Ana", text):
+            if random.random() < 0.7:
+                mentions.append(EntityMention(number, match.start(), match.end(), match.group(), "PERSON", "costa"))
+    article = Article("a", "a.txt", "T", tuple(paragraphs), entities=tuple(mentions))
+    for quote in find_quotes(article, {"costa": Entity("costa", "Ana Costa", "PERSON")}):
+        assert paragraphs[quote.paragraph][quote.start : quote.end] == quote.text
+        assert quote.speaker in (None, "costa")
+        assert quote.kind in ("direct", "partial", "term")
+        assert quote.kind != "term" or (quote.speaker is None and quote.cue is None)
+
+
+def test_empty_and_mark_only_articles() -> None:
+    assert find_quotes(Article("a", "a", "t", ()), {}) == ()
+    assert detect(['"""', "“”", "''", "' '", '" "']) == ()
+
+
 # --- the seed articles ----------------------------------------------------------------------
 
 # Per seed: (quoted words the quotation starts with, expected speaker surname or None).

@@ -30,6 +30,7 @@ _BEFORE_OPEN = "([{—–-/" + _MARK_CHARS
 _AFTER_CLOSE = ".,;:!?)]}—–-/…" + _MARK_CHARS
 _END_PUNCT = ".!?…"
 _WORD = re.compile(r"[\w’'-]+")
+_HAS_WORD = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,6 +415,8 @@ def scan(paragraphs: Sequence[str], narration: Narration | None = None) -> tuple
             narration[number] = (masked, starts)
         following = parts.get(number + 1, [])
         for index, part in enumerate(own):
+            if not _HAS_WORD.search(text, part[1], part[2]):
+                continue  # marks around nothing but marks or punctuation
             if part[4] and group_kind is not None:
                 kind = group_kind
             else:
