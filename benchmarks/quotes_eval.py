@@ -95,6 +95,8 @@ def evaluate(recognise: Recognise, unify: Unify, verbose: bool, split: str) -> N
                     print(f"  missed {row['id']} {key[0]} {truth['text'][:60]!r}")
                 continue
             kinds[(truth["kind"], quote.kind)] += 1
+            if verbose and truth["kind"] != quote.kind:
+                print(f"  kind {row['id']} {key[0]} gold={truth['kind']} got={quote.kind} {truth['text'][:50]!r}")
             if truth["kind"] == "term":
                 continue
             attributed += 1
@@ -179,7 +181,7 @@ def main() -> None:
     args = parser.parse_args()
     name, recognise, unify = _recogniser()
     print(f"entities from {name}")
-    for split in ("dev", "check"):
+    for split in ("dev", "check", "check2"):
         evaluate(recognise, unify, args.verbose, split)
     throughput(recognise, unify)
     seed_throughput(recognise, unify)
