@@ -366,6 +366,20 @@ def test_single_word_institutions_and_group_appositions() -> None:
     assert names["Red Cross"].type == "ORG"
 
 
+def test_a_town_name_that_is_mostly_a_surname_in_the_corpus_is_the_person() -> None:
+    # "Lund" is a Swedish town; in this corpus it is Maria Lund.
+    a = article("a", "Maria Lund spoke. Maria Lund left. Maria Lund returned.")
+    b = article("b", "Critics of Lund gathered.")
+    arts, _ = unify([a, b])
+    assert {m.entity for m in arts[1].entities} == {"person:maria-lund"}
+
+
+def test_an_institution_never_becomes_a_person() -> None:
+    a = article("a", "Senate Leader Ann Vogt spoke. Ann Vogt left.", "The Senate voted.")
+    arts, _ = unify([a])
+    assert [m.type for m in arts[0].entities if m.text == "Senate"] == ["ORG"]
+
+
 def test_unify_takes_the_corpus_majority_type_of_a_lone_word() -> None:
     a = article("a", "The rebel group Zorvan struck. The militant group Zorvan fled.")
     b = article("b", "Zorvan said it would fight on.")

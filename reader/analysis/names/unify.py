@@ -11,9 +11,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Article, Entity, EntityMention
+from . import lexicon
+from .gazetteer import regions
 from .ids import canonical_name, entity_id
 
 __all__ = ["unify"]
+
+# Words that open or close a "person" run without being anyone's name ("Senate Majority ...").
+_NOT_NAME_TOKENS = lexicon.HONORIFICS | lexicon.ROLE_WORDS | lexicon.ORG_HEADS | lexicon.SINGLE_WORD_ORGS
 
 
 def _person_core(name: str) -> tuple[str, str]:
@@ -45,10 +50,13 @@ class _Resolver:
                 self.votes[m.text][m.type] += 1
         # Bare names to the full names they may stand for: "Putin" -> "Vladimir Putin", "Xi" -> "Xi Jinping".
         self.by_token: dict[str, Counter[str]] = defaultdict(Counter)
+        self.surnames: dict[str, Counter[str]] = defaultdict(Counter)
         for name, count in self.full_people.items():
             canon = self.person_alias[name]
-            for token in {name.split()[0], name.split()[-1]}:
+            first, last = name.split()[0], name.split()[-1]
+            for token in {first, last} - _NOT_NAME_TOKENS:
                 self.by_token[token][canon] += count
+            self.surnames[last][canon] += count
 
     def _merge_people(self) -> dict[str, str]:
         """Full names with the same first and last word are one person; the commonest spelling names them."""
@@ -75,12 +83,17 @@ class _Resolver:
         if name in self.acronyms:
             full, _ = max(self.acronyms[name].items(), key=lambda item: (item[1], item[0]))
             return kind, canonical_name(full)
-        if kind != "PLACE" and " " not in name and not name.isupper():
+        if kind == "ORG" and " " not in name and not name.isupper() and name not in lexicon.SINGLE_WORD_ORGS:
             # A lone word typed by guesswork ("Xi" seen as ORG) that is a known person's name.
             person = self._surname(name)
             if person:
                 return "PERSON", person
             return self._majority(kind, name), name
+        if kind == "PLACE" and " " not in name and name not in regions():
+            # A town's name that is, in this corpus, mostly some person's surname ("Bush").
+            person = self._surname(name, self.surnames)
+            if person and sum(self.surnames[name].values()) >= 3:
+                return "PERSON", person
         return kind, canonical_name(name)
 
     def _majority(self, kind: str, name: str) -> str:
@@ -91,9 +104,9 @@ class _Resolver:
         best = max(votes.values())
         return kind if votes[kind] == best else min(k for k, v in votes.items() if v == best)
 
-    def _surname(self, token: str) -> str | None:
+    def _surname(self, token: str, index: dict[str, Counter[str]] | None = None) -> str | None:
         """The one person a bare name stands for in this corpus, if one clearly dominates."""
-        counts = self.by_token.get(token)
+        counts = (self.by_token if index is None else index).get(token)
         if not counts:
             return None
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
