@@ -120,6 +120,14 @@ def test_president_of_an_organisation_is_a_title_not_a_name() -> None:
     assert not any(t.startswith("House Majority") for t in names)
 
 
+def test_remembered_runs_still_follow_their_context() -> None:
+    first = recognise(("They gave Ann Lee Ghana's medal and praised the “Kivu and Ruzizi” plan.",))
+    again = recognise(("They gave Ann Lee Ghana medals and praised Kivu and Ruzizi farmers.",))
+    assert {m.text for m in first} >= {"Ann Lee", "Ghana", "Kivu and Ruzizi"}
+    assert {"Kivu", "Ruzizi"} <= {m.text for m in again}
+    assert "Kivu and Ruzizi" not in {m.text for m in again}
+
+
 def test_lone_given_name_is_a_person() -> None:
     assert found("The governor, her husband Todd and their aides left.")["Todd"].type == "PERSON"
 

@@ -234,6 +234,14 @@ class _Article:
             return
         self.split_of(p, words[:1] + body if lead_the and not prefix else body, title, text)
 
+    def quoted(self, text: str, words: list[Word]) -> bool:
+        self.cacheable = False  # depends on the characters around the run, not on the run
+        return quoted(text, words)
+
+    def possessive(self, text: str, end: int) -> bool:
+        self.cacheable = False  # likewise
+        return text.startswith(("'s", "’s"), end)
+
     def adjective_before_name(self, head: str, second: str) -> bool:
         """Is a sentence's unknown first word just a word before a name the next word clearly starts?"""
         if head in TITLE_WORDS or head in lexicon.DEMONYMS or head in self.given or self.known(head):
@@ -273,7 +281,7 @@ class _Article:
                 (inside and w.text != "and")
                 or whole in self.places
                 or keeps_whole(words, i)
-                or quoted(text, words)
+                or self.quoted(text, words)
             ):
                 # "World Society for the Protection of Animals": once inside a name, stay inside.
                 inside = True
@@ -315,7 +323,7 @@ class _Article:
             # "Sudan Roger Winter": a country, then a person.
             self.name(p, words[:1], None, text)
             words = words[1:]
-        if len(words) > 1 and words[-1].text in self.regions and text.startswith(("'s", "’s"), words[-1].end):
+        if len(words) > 1 and words[-1].text in self.regions and self.possessive(text, words[-1].end):
             # "awarded Ann Lee China's first medal": two names side by side.
             if " ".join(w.text for w in words) not in self.places:
                 self.name(p, words[:-1], title, text)
