@@ -2,6 +2,7 @@
 
     reader [PATH ...]                        open the reader (no PATH: the bundled seeds)
     reader export [--format json|markdown] [PATH ...]
+    reader cache clear                       forget every cached analysis
 """
 
 from __future__ import annotations
@@ -10,10 +11,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 
-COMMANDS = ("export",)
+if TYPE_CHECKING:
+    from .storage.cache import AnalysisCache
+
+COMMANDS = ("export", "cache")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -25,10 +30,15 @@ def _common(parser: argparse.ArgumentParser) -> None:
         metavar="MB",
         help="refuse files larger than this many megabytes (default: 5)",
     )
+    parser.add_argument("--no-cache", action="store_true", help="analyse from scratch; neither read nor write the cache")
 
 
 def build_parser(command: str | None) -> argparse.ArgumentParser:
     """The parser for the app (command None) or for one subcommand."""
+    if command == "cache":
+        parser = argparse.ArgumentParser(prog="reader cache", description="Manage the analysis cache.")
+        parser.add_argument("action", choices=("clear",), help="clear: forget every cached analysis")
+        return parser
     if command == "export":
         parser = argparse.ArgumentParser(prog="reader export", description="Print the analysis of the articles.")
         parser.add_argument("--format", choices=("json", "markdown"), default="json", help="output format (default: json)")
@@ -48,12 +58,21 @@ def _paths(args: argparse.Namespace) -> list[Path]:
     return list(args.paths) or [bundled_seeds()]
 
 
+def _cache(args: argparse.Namespace) -> AnalysisCache:
+    from .storage.cache import AnalysisCache
+
+    return AnalysisCache.disabled() if args.no_cache else AnalysisCache()
+
+
 def export(args: argparse.Namespace) -> int:
     """Analyse and print; problems also go to stderr so a pipeline shows them."""
     from .analysis.pipeline import analyse
     from .export import to_json, to_markdown
 
-    corpus = analyse(_paths(args), max_bytes=int(args.max_size * 1024 * 1024))
+    cache = _cache(args)
+    corpus = analyse(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), cache=cache)
+    for notice in cache.notices:
+        print(f"reader: {notice}", file=sys.stderr)
     text = to_json(corpus) if args.format == "json" else to_markdown(corpus)
     sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
     sys.stdout.flush()
@@ -66,7 +85,16 @@ def export(args: argparse.Namespace) -> int:
 def run_app(args: argparse.Namespace) -> int:
     from .ui.app import ReaderApp
 
-    ReaderApp(_paths(args), max_bytes=int(args.max_size * 1024 * 1024)).run()
+    ReaderApp(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), cache=_cache(args)).run()
+    return 0
+
+
+def clear_cache() -> int:
+    from .storage.cache import AnalysisCache
+
+    cache = AnalysisCache()
+    cache.clear()
+    print(f"reader: cache cleared ({cache.path})")
     return 0
 
 
@@ -77,4 +105,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(command).parse_args(argv[1:] if command else argv)
     if command == "export":
         return export(args)
+    if command == "cache":
+        return clear_cache()
     return run_app(args)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Protocol
 
-from . import clean, entities, events, ingest, links, quotes
+from . import clean, entities, events, ingest, links, parallel, quotes
 from .model import Article, Corpus, Problem
 
 Progress = Callable[[int, int], None]
@@ -33,20 +34,73 @@ def link_corpus(articles: Sequence[Article], problems: Sequence[Problem] = ()) -
     return Corpus(articles=quoted, entities=table, events=grouped, links=found, problems=tuple(problems))
 
 
-def analyse(
-    paths: Sequence[Path], progress: Progress | None = None, *, max_bytes: int = ingest.DEFAULT_MAX_BYTES
-) -> Corpus:
-    """Read, clean and analyse every article under `paths`."""
-    documents, problems = ingest.load(paths, max_bytes=max_bytes)
-    articles: list[Article] = []
-    for done, document in enumerate(documents, start=1):
-        articles.append(prepare(document))
-        if progress is not None:
-            progress(done, len(documents))
-    articles, duplicates = ingest.drop_duplicates(articles)
+class ResultCache(Protocol):
+    """What `analyse` needs of a persistent cache (`reader.storage.cache.AnalysisCache` is one)."""
+
+    def key(self, documents: Sequence[ingest.Document], problems: Sequence[Problem]) -> str: ...
+    def load_corpus(self, key: str) -> Corpus | None: ...
+    def store_corpus(self, key: str, corpus: Corpus) -> None: ...
+    def prepare_all(
+        self, documents: Sequence[ingest.Document], prepare: Callable[[ingest.Document], Article], progress: Progress | None
+    ) -> list[Article]: ...
+
+
+BATCH = 500
+"""Articles prepared between two updates of the list while a large corpus is analysed."""
+
+
+def finish(articles: Sequence[Article], problems: Sequence[Problem]) -> Corpus:
+    """From prepared articles to the corpus: drop duplicates, note empty articles, link."""
+    kept, duplicates = ingest.drop_duplicates(articles)
     empty = [
         Problem(a.source, f"no article text left after cleaning ({len(a.removed)} lines removed)", "warning")
-        for a in articles
+        for a in kept
         if not a.paragraphs
     ]
-    return link_corpus(articles, [*problems, *duplicates, *empty])
+    return link_corpus(kept, [*problems, *duplicates, *empty])
+
+
+def analyse(
+    paths: Sequence[Path],
+    progress: Progress | None = None,
+    *,
+    max_bytes: int = ingest.DEFAULT_MAX_BYTES,
+    cache: ResultCache | None = None,
+    on_article: Callable[[Article], None] | None = None,
+) -> Corpus:
+    """Read, clean and analyse every article under `paths`.
+
+    With a `cache`, an unchanged corpus is one read and only changed files are
+    prepared again. Articles are prepared in batches (on every core when a
+    batch is large enough) and handed to `on_article` as each batch finishes,
+    so a reader can list them before the corpus-wide linking is done.
+    """
+    documents, problems = ingest.load(paths, max_bytes=max_bytes)
+    total = len(documents)
+    key = cache.key(documents, problems) if cache is not None else None
+    if cache is not None and key is not None and (hit := cache.load_corpus(key)) is not None:
+        if progress is not None:
+            progress(total, total)
+        return hit
+    articles: list[Article] = []
+    size = max(BATCH, -(-total // 8))  # at most eight batches: each may start a process pool
+    for start in range(0, total, size):
+        batch = documents[start : start + size]
+        offset = len(articles)
+
+        def advance(done: int, _: int, offset: int = offset) -> None:
+            if progress is not None:
+                progress(offset + done, total)
+
+        if cache is not None:
+            prepared = cache.prepare_all(batch, prepare, advance)
+        else:
+            prepared = parallel.prepare_all(batch, prepare, advance)
+        articles.extend(prepared)
+        if on_article is not None:
+            for article in prepared:
+                on_article(article)
+    corpus = finish(articles, problems)
+    if cache is not None and key is not None:
+        cache.store_corpus(key, corpus)
+    return corpus

@@ -115,6 +115,10 @@ class AnalysisCache:
 
     # -- lookups and stores -------------------------------------------------
 
+    def key(self, documents: Sequence[Document], problems: Sequence[Problem] = ()) -> str:
+        """The whole-corpus key of these documents under this cache's analysis version."""
+        return corpus_key(documents, problems, self.version)
+
     def load_article(self, document: Document) -> Article | None:
         """The prepared article for a document with these exact bytes, under this document's id and source."""
         return self.load_articles([document])[0]

@@ -10,7 +10,7 @@ import inspect
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App
@@ -21,6 +21,9 @@ from ..analysis.model import Article, Corpus
 from .messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed, ArticlesArrived
 from .screens.main import MainScreen
 from .themes import DEFAULTS, THEMES
+
+if TYPE_CHECKING:
+    from ..analysis.pipeline import ResultCache
 
 
 class ReaderApp(App[None]):
@@ -36,11 +39,20 @@ class ReaderApp(App[None]):
         Binding("t", "next_theme", "Theme", show=False, id="app.theme", tooltip="Switch to the next colour theme"),
     ]
 
-    def __init__(self, paths: Sequence[Path], *, corpus: Corpus | None = None, max_bytes: int | None = None) -> None:
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        *,
+        corpus: Corpus | None = None,
+        max_bytes: int | None = None,
+        cache: ResultCache | None = None,
+    ) -> None:
         super().__init__()
         self.paths = tuple(paths)
         self.max_bytes = max_bytes
         """Size limit per input file, passed on to the analysis (None: its default)."""
+        self.cache = cache
+        """Where analysis results persist between runs (None: analyse from scratch)."""
         self.corpus = corpus
         for theme in THEMES:
             self.register_theme(theme)
@@ -83,6 +95,8 @@ class ReaderApp(App[None]):
             from ..analysis.pipeline import analyse
 
             options: dict[str, object] = {} if self.max_bytes is None else {"max_bytes": self.max_bytes}
+            if self.cache is not None:
+                options["cache"] = self.cache
             if "on_article" in inspect.signature(analyse).parameters:
                 options["on_article"] = on_article
             corpus = analyse(self.paths, progress, **options)
