@@ -1,0 +1,172 @@
+"""The reader's performance table: every stage, the whole analysis, memory, start-up and key presses.
+
+    python benchmarks/run.py [--sizes 100 1000 10000] [--runs 3] [--out benchmarks/results/latest.json]
+
+Corpora are written to disk as plain-text articles, built from real articles
+(the bundled seeds and the ECB+ development set) by `links_scale.corpus`, so
+ingest is measured on files as a user would have them. Every measurement of a
+size runs in a fresh process, so peak memory is that size's own:
+
+* stages: ingest, clean, entities (recognition + unification), quotes,
+  events, links, one after another on one core;
+* analysis: the whole pipeline as the app runs it (process pool, no cache);
+* app: cold start (empty cache) and warm start (cache filled) of `reader DIR`
+  to the first frame showing article text, in a real pseudo-terminal.
+
+Medians of `--runs` runs. Key-press latency and the hello-world comparison
+come from `ui_latency.py`, run here with the same settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+
+def write_corpus(size: int, folder: Path) -> None:
+    """`size` article files in `folder`: headline, blank line, paragraphs separated by blank lines."""
+    from links_scale import corpus
+
+    articles, _ = corpus(size)
+    for number, article in enumerate(articles):
+        text = article.title + "\n\n" + "\n\n".join(article.paragraphs) + "\n"
+        (folder / f"{number:05d}.txt").write_text(text, "utf-8")
+
+
+def measure_stages(folder: Path) -> dict[str, float]:
+    """Seconds per stage on one core, and the peak resident memory of the whole run."""
+    from dataclasses import replace
+
+    from reader.analysis import clean, entities, events, ingest, links, quotes
+
+    timings: dict[str, float] = {}
+
+    def timed(name: str, run):  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        result = run()
+        timings[name] = time.perf_counter() - start
+        return result
+
+    documents, _ = timed("ingest", lambda: ingest.load([folder]))
+    articles = timed("clean", lambda: [clean.clean(d) for d in documents])
+    recognised = timed("entities", lambda: [replace(a, entities=entities.recognise(a.paragraphs)) for a in articles])
+    unified, table = timed("unify", lambda: entities.unify(recognised))
+    timings["entities"] += timings.pop("unify")
+    by_id = {e.id: e for e in table}
+    quoted = timed("quotes", lambda: [replace(a, quotes=quotes.find_quotes(a, by_id)) for a in unified])
+    grouped = timed("events", lambda: events.group_events(quoted, table))
+    timed("links", lambda: links.find_links(quoted, grouped, table))
+    timings["stages_total"] = sum(timings.values())
+    timings["words"] = sum(len(p.split()) for a in articles for p in a.paragraphs)
+    timings["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return timings
+
+
+def measure_analysis(folder: Path) -> dict[str, float]:
+    """The pipeline as the app runs it (process pool, no cache)."""
+    from reader.analysis import pipeline
+
+    start = time.perf_counter()
+    corpus = pipeline.analyse([folder])
+    return {
+        "analysis_s": time.perf_counter() - start,
+        "analysis_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "event_count": len(corpus.events),
+        "link_count": len(corpus.links),
+    }
+
+
+def in_subprocess(what: str, folder: Path) -> dict[str, float]:
+    output = subprocess.run(
+        [sys.executable, __file__, "--child", what, str(folder)], check=True, capture_output=True, text=True
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def app_start(folder: Path, cache: Path, runs: int) -> dict[str, float]:
+    """Cold (empty cache) and warm (cache filled) start of the reader to article text on screen."""
+    from ui_latency import READER, time_to_text
+
+    os.environ["READER_CACHE_DIR"] = str(cache)
+    code = READER.replace("main(sys.argv[1:])", f"main([{str(folder)!r}])")
+    cold: list[float] = []
+    warm: list[float] = []
+    for _ in range(runs):
+        for item in cache.glob("*"):
+            item.unlink()
+        cold.append(time_to_text(code, "¶ 1/".encode(), timeout=600))
+        warm.append(time_to_text(code, "¶ 1/".encode(), timeout=600))
+    return {"cold_start_s": statistics.median(cold), "warm_start_s": statistics.median(warm)}
+
+
+def table(rows: list[dict[str, float]]) -> str:
+    columns = [
+        ("articles", "{:.0f}"), ("words", "{:.0f}"), ("ingest", "{:.2f}"), ("clean", "{:.2f}"),
+        ("entities", "{:.2f}"), ("quotes", "{:.2f}"), ("events", "{:.2f}"), ("links", "{:.2f}"),
+        ("stages_total", "{:.2f}"), ("analysis_s", "{:.2f}"), ("analysis_peak_mb", "{:.0f}"),
+        ("cold_start_s", "{:.2f}"), ("warm_start_s", "{:.2f}"),
+    ]
+    lines = [" | ".join(name for name, _ in columns), " | ".join("---" for _ in columns)]
+    for row in rows:
+        lines.append(" | ".join(form.format(row[name]) if name in row else "-" for name, form in columns))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-app", action="store_true", help="skip the start-up measurements")
+    parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        what, folder = args.child
+        result = measure_stages(Path(folder)) if what == "stages" else measure_analysis(Path(folder))
+        print(json.dumps(result))
+        return
+
+    rows: list[dict[str, float]] = []
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as work:
+            folder, cache = Path(work, "corpus"), Path(work, "cache")
+            folder.mkdir()
+            cache.mkdir()
+            write_corpus(size, folder)
+            row: dict[str, float] = {"articles": size}
+            stage_runs = [in_subprocess("stages", folder) for _ in range(args.runs)]
+            row.update({key: statistics.median(run[key] for run in stage_runs) for key in stage_runs[0]})
+            analysis_runs = [in_subprocess("analysis", folder) for _ in range(args.runs)]
+            row.update({key: statistics.median(run[key] for run in analysis_runs) for key in analysis_runs[0]})
+            if not args.no_app:
+                row.update(app_start(folder, cache, args.runs))
+            rows.append(row)
+            print(table(rows[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
+    report = table(rows)
+    print(report)
+    if len(rows) >= 2 and rows[-1]["articles"] > rows[-2]["articles"]:
+        small, large = rows[-2], rows[-1]
+        factor = large["articles"] / small["articles"]
+        growth = large["analysis_s"] / small["analysis_s"]
+        print(f"\n{factor:.0f}× the articles took {growth:.1f}× the analysis time "
+              f"(per doubling: {growth ** (1 / math.log2(factor)):.2f}×)")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"sizes": rows, "machine_cores": os.cpu_count()}, indent=2) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
