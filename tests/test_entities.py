@@ -128,6 +128,12 @@ def test_remembered_runs_still_follow_their_context() -> None:
     assert "Kivu and Ruzizi" not in {m.text for m in again}
 
 
+def test_demonyms_made_from_place_names_are_not_entities() -> None:
+    names = found("Alaskan fishers and Somalian traders met Kofi Annan and Mr Mullen in Nairobi.")
+    assert "Alaskan" not in names and "Somalian" not in names
+    assert names["Kofi Annan"].type == "PERSON" and names["Mullen"].type == "PERSON"
+
+
 def test_lone_given_name_is_a_person() -> None:
     assert found("The governor, her husband Todd and their aides left.")["Todd"].type == "PERSON"
 

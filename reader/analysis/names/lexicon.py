@@ -28,7 +28,7 @@ ROLE_WORDS = frozenset(
     "Auditor Comptroller Superintendent Commissioner Chancellor Provost Dean Rector Sheriff Marshal "
     "Emir King Queen Prince Princess Pope Archbishop Bishop Cardinal Reverend Pastor Founder Co-founder "
     "CEO CFO COO Chairperson Presidential Ministerial Military Army Navy Air Security National Party "
-    "Opposition Labour Labor Conservative Republican Democratic Democrat Liberal Socialist Communist "
+    "VP Opposition Labour Labor Conservative Republican Democratic Democrat Liberal Socialist Communist "
     "Senior Top Lead Principal Editor Correspondent Reporter Analyst Researcher Fellow".split()
 )
 # Roles whose presence at the end of a title run marks the next name as a person.
@@ -41,7 +41,7 @@ PERSON_ROLES = frozenset(
     "Commissioner Provost Dean Rector Sheriff Marshal Pastor Reverend Founder Co-founder CEO CFO COO "
     "Chairperson Editor Correspondent Reporter Analyst Researcher Fellow Secretary-General Vice-President "
     "Vice-Premier Deputy Lady Chief Lieutenant-General Major-General Brigadier-General Brigadier Vice-Admiral "
-    "Rear-Admiral Lieutenant-Colonel".split()
+    "Rear-Admiral Lieutenant-Colonel VP".split()
 ) | HONORIFICS
 # Lower-case role nouns: "the Russian leader", "the foreign minister".
 ROLE_NOUNS = frozenset(

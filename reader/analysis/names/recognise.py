@@ -38,6 +38,7 @@ _SPLITTERS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July "
     "August September October November December".split()
 )
+_GENERIC_HEADS = frozenset(["People"])
 _SENTENCE_ENDS = (".", "?", "!", "”", '"')
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 # Months that are also given names: "June Soh" is a person, "June 5" a date.
@@ -227,12 +228,27 @@ class _Article:
         lead_the = words[0].text == "The" and len(words) > 1
         body = words[1:] if lead_the else words
         cut, title = title_split(body)
+        if not cut and len(body) > 2 and body[0].text in lexicon.ROLE_WORDS and (
+            body[1].text in self.given or body[0].text == "State"
+        ):
+            cut = 1  # "(secretary of) State Condoleezza Rice": the end of a lower-case title
         prefix, body = body[:cut], body[cut:]
         if prefix:
             self.prefix_places(p, prefix)
         if not body or all(bare(w.text) in TITLE_WORDS or w.text in lexicon.DEMONYMS for w in body):
             return
         self.split_of(p, words[:1] + body if lead_the and not prefix else body, title, text)
+
+    def demonym(self, word: str) -> bool:
+        """ "Russian", "Alaskan", "Somalians", "Brazilian": a people or an adjective, not a place."""
+        if word in lexicon.DEMONYMS:
+            return True
+        if word.endswith("s"):
+            word = word[:-1]
+        if not word.endswith("n") or word in self.places:
+            return False
+        regions = self.regions  # countries and states: "Annan" is no demonym of the town of Anna
+        return word[:-1] in regions or word[:-3] in regions or (word.endswith("ian") and word[:-4] + "a" in regions)
 
     def quoted(self, text: str, words: list[Word]) -> bool:
         self.cacheable = False  # depends on the characters around the run, not on the run
@@ -300,7 +316,7 @@ class _Article:
             words = words[:-1]
         if len(words) > 2 and words[0].text in _COMPASS and words[1].text in lexicon.DEMONYMS:
             words = words[1:]  # "South African Wesley Moodie"
-        if len(words) > 1 and words[0].text in lexicon.DEMONYMS and not title:
+        if len(words) > 1 and self.demonym(words[0].text) and not title:
             # "German Tommy Haas" is a German named Tommy Haas; "Russian Far East" and "Saudi Arabia" stay whole.
             rest = " ".join(w.text for w in words[1:])
             if (
@@ -337,8 +353,10 @@ class _Article:
         surface = text[start:end]
         if len(words) == 1:
             word = surface
-            if word in lexicon.NOT_NAMES or word in FUNCTION_CAPS or word in lexicon.DEMONYMS or len(word) == 1:
+            if word in lexicon.NOT_NAMES or word in FUNCTION_CAPS or self.demonym(word) or len(word) == 1:
                 return
+            if word in _GENERIC_HEADS:
+                return  # "the People" alone is no name (it is in "People's Daily")
             if _CODE.search(word):
                 return  # "H5N1", "CRJ-200s", "F-16": models and strains, not organisations
             if word[-1] == "s" and (word[:-1] in _PLURAL_HEADS or word[:-1].isupper()):
