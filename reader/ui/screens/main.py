@@ -81,14 +81,12 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield ArticleList(id="list").data_bind(MainScreen.current_article, MainScreen.index)
-                yield ProblemsList(id="problems")
             with Vertical(id="centre"):
                 yield ArticleView(id="view").data_bind(MainScreen.current_article, MainScreen.index)
                 with Horizontal(id="status"):
                     yield Legend(id="legend")
                     yield Position(id="position")
             yield LinksPanel(id="links").data_bind(MainScreen.index)
-        yield SearchBar(id="search")
         yield Footer()
 
     @property
@@ -104,8 +102,6 @@ class MainScreen(Screen[None]):
         return self.query_one(ArticleList)
 
     def on_mount(self) -> None:
-        self.query_one("#problems").display = False
-        self.query_one(SearchBar).display = False
         self._layout_panels()
         self.view.focus()
         if self.initial is not None:
@@ -136,7 +132,13 @@ class MainScreen(Screen[None]):
             return
         self.finished = True
         self.query_one("#progress").display = False
-        self.query_one(ProblemsList).show(corpus.problems)
+        if corpus.problems:
+            # Mounted only when needed: fewer widgets make the first frame quicker.
+            shown = self.query(ProblemsList)
+            if shown:
+                shown.first().show(corpus.problems)
+            else:
+                self.query_one("#left").mount(ProblemsList(corpus.problems, id="problems"))
         if not corpus.articles:
             self.notify("No articles found.", severity="warning", markup=False)
         errors = [p for p in corpus.problems]
@@ -293,8 +295,13 @@ class MainScreen(Screen[None]):
         self.article_list.filter_entity(mention.entity, name)
         self.notify(f"Listing articles that mention {printable(clip(name, 40))}.", markup=False, timeout=3)
 
-    def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
+    async def action_search(self) -> None:
+        bars = self.query(SearchBar)
+        if bars:
+            bar = bars.first()
+        else:
+            bar = SearchBar(id="search")
+            await self.mount(bar, before=self.query_one(Footer))
         bar.display = True
         bar.value = self.search_term
         bar.focus()

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from ...analysis.model import Article
 from ..lookup import CorpusIndex
 from ..sanitize import clip, literal, printable
+from .options import Options
 
 _NO_TYPE = {"?", "/"}
 """Printable keys that keep their app-wide meaning even while the list is focused."""
@@ -63,15 +64,15 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
 
     def compose(self) -> ComposeResult:
         yield Static(id="filter-line")
-        yield OptionList(id="articles")
+        yield Options(id="articles")
 
     def on_mount(self) -> None:
         self.border_title = "Articles"
         self._show_filter()
 
     @property
-    def options(self) -> OptionList:
-        return self.query_one("#articles", OptionList)
+    def options(self) -> Options:
+        return self.query_one("#articles", Options)
 
     def watch_index(self) -> None:
         self.rebuild()

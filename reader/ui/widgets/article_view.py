@@ -91,6 +91,7 @@ Click a paragraph to move the cursor there.
         self._layout: Layout | None = None
         self._layouts: OrderedDict[tuple[str, int, bool], Layout] = OrderedDict()
         self._strips: dict[int, list[Strip]] = {}
+        self._strip_cache: dict[tuple[str, int, bool], dict[int, list[Strip]]] = {}
         self._styles: Styles | None = None
         self._base = Style.null()
         self._width = 0
@@ -105,6 +106,7 @@ Click a paragraph to move the cursor there.
 
     def watch_index(self) -> None:
         self._layouts.clear()
+        self._clear_strips()
         self._load(self.current_article, 0)
 
     def watch_current_article(self, article_id: str | None) -> None:
@@ -119,6 +121,12 @@ Click a paragraph to move the cursor there.
         self.focus_entity = None
         self._relayout()
         self.move_to(paragraph, scroll="top")
+
+    def _clear_strips(self) -> None:
+        """Forget every rendered row (colours or highlights changed)."""
+        for strips in self._strip_cache.values():
+            strips.clear()
+        self._strips.clear()
 
     def _spans_of(self, article: Article | None) -> Spans:
         """Spans by paragraph, kept for recently shown articles so going back is instant."""
@@ -137,7 +145,6 @@ Click a paragraph to move the cursor there.
 
     def _relayout(self) -> None:
         """Wrap the article for the current width (cached per article, width and mode)."""
-        self._strips.clear()
         self._cursor_strips = None
         if self._article is None:
             self._layout = None
@@ -154,6 +161,10 @@ Click a paragraph to move the cursor there.
                 self._layouts.popitem(last=False)
         self._layouts.move_to_end(key)
         self._layout = layout
+        # Rendered rows live as long as their layout, so going back repaints from cache.
+        self._strips = self._strip_cache.setdefault(key, {})
+        for stale in [k for k in self._strip_cache if k not in self._layouts]:
+            del self._strip_cache[stale]
         self.virtual_size = Size(self.scrollable_content_region.width, len(layout.rows))
         self.refresh()
 
@@ -167,14 +178,14 @@ Click a paragraph to move the cursor there.
         # Theme changed: colours are resolved again on the next paint.
         super().notify_style_update()
         self._styles = None
-        self._strips.clear()
+        self._clear_strips()
         self._cursor_strips = None
 
     def set_search(self, term: str) -> None:
         """Highlight `term` in the text (empty to clear)."""
         if term != self.search:
             self.search = term
-            self._strips.clear()
+            self._clear_strips()
             self._cursor_strips = None
             self.refresh()
 
@@ -227,9 +238,11 @@ Click a paragraph to move the cursor there.
         elif how == "center":
             target = top - max(0, (height - (bottom - top)) // 3)
         elif top - 1 < self.scroll_y:
-            target = top - 1
+            # Leaving the view: jump by a third of a page rather than a line, so
+            # most cursor moves repaint two paragraphs instead of the whole view.
+            target = min(top - 1, bottom - height + height // 3)
         elif bottom >= self.scroll_y + height:
-            target = min(top - 1, bottom - height + 1)
+            target = min(top - 1, max(bottom - height + 1, top - height // 3))
         else:
             return
         self.scroll_to(y=max(0, target), animate=False)

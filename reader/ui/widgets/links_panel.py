@@ -21,11 +21,12 @@ from textual.widgets.option_list import Option
 from ...analysis.model import Anchor, Article, EntityMention, Link
 from ..lookup import CorpusIndex
 from ..sanitize import clip, literal
+from .options import Options
 
 _KIND_NAMES = {"quote": "same quote", "passage": "same passage", "mention": "refers to"}
 
 
-class LinksPanel(OptionList):
+class LinksPanel(Options):
     """Cross-links for the current paragraph; choosing one posts `LinkChosen`."""
 
     HELP = """

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -15,11 +16,19 @@ from ..sanitize import clip, literal
 class ProblemsList(VerticalScroll):
     """Each problem as "file: message", errors before warnings; hidden when there are none."""
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def __init__(self, problems: Sequence[Problem] = (), *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.problems = tuple(problems)
+
+    def compose(self) -> ComposeResult:
         yield Static(id="problem-lines")
+
+    def on_mount(self) -> None:
+        self.show(self.problems)
 
     def show(self, problems: Sequence[Problem]) -> None:
         """Replace the listed problems."""
+        self.problems = tuple(problems)
         self.display = bool(problems)
         self.border_title = f"Problems ({len(problems)})"
         lines = Text(end="")
