@@ -335,14 +335,28 @@ def test_unnamed_speaker_stays_unnamed() -> None:
     assert [q.speaker for q in quotes(paragraphs, names)] == [None, None, None]
 
 
-def test_bare_role_takes_the_nearest_person() -> None:
+def test_role_resolves_through_its_title_and_a_bare_role_stays_unnamed() -> None:
     names = {"James Bodiford": ("judge", "PERSON"), "Brian Nichols": ("nichols", "PERSON")}
     paragraphs = [
-        '"I will not lecture you," Judge James Bodiford said.',
-        "The paper said Brian Nichols offered a show of remorse.",
-        '"I am sorry," the convicted killer said.',
+        "Superior Court Judge James Bodiford sentenced Brian Nichols on Saturday.",
+        '"I will not lecture you," the judge said.',
+        '"They poured in here like 40 of them," the manager said.',
     ]
-    assert [q.speaker for q in quotes(paragraphs, names)] == ["judge", "nichols"]
+    assert [q.speaker for q in quotes(paragraphs, names)] == ["judge", None]
+
+
+def test_a_surname_the_recogniser_missed_still_attributes() -> None:
+    paragraphs = ["Dale Hall, who directs the service, said the change was minor.", '"The agency is responsible," Hall said.']
+    mentions = (EntityMention(0, 0, 9, "Dale Hall", "PERSON", "hall"),)  # the second "Hall" went unrecognised
+    article = Article("a", "a.txt", "T", tuple(paragraphs), entities=mentions)
+    found = find_quotes(article, {"hall": Entity("hall", "Dale Hall", "PERSON")})
+    assert [(q.speaker, q.cue) for q in found] == [("hall", "said")]
+
+
+def test_an_article_before_a_name_means_a_business_not_a_person() -> None:
+    names = {"Rite Aid": ("rite", "PERSON"), "Kim Lee": ("kim", "PERSON")}
+    paragraphs = ["Kim Lee arrived at noon.", "The crowd then looted a Rite Aid.", '"It was insane," he said.']
+    assert [q.speaker for q in quotes(paragraphs, names)] == ["kim"]
 
 
 def test_pronoun_resolves_to_the_subject_of_the_previous_sentence() -> None:

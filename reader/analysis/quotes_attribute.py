@@ -29,6 +29,11 @@ _LOWER_WORD = re.compile(r"\b[a-z]")
 _VERB_AFTER = re.compile(r"\s+([a-z]{3,}(?:ed|s))\b")
 
 
+def _in_parentheses(text: str, start: int, position: int) -> bool:
+    """Whether `position` lies inside a parenthesis opened after `start`."""
+    return text.count("(", start, position) > text.count(")", start, position)
+
+
 class _Attributor(Referents):
     """The cue search over one article's narration."""
 
@@ -50,9 +55,14 @@ class _Attributor(Referents):
             inner = stripped[:-1].rfind(",")
             if inner >= 0:
                 cut = clause_start + inner
-                head = [c for c in candidates if c.end <= cut]
-                if head:
-                    return Speaker(self.resolve(number, head[-1]), verb)
+                # Names in parentheses are asides: "Nick Rahall II (D - W. Va.), who …, called".
+                before_cut = [c for c in candidates if c.end <= cut and not _in_parentheses(para.masked, clause_start, c.start)]
+                named = [c for c in candidates if c.start > cut and is_named(c) and c.mention is not None
+                         and c.mention.type == "PERSON" and len(WORDS.findall(para.masked[cut + 1 : c.start])) <= 2]
+                if named and not any(is_named(c) for c in before_cut):
+                    return Speaker(self.resolve(number, named[0]), verb)  # "Her spokesman, Bill McAllister, said"
+                if before_cut:
+                    return Speaker(self.resolve(number, before_cut[-1]), verb)
         nearest = candidates[-1]
         gap = len(WORDS.findall(para.masked[nearest.end:verb_start]))
         if gap <= NEAR_WORDS and not (stripped.endswith(",") and verb.lower().endswith("ing")):
@@ -66,15 +76,17 @@ class _Attributor(Referents):
         return Speaker(self.resolve(number, main[0]), verb)
 
     def after_verb(self, number: int, verb_end: int, limit: int, verb: str) -> Speaker | None:
-        """Inverted order: "…", said Dr Liow."""
+        """Inverted order: "…", said Dr Liow / said Academy spokeswoman Leslie Unger."""
         para = self.paragraph(number)
-        for candidate in para.candidates(verb_end, limit):
-            if candidate.kind == "mention" and candidate.mention is not None and candidate.mention.type == "PLACE":
-                continue
-            if len(WORDS.findall(para.masked[verb_end:candidate.start])) > NEAR_WORDS:
-                return None
-            return Speaker(self.resolve(number, candidate), verb)
-        return None
+        comma = para.masked.find(",", verb_end, limit)
+        candidates = [
+            c for c in para.candidates(verb_end, comma if comma >= 0 else limit)
+            if not (c.kind == "mention" and c.mention is not None and c.mention.type == "PLACE")
+        ]
+        if not candidates or len(WORDS.findall(para.masked[verb_end : candidates[0].start])) > NEAR_WORDS:
+            return None
+        people = [c for c in candidates if c.kind == "mention" and c.mention is not None and c.mention.type == "PERSON"]
+        return Speaker(self.resolve(number, people[-1] if people else candidates[0]), verb)
 
     def right_cue(self, item: Found) -> Speaker | None:
         """A cue right after the closing mark: "…," Xi said / "…", said Dr Liow / "…," the document reads."""

@@ -106,7 +106,7 @@ _ROLES = (
     "resident veteran pensioner teacher student nurse worker owner rep representative publicist agent"
 )
 _ROLE_WORD = re.compile(rf"\b{_trie([r.replace('_', ' ') for r in _ROLES.split()])}\b(?!['’]s)")
-_ROLE_HEAD = re.compile(r"\b(?:the|his|her|their|its)\s+(?:(?P<mod>[\w-]+)\s+)?$")
+_ROLE_HEAD = re.compile(r"\b(?:(?P<definite>the|his|her|their|its)|an?|one|another)\s+(?:(?P<mod>[\w-]+)\s+)?$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.IGNORECASE)
 
 
@@ -116,8 +116,9 @@ _DOCUMENT_KEYS = frozenset(end for document in _DOCUMENTS for end in (document.s
 
 
 def candidate_phrases(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str]]:
-    """(start, end, kind, word) of each pronoun, role ("the Russian leader") and document ("the joint
-    statement") within text[start:end], found from the keyword backwards: far cheaper than one big regex.
+    """(start, end, kind, word) of each pronoun, role ("the Russian leader"), unnamed person ("a
+    witness") and document ("the joint statement") within text[start:end], found from the keyword
+    backwards: far cheaper than one big regex.
 
     `word` is the pronoun, the role noun, or the whole document phrase.
     """
@@ -129,7 +130,8 @@ def candidate_phrases(text: str, start: int = 0, end: int | None = None) -> list
     for match in _ROLE_WORD.finditer(text, start, end):
         head = _ROLE_HEAD.search(text, max(start, match.start() - 40), match.start())
         if head is not None:
-            found.append((head.start(), match.end(), "role", match.group()))
+            # "a Western diplomat", "an Interior official": somebody the article does not name.
+            found.append((head.start(), match.end(), "role" if head.group("definite") else "unnamed", match.group()))
     for match in _DOCUMENT_WORD.finditer(text, start, end):
         head = _DOCUMENT_HEAD.search(text, max(start, match.start() - 60), match.start())
         if head is not None:

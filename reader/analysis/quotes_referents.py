@@ -34,18 +34,31 @@ _LOOKBACK = 3
 """Paragraphs searched backwards for a pronoun's or role's referent."""
 _SALIENCE = 15
 _CHAIN_LOOKBACK = 8
+_TITLE_WORDS = 3
+"""Words before a name read as its title: "Superior Court Judge", "visiting Russian President"."""
 """Paragraphs a chain of pronouns ("he … he said") is followed back."""
 """Paragraphs counted when a pronoun's referent is whoever the passage is about."""
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _NARRATION = re.compile(r"[^\W\dX_]")
 """A letter that is not a masked-out quoted one."""
 _USEFUL_TYPES = frozenset({"PERSON", "ORG", "PLACE"})
 
 
-def _normalised(mention: EntityMention, entity: Entity | None) -> EntityMention:
-    """The mention typed in upper case, as its unified entity says when known ("person" → "PERSON")."""
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the)\s+$", re.IGNORECASE)
+
+
+def _normalised(mention: EntityMention, entity: Entity | None, text: str) -> EntityMention:
+    """The mention typed in upper case, as its unified entity says when known ("person" → "PERSON").
+
+    A "person" right after an article ("a Rite Aid", "the Journal-Constitution")
+    is a business or a paper: people's names take no article.
+    """
     kind = (entity.type if entity is not None else mention.type).upper()
+    if kind == "PERSON" and _ARTICLE_BEFORE.search(text, max(0, mention.start - 5), mention.start):
+        kind = "ORG"
     if kind == mention.type:
         return mention
     return EntityMention(mention.paragraph, mention.start, mention.end, mention.text, kind, mention.entity, mention.title)
@@ -85,7 +98,7 @@ class Candidate:
     start: int
     end: int
     kind: str
-    """"mention", "pronoun", "role" or "document"."""
+    """"mention", "pronoun", "role", "unnamed" or "document"."""
     mention: EntityMention | None = None
     word: str = ""
 
@@ -106,6 +119,9 @@ class Paragraph:
     mentions: list[EntityMention]
     narrative: bool = True
     """Whether any narration is left once quotations are masked."""
+    surnames: Mapping[str, EntityMention] = field(default_factory=dict)
+    """Last words of the article's longer names, for a repeated surname the recogniser missed."""
+    number: int = 0
     _candidates: dict[tuple[int, int], list[Candidate]] = field(default_factory=dict)
 
     def sentence(self, position: int) -> tuple[int, int]:
@@ -124,6 +140,12 @@ class Paragraph:
             for m in self.mentions
             if start <= m.start and m.end <= end and text[m.end : m.end + 2] not in ("'s", "’s")
         ]
+        if not found and self.surnames:
+            for match in _CAPITALISED.finditer(text, start, end):
+                known = self.surnames.get(match.group())
+                if known is not None:
+                    mention = EntityMention(self.number, match.start(), match.end(), match.group(), known.type, known.entity)
+                    found.append(Candidate(match.start(), match.end(), "mention", mention))
         taken = [(c.start, c.end) for c in found]
         for s, e, kind, word in candidate_phrases(text, start, end):
             if not any(s < te and ts < e for ts, te in taken):
@@ -160,6 +182,7 @@ class Referents:
         for mention in mentions:
             self.mentions.setdefault(mention.paragraph, []).append(mention)
         self.cache: dict[int, Paragraph] = {}
+        self._surnames: dict[str, EntityMention] | None = None
         self.spoken: dict[str, int] = {}
         """How many quotations each entity has been given so far: speakers stay salient."""
 
@@ -170,7 +193,7 @@ class Referents:
             spans = sorted(self.spans.get(number, []))
             known = self.narration.get(number)
             masked, starts = known if known is not None else (mask(text, spans), None)
-            typed = (_normalised(m, self.entities.get(m.entity)) for m in self.mentions.get(number, []))
+            typed = (_normalised(m, self.entities.get(m.entity), text) for m in self.mentions.get(number, []))
             outside = sorted(
                 (m for m in typed if m.type in _USEFUL_TYPES and not any(s <= m.start < e for s, e in spans)),
                 key=lambda m: m.start,
@@ -181,9 +204,23 @@ class Referents:
                 starts if starts is not None else sentence_starts(masked),
                 outside,
                 _NARRATION.search(masked) is not None,
+                self.surnames(),
+                number,
             )
             self.cache[number] = cached
         return cached
+
+    def surnames(self) -> dict[str, EntityMention]:
+        """The last word of every multi-word person or organisation name in the article."""
+        if self._surnames is None:
+            self._surnames = {}
+            for mentions in self.mentions.values():
+                for mention in mentions:
+                    words = mention.text.split()
+                    kind = mention.type.upper()
+                    if len(words) > 1 and kind in SPEAKER_TYPES | {"PLACE"} and words[-1][:1].isupper() and len(words[-1]) > 2:
+                        self._surnames.setdefault(words[-1], _normalised(mention, self.entities.get(mention.entity), ""))
+        return self._surnames
 
     # --- resolving a candidate to an entity -------------------------------------------------
 
@@ -191,8 +228,8 @@ class Referents:
         if candidate.kind == "mention":
             assert candidate.mention is not None
             return candidate.mention.entity
-        if candidate.kind == "document":
-            return None  # a written source: never guess a person for it
+        if candidate.kind in ("document", "unnamed"):
+            return None  # a written source, or a person the article does not name: never guess
         if candidate.kind == "pronoun":
             word = candidate.word.lower()
             if word in ("he", "she"):
@@ -302,36 +339,20 @@ class Referents:
         """"the Russian leader": the nearest person introduced with that nationality or role."""
         words = phrase.split()
         modifier = words[1].lower() if len(words) > 2 and words[1][:1].isupper() else None
-        found = self._role_match(number, position, role, modifier)
-        if found is not None or modifier is not None:
-            return found
-        if self._introduced_unnamed(number, position, role):
-            return None  # "a Western diplomat … the diplomat added": nobody named
-        # "the convicted killer said": the nearest person mentioned before.
-        for _, para, start, end in self._sentences_back(number, position):
-            persons = [c for c in para.candidates(start, end) if c.kind == "mention" and c.mention and c.mention.type == "PERSON"]
-            if persons and persons[-1].mention is not None:
-                return persons[-1].mention.entity
-        return None
-
-    def _introduced_unnamed(self, number: int, position: int, role: str) -> bool:
-        """Whether the role was introduced with an indefinite article: "a Western diplomat"."""
-        pattern = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,4}}{re.escape(role)}\b", re.IGNORECASE)
-        for back in range(number, max(number - _LOOKBACK, -1), -1):
-            masked = self.paragraph(back).masked
-            if pattern.search(masked, 0, position if back == number else len(masked)):
-                return True
-        return False
+        # A bare role nobody was introduced with ("the manager said") stays unnamed:
+        # the nearest name is as often a bystander as the speaker.
+        return self._role_match(number, position, role, modifier)
 
     def _role_match(self, number: int, position: int, role: str, modifier: str | None) -> str | None:
-        for back, para, start, end in self._sentences_back(number, position):
+        """The nearest person whose own title words carry the role or nationality ("Russian President …")."""
+        wanted = (modifier or role).lower().split()
+        for _, para, start, end in self._sentences_back(number, position, _CHAIN_LOOKBACK):
             persons = [c for c in para.candidates(start, end) if c.kind == "mention" and c.mention and c.mention.type == "PERSON"]
             for candidate in reversed(persons):
                 assert candidate.mention is not None
-                context = (para.text[max(0, candidate.start - 40) : candidate.start] + " " + (candidate.mention.title or "")).lower()
-                if modifier is not None:
-                    if re.search(rf"\b{re.escape(modifier)}\b", context):
-                        return candidate.mention.entity
-                elif re.search(rf"\b{re.escape(role.lower())}\b", context):
+                titles = para.text[max(0, candidate.start - 60) : candidate.start].split()[-_TITLE_WORDS:]
+                words = [_POSSESSIVE.sub("", w.strip(",.;:")).lower() for w in titles]
+                words += (candidate.mention.title or "").lower().split()
+                if all(w in words for w in wanted):
                     return candidate.mention.entity
         return None
