@@ -8,7 +8,7 @@ resolve to an entity; the cue search decides which of them spoke.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .model import Entity, EntityMention
@@ -119,8 +119,8 @@ class Paragraph:
     mentions: list[EntityMention]
     narrative: bool = True
     """Whether any narration is left once quotations are masked."""
-    surnames: Mapping[str, EntityMention] = field(default_factory=dict)
-    """Last words of the article's longer names, for a repeated surname the recogniser missed."""
+    surnames: Callable[[], Mapping[str, EntityMention]] | None = None
+    """Last words of the article's longer names (built on first use), for a surname the recogniser missed."""
     number: int = 0
     _candidates: dict[tuple[int, int], list[Candidate]] = field(default_factory=dict)
 
@@ -140,9 +140,10 @@ class Paragraph:
             for m in self.mentions
             if start <= m.start and m.end <= end and text[m.end : m.end + 2] not in ("'s", "’s")
         ]
-        if not found and self.surnames:
-            for match in _CAPITALISED.finditer(text, start, end):
-                known = self.surnames.get(match.group())
+        if not found and self.surnames is not None:
+            surnames = self.surnames()
+            for match in _CAPITALISED.finditer(text, start, end) if surnames else ():
+                known = surnames.get(match.group())
                 if known is not None:
                     mention = EntityMention(self.number, match.start(), match.end(), match.group(), known.type, known.entity)
                     found.append(Candidate(match.start(), match.end(), "mention", mention))
@@ -204,7 +205,7 @@ class Referents:
                 starts if starts is not None else sentence_starts(masked),
                 outside,
                 _NARRATION.search(masked) is not None,
-                self.surnames(),
+                self.surnames,
                 number,
             )
             self.cache[number] = cached
