@@ -173,6 +173,8 @@ def test_text_excludes_marks_and_spacing() -> None:
         ("Ms Novak said relations had been a “priority” for both sides.", "priority", "partial"),
         ("“We will rebuild the bridge,” the mayor said.", "We will rebuild the bridge,", "direct"),
         ("The minister said: “Taxes will fall next year.”", "Taxes will fall next year.", "direct"),
+        ("A witness told the paper “The cops jumped out of the car.”", "The cops jumped out of the car.", "direct"),
+        ("Police told the paper that “Gray has four prior arrests.”", "Gray has four prior arrests.", "partial"),
     ],
 )
 def test_kinds(text: str, quoted: str, kind: str) -> None:

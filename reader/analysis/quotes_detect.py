@@ -363,7 +363,11 @@ def _kind(text: str, masked: str, starts: list[int], part: _Part) -> str:
     sentence = masked[s0:s1]
     ends_punct = inner[-1] in ".,!?…;:"
     left_words = left.split()
-    after_cue = bool(left_words) and SPEECH_VERB.fullmatch(left_words[-1].strip(",:")) is not None
+    # Speech reported straight after its cue, without "that": A witness told the paper "The cops …".
+    after_cue = bool(left_words) and (
+        SPEECH_VERB.fullmatch(left_words[-1].strip(",:")) is not None
+        or (left_words[-1].lower() != "that" and SPEECH_VERB.search(" ".join(left_words[-5:])) is not None)
+    )
     starts_clause = not left or left[-1] == ":" or (
         left[-1] in ",—–" and SPEECH_VERB.search(left[-40:]) is not None
     ) or (after_cue and inner[0].isupper() and count >= 3)
