@@ -23,6 +23,7 @@ from .quotes_lexicon import (
 )
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
+# Openings of an introductory phrase whose comma comes before the subject: "In Berlin, Merkel said".
 INTRO = re.compile(
     r"^\W*(?:in|on|at|as|after|before|when|while|following|during|since|although|though|despite|by|with|"
     r"for|from|under|asked|speaking|thanking|meeting|addressing|writing|responding|according)\b",
@@ -30,23 +31,22 @@ INTRO = re.compile(
 )
 WORDS = re.compile(r"\S+")
 NEAR_WORDS = 4
+"""How far (in words) a subject may stand from its verb and still be read as its subject."""
 _LOOKBACK = 3
-"""Paragraphs searched backwards for a pronoun's or role's referent."""
-_SALIENCE = 15
+"""Narration paragraphs searched backwards for a pronoun's referent."""
 _CHAIN_LOOKBACK = 8
+"""Narration paragraphs a chain of pronouns ("he … he said") is followed back."""
+_SALIENCE = 15
+"""Paragraphs counted when a pronoun's referent is whoever the passage is about."""
 _TITLE_WORDS = 3
 """Words before a name read as its title: "Superior Court Judge", "visiting Russian President"."""
-"""Paragraphs a chain of pronouns ("he … he said") is followed back."""
-"""Paragraphs counted when a pronoun's referent is whoever the passage is about."""
 
-
+_GENERAL_ROLES = frozenset({"leader", "counterpart", "official", "host", "guest", "visitor", "man", "woman", "chief", "head"})
 _POSSESSIVE = re.compile(r"['’]s$")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _NARRATION = re.compile(r"[^\W\dX_]")
 """A letter that is not a masked-out quoted one."""
 _USEFUL_TYPES = frozenset({"PERSON", "ORG", "PLACE"})
-
-
 _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the)\s+$", re.IGNORECASE)
 
 
@@ -65,6 +65,7 @@ def _normalised(mention: EntityMention, entity: Entity | None, text: str) -> Ent
 
 
 def is_named(candidate: Candidate) -> bool:
+    """Whether the candidate is a recognised person or organisation."""
     return candidate.kind == "mention" and candidate.mention is not None and candidate.mention.type in SPEAKER_TYPES
 
 
@@ -105,6 +106,8 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
+    """A finding of attribution: the entity (None when nobody can be named) and the cue used."""
+
     entity: str | None
     cue: str | None
 
@@ -184,6 +187,7 @@ class Referents:
             self.mentions.setdefault(mention.paragraph, []).append(mention)
         self.cache: dict[int, Paragraph] = {}
         self._surnames: dict[str, EntityMention] | None = None
+        self._titles: dict[str, list[EntityMention]] | None = None
         self.spoken: dict[str, int] = {}
         """How many quotations each entity has been given so far: speakers stay salient."""
 
@@ -303,19 +307,17 @@ class Referents:
         return any(s - 1 <= begin <= s for s, _ in self.spans.get(number, []))
 
     def _salience(self, number: int, pronoun: str) -> dict[str, float]:
-        """How much the last few paragraphs are about each fitting person: mentions, quotations, recency."""
-        scores: dict[str, float] = {}
+        """How much the last few paragraphs are about each fitting person: mentions and quotations, recency on ties."""
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
         order = 0
         for back in range(max(0, number - _SALIENCE), number + 1):
             for mention in self.paragraph(back).mentions:
                 order += 1
                 if mention.type == "PERSON" and self._entity_fits(mention.entity, pronoun):
-                    scores[mention.entity] = scores.get(mention.entity, 0.0) + 1.0
-                    scores[mention.entity] = int(scores[mention.entity]) + order / 10_000  # latest wins ties
-        for entity, quoted in self.spoken.items():
-            if entity in scores:
-                scores[entity] += quoted
-        return scores
+                    counts[mention.entity] = counts.get(mention.entity, 0) + 1
+                    latest[mention.entity] = order
+        return {e: n + self.spoken.get(e, 0) + latest[e] / (order + 1) for e, n in counts.items()}
 
     def salient_person(self, number: int, pronoun: str) -> str | None:
         """The person mentioned (or quoted) most in the last few paragraphs, latest on ties."""
@@ -324,7 +326,13 @@ class Referents:
 
     def _entity_fits(self, entity: str, pronoun: str) -> bool:
         """No mention of the entity carries a title of the other gender."""
-        return all(_fits(m, pronoun) for ms in self.mentions.values() for m in ms if m.entity == entity)
+        if self._titles is None:
+            self._titles = {}
+            for mentions in self.mentions.values():
+                for mention in mentions:
+                    if mention.title:
+                        self._titles.setdefault(mention.entity, []).append(mention)
+        return all(_fits(m, pronoun) for m in self._titles.get(entity, ()))
 
     def organisation_before(self, number: int, position: int) -> str | None:
         """"it said": a document nearby means no entity; otherwise the nearest organisation subject."""
@@ -345,8 +353,12 @@ class Referents:
         return self._role_match(number, position, role, modifier)
 
     def _role_match(self, number: int, position: int, role: str, modifier: str | None) -> str | None:
-        """The nearest person whose own title words carry the role or nationality ("Russian President …")."""
-        wanted = (modifier or role).lower().split()
+        """The nearest person whose own title words carry the role or nationality ("Russian President …").
+
+        A general role ("the Russian leader") needs only the nationality; a
+        specific one ("the Russian president") needs both.
+        """
+        wanted = ([modifier] if modifier else []) + ([] if modifier and role in _GENERAL_ROLES else role.lower().split())
         for _, para, start, end in self._sentences_back(number, position, _CHAIN_LOOKBACK):
             persons = [c for c in para.candidates(start, end) if c.kind == "mention" and c.mention and c.mention.type == "PERSON"]
             for candidate in reversed(persons):
