@@ -381,6 +381,16 @@ def test_role_resolves_through_nationality() -> None:
     assert [q.speaker for q in quotes(paragraphs, PEOPLE)] == ["putin", "xi"]
 
 
+def test_a_specific_role_needs_its_title_too() -> None:
+    names = {"Vladimir Putin": ("putin", "PERSON"), "Sergei Lavrov": ("lavrov", "PERSON")}
+    paragraphs = [
+        "Russian President Vladimir Putin arrived with Russian Foreign Minister Sergei Lavrov.",
+        "“We are ready,” the Russian president said.",
+        "“So are we,” the Russian minister added.",
+    ]
+    assert [q.speaker for q in quotes(paragraphs, names)] == ["putin", "lavrov"]
+
+
 def test_quotation_paragraph_without_cue_continues_the_previous_speaker() -> None:
     paragraphs = ["“The ties are strong,” Xi said. “They will grow.”", "“And they will last.”"]
     found = quotes(paragraphs, PEOPLE)
