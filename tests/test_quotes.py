@@ -92,8 +92,8 @@ def test_quotation_interrupted_by_its_cue() -> None:
 
 
 def test_ellipses_inside_quotations() -> None:
-    found = detect(["“We are willing to…jointly achieve it,” he said.", '"For us, the bloc ... is a hedge," he added.'])
-    assert texts(found) == ["We are willing to…jointly achieve it,", "For us, the bloc ... is a hedge,"]
+    found = detect(["“We are willing to…jointly achieve it,” he said.", '"For us ... it is a hedge," he added.'])
+    assert texts(found) == ["We are willing to…jointly achieve it,", "For us ... it is a hedge,"]
 
 
 def test_quotation_running_over_paragraphs_with_reopening_marks() -> None:
@@ -104,7 +104,7 @@ def test_quotation_running_over_paragraphs_with_reopening_marks() -> None:
 
 
 def test_quotation_split_mid_sentence_continues_to_its_closing_mark() -> None:
-    found = detect(['"No matter what happens, the two countries have', 'always been partners," Ana Costa told the paper.'])
+    found = detect(['"No matter what happens, the two countries have', 'always been partners," Ana Costa told us.'])
     assert texts(found) == ["No matter what happens, the two countries have", "always been partners,"]
     assert found[1].continued and found[1].start == 0
 
@@ -169,7 +169,7 @@ def test_text_excludes_marks_and_spacing() -> None:
         ("said Ann Poe, author of the book “The Big Show: High Times and Dirty Deals Backstage.”",
          "The Big Show: High Times and Dirty Deals Backstage.", "term"),
         ("Officials insisted it was a “unique case” combining debt and fraud.", "unique case", "partial"),
-        ("He was calling him a “good and old friend of the people”.", "good and old friend of the people", "partial"),
+        ("He was calling him a “good and old friend of ours”.", "good and old friend of ours", "partial"),
         ("Ms Novak said relations had been a “priority” for both sides.", "priority", "partial"),
         ("“We will rebuild the bridge,” the mayor said.", "We will rebuild the bridge,", "direct"),
         ("The minister said: “Taxes will fall next year.”", "Taxes will fall next year.", "direct"),
@@ -309,7 +309,11 @@ def test_pronoun_looks_past_lines_that_are_all_quotation() -> None:
 
 def test_other_cue_verbs() -> None:
     names = {"Ana Costa": ("costa", "PERSON"), "Omar Haddad": ("omar", "PERSON")}
-    paragraphs = ["“The dam will not hold,” Ana Costa warned.", "“Who pays for it?” asked Mr Omar Haddad.", "“Nobody,” she insisted."]
+    paragraphs = [
+        "“The dam will not hold,” Ana Costa warned.",
+        "“Who pays for it?” asked Mr Omar Haddad.",
+        "“Nobody,” she insisted.",
+    ]
     found = quotes(paragraphs, names)
     assert [(q.speaker, q.cue) for q in found] == [("costa", "warned"), ("omar", "asked"), ("costa", "insisted")]
 
@@ -348,7 +352,7 @@ def test_role_resolves_through_its_title_and_a_bare_role_stays_unnamed() -> None
 
 
 def test_a_surname_the_recogniser_missed_still_attributes() -> None:
-    paragraphs = ["Dale Hall, who directs the service, said the change was minor.", '"The agency is responsible," Hall said.']
+    paragraphs = ["Dale Hall, who directs the service, said it was minor.", '"The agency is in charge," Hall said.']
     mentions = (EntityMention(0, 0, 9, "Dale Hall", "PERSON", "hall"),)  # the second "Hall" went unrecognised
     article = Article("a", "a.txt", "T", tuple(paragraphs), entities=mentions)
     found = find_quotes(article, {"hall": Entity("hall", "Dale Hall", "PERSON")})
@@ -368,7 +372,7 @@ def test_pronoun_resolves_to_the_subject_of_the_previous_sentence() -> None:
 
 def test_pronoun_respects_gender_titles() -> None:
     names = {"Okafor": ("okafor", "PERSON"), "Ruiz": ("ruiz", "PERSON")}
-    paragraphs = ["Ms Okafor met Mr Ruiz on Monday.", "Mr Ruiz gave a short speech.", '"We agreed on nothing," she said.']
+    paragraphs = ["Ms Okafor met Mr Ruiz on Monday.", "Mr Ruiz gave a speech.", '"We agreed on nothing," she said.']
     assert [q.speaker for q in quotes(paragraphs, names)] == ["okafor"]
 
 
@@ -406,7 +410,7 @@ def test_multi_paragraph_quotation_takes_the_cue_of_its_last_part() -> None:
 
 def test_a_new_person_between_quotations_ends_continuation() -> None:
     names = {**PEOPLE, "Kim Lee": ("kim", "PERSON")}
-    paragraphs = ["“The ties are strong,” Xi said.", "Analyst Kim Lee disagreed.", "“They are weaker than ever.”"]
+    paragraphs = ["“The ties are strong,” Xi said.", "Analyst Kim Lee disagreed.", "“They are weaker now.”"]
     assert [q.speaker for q in quotes(paragraphs, names)] == ["xi", "kim"]
 
 
@@ -528,7 +532,8 @@ def test_seeds_attribution_accuracy() -> None:
         for prefix, surname in SEED_SPEAKERS[article.id[:3]]:
             quote = next(q for q in found if q.text.startswith(prefix))
             entity = by_id.get(quote.speaker) if quote.speaker else None
-            words = {w.lower() for n in ((entity.name, *entity.aliases) if entity else ()) for w in re.findall(r"\w+", n)}
+            names = (entity.name, *entity.aliases) if entity else ()
+            words = {w.lower() for n in names for w in re.findall(r"\w+", n)}
             total += 1
             right += (entity is None) if surname is None else surname.lower() in words
     assert right / total >= 0.9

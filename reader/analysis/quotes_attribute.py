@@ -56,7 +56,9 @@ class _Attributor(Referents):
             if inner >= 0:
                 cut = clause_start + inner
                 # Names in parentheses are asides: "Nick Rahall II (D - W. Va.), who …, called".
-                before_cut = [c for c in candidates if c.end <= cut and not _in_parentheses(para.masked, clause_start, c.start)]
+                before_cut = [
+                    c for c in candidates if c.end <= cut and not _in_parentheses(para.masked, clause_start, c.start)
+                ]
                 named = [c for c in candidates if c.start > cut and is_named(c) and c.mention is not None
                          and c.mention.type == "PERSON" and len(WORDS.findall(para.masked[cut + 1 : c.start])) <= 2]
                 if named and not any(is_named(c) for c in before_cut):
@@ -114,7 +116,8 @@ class _Attributor(Referents):
         ends_clause = ends_clause or region.lstrip()[:1] in (",", "—", "–")
         cited = AS_SAYING.search(region) if " as " in region else None
         if cited and len(WORDS.findall(region[: cited.start()])) <= 12:
-            who = [c for c in para.candidates(close + cited.start("who"), close + cited.end("who")) if c.kind != "document"]
+            who = para.candidates(close + cited.start("who"), close + cited.end("who"))
+            who = [c for c in who if c.kind != "document"]
             if who:
                 return Speaker(self.resolve(number, who[0]), f"{cited.group().split()[0]} as saying")
         verb = SPEECH_VERB.search(region)
@@ -208,7 +211,8 @@ class _Attributor(Referents):
             for cited in AS_SAYING.finditer(left):
                 pass
         if cited is not None:
-            who = [c for c in para.candidates(start + cited.start("who"), start + cited.end("who")) if c.kind != "document"]
+            who = para.candidates(start + cited.start("who"), start + cited.end("who"))
+            who = [c for c in who if c.kind != "document"]
             if who:
                 return Speaker(self.resolve(number, who[0]), f"{cited.group().split()[0]} as saying")
         verbs = list(SPEECH_VERB.finditer(left))
@@ -269,12 +273,13 @@ class _Attributor(Referents):
         verbs = list(SPEECH_VERB.finditer(para.masked, start, colon))
         if not verbs:
             # "…experts such as Dr Azm Al Homoud:" introduces the person named just before the colon.
-            named = [c for c in para.candidates(start, colon) if c.kind == "mention" and c.mention and c.mention.type in SPEAKER_TYPES]
+            named = [c for c in para.candidates(start, colon) if is_named(c)]
             if named and len(WORDS.findall(para.masked[named[-1].end : colon])) <= 1:
                 return Speaker(self.resolve(number, named[-1]), None)
             return None
         verb = verbs[-1]
-        return self.subject_of(number, start, verb.start(), verb.end()) or self.after_verb(number, verb.end(), colon, verb.group())
+        speaker = self.subject_of(number, start, verb.start(), verb.end())
+        return speaker or self.after_verb(number, verb.end(), colon, verb.group())
 
     def preceding_sentence(self, item: Found) -> Speaker | None:
         """A quotation right after a narration sentence whose subject speaks: Kim Lee disagreed. “…”."""
@@ -350,7 +355,9 @@ def attribute(
                 result.append(item.quote)
             else:
                 q = item.quote
-                result.append(Quote(q.paragraph, q.start, q.end, q.text, speaker.entity, q.kind, speaker.cue, q.continued))
+                result.append(
+                    Quote(q.paragraph, q.start, q.end, q.text, speaker.entity, q.kind, speaker.cue, q.continued)
+                )
     return tuple(result)
 
 

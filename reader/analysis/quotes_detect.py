@@ -121,8 +121,9 @@ def _scan(text: str, virtual: bool = False) -> _Scan:
         index = len(stack) - 1
         while stack[index].family != family:
             index -= 1
-        if family == "s" and prev in "sS" and text[end : end + 2][1:].islower() and _closes_later(text, marks, position):
-            continue  # "'The workers' rights matter,' she said": a plural possessive
+        plural_possessive = family == "s" and prev in "sS" and text[end + 1 : end + 2].islower()
+        if plural_possessive and _closes_later(text, marks, position):
+            continue  # "'The workers' rights matter,' she said": not the closing mark
         opened = stack[index]
         del stack[index:]
         pair = _Pair(opened.start, opened.end, start, end, opened.ident, tuple(o.ident for o in stack))
@@ -159,7 +160,9 @@ def _starts_with_opener(text: str) -> bool:
     if not stripped:
         return False
     match = _MARK.match(stripped)
-    return bool(match) and match.group() in _DOUBLE and len(stripped) > match.end() and not stripped[match.end()].isspace()
+    if match is None or match.group() not in _DOUBLE:
+        return False
+    return len(stripped) > match.end() and not stripped[match.end()].isspace()
 
 
 _Part = tuple[int, int, int, int, bool]
@@ -248,8 +251,9 @@ def _marked(paragraphs: Sequence[str]) -> set[int]:
     index = 0
     for match in _ANY_MARK.finditer(joined):
         at = match.start()
-        if match.group() in _SINGLE_CHARS and 0 < at < len(joined) - 1 and joined[at - 1].isalnum() and joined[at + 1].isalnum():
-            continue  # an apostrophe
+        if match.group() in _SINGLE_CHARS and 0 < at < len(joined) - 1:
+            if joined[at - 1].isalnum() and joined[at + 1].isalnum():
+                continue  # an apostrophe
         while ends[index] <= at:
             index += 1
         found.add(index)

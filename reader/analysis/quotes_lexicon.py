@@ -42,6 +42,8 @@ _SPEECH_STEMS = (
     "countered|retort|retorted|testify|testified|recounted|mentioned|believe|believes|believed|think|"
     "thinks|feels|felt|hoped|notify|notified|notifies|inform|informed|informs"
 )
+
+
 def _trie(words: list[str]) -> str:
     """An alternation of `words` factored by shared prefixes.
 
@@ -83,7 +85,10 @@ NAMING = re.compile(
 )
 
 ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
-AS_SAYING = re.compile(r"\b(?:cited|quoted|cites|quotes|citing|quoting)\b(?P<who>[^,;:]{1,80}?)\bas (?:saying|telling|writing|stating)\b", re.IGNORECASE)
+AS_SAYING = re.compile(
+    r"\b(?:cited|quoted|cites|quotes|citing|quoting)\b(?P<who>[^,;:]{1,80}?)\bas (?:saying|telling|writing|stating)\b",
+    re.IGNORECASE,
+)
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 
@@ -106,10 +111,10 @@ _ROLES = (
     "resident veteran pensioner teacher student nurse worker owner rep representative publicist agent"
 )
 _ROLE_WORD = re.compile(rf"\b{_trie([r.replace('_', ' ') for r in _ROLES.split()])}\b(?!['’]s)")
-_ROLE_HEAD = re.compile(r"\b(?:(?P<definite>the|his|her|their|its)|an?|one|another)\s+(?:(?P<mod>[\w-]+)\s+)?$", re.IGNORECASE)
+_ROLE_HEAD = re.compile(
+    r"\b(?:(?P<definite>the|his|her|their|its)|an?|one|another)\s+(?:(?P<mod>[\w-]+)\s+)?$", re.IGNORECASE
+)
 _PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.IGNORECASE)
-
-
 _LOWER_WORDS = re.compile(r"[a-zé]+")
 _ROLE_KEYS = frozenset(word for role in _ROLES.split() for word in role.split("_")[-1:])
 _DOCUMENT_KEYS = frozenset(end for document in _DOCUMENTS for end in (document.split()[-1], document.split()[-1] + "s"))

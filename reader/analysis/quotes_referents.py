@@ -41,7 +41,9 @@ _SALIENCE = 15
 _TITLE_WORDS = 3
 """Words before a name read as its title: "Superior Court Judge", "visiting Russian President"."""
 
-_GENERAL_ROLES = frozenset({"leader", "counterpart", "official", "host", "guest", "visitor", "man", "woman", "chief", "head"})
+_GENERAL_ROLES = frozenset(
+    {"leader", "counterpart", "official", "host", "guest", "visitor", "man", "woman", "chief", "head"}
+)
 _POSSESSIVE = re.compile(r"['’]s$")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _NARRATION = re.compile(r"[^\W\dX_]")
@@ -61,7 +63,13 @@ def _normalised(mention: EntityMention, entity: Entity | None, text: str) -> Ent
         kind = "ORG"
     if kind == mention.type:
         return mention
-    return EntityMention(mention.paragraph, mention.start, mention.end, mention.text, kind, mention.entity, mention.title)
+    return EntityMention(
+        mention.paragraph, mention.start, mention.end, mention.text, kind, mention.entity, mention.title
+    )
+
+
+def _is_person(candidate: Candidate) -> bool:
+    return candidate.kind == "mention" and candidate.mention is not None and candidate.mention.type == "PERSON"
 
 
 def is_named(candidate: Candidate) -> bool:
@@ -148,7 +156,9 @@ class Paragraph:
             for match in _CAPITALISED.finditer(text, start, end) if surnames else ():
                 known = surnames.get(match.group())
                 if known is not None:
-                    mention = EntityMention(self.number, match.start(), match.end(), match.group(), known.type, known.entity)
+                    mention = EntityMention(
+                        self.number, match.start(), match.end(), match.group(), known.type, known.entity
+                    )
                     found.append(Candidate(match.start(), match.end(), "mention", mention))
         taken = [(c.start, c.end) for c in found]
         for s, e, kind, word in candidate_phrases(text, start, end):
@@ -223,8 +233,10 @@ class Referents:
                 for mention in mentions:
                     words = mention.text.split()
                     kind = mention.type.upper()
-                    if len(words) > 1 and kind in SPEAKER_TYPES | {"PLACE"} and words[-1][:1].isupper() and len(words[-1]) > 2:
-                        self._surnames.setdefault(words[-1], _normalised(mention, self.entities.get(mention.entity), ""))
+                    if len(words) < 2 or kind not in _USEFUL_TYPES or not words[-1][:1].isupper() or len(words[-1]) < 3:
+                        continue
+                    entity = self.entities.get(mention.entity)
+                    self._surnames.setdefault(words[-1], _normalised(mention, entity, ""))
         return self._surnames
 
     # --- resolving a candidate to an entity -------------------------------------------------
@@ -242,7 +254,8 @@ class Referents:
             if word == "it":
                 return self.organisation_before(number, candidate.start)
             return None
-        return self.role_before(number, candidate.start, candidate.word, self.paragraph(number).masked[candidate.start : candidate.end])
+        phrase = self.paragraph(number).masked[candidate.start : candidate.end]
+        return self.role_before(number, candidate.start, candidate.word, phrase)
 
     def _sentences_back(self, number: int, position: int, lookback: int = _LOOKBACK):
         """(paragraph, sentence start, sentence end) going backwards from `position`.
@@ -358,9 +371,11 @@ class Referents:
         A general role ("the Russian leader") needs only the nationality; a
         specific one ("the Russian president") needs both.
         """
-        wanted = ([modifier] if modifier else []) + ([] if modifier and role in _GENERAL_ROLES else role.lower().split())
+        wanted = [modifier] if modifier else []
+        if not (modifier and role in _GENERAL_ROLES):
+            wanted += role.lower().split()
         for _, para, start, end in self._sentences_back(number, position, _CHAIN_LOOKBACK):
-            persons = [c for c in para.candidates(start, end) if c.kind == "mention" and c.mention and c.mention.type == "PERSON"]
+            persons = [c for c in para.candidates(start, end) if _is_person(c)]
             for candidate in reversed(persons):
                 assert candidate.mention is not None
                 titles = para.text[max(0, candidate.start - 60) : candidate.start].split()[-_TITLE_WORDS:]
