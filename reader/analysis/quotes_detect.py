@@ -72,14 +72,18 @@ class _Scan:
 _VIRTUAL = -1
 
 
-def _scan(text: str, virtual: bool = False) -> _Scan:
-    """Pair the marks of one paragraph; `virtual` starts with a quote already open at offset 0."""
+def _scan(text: str, virtual: bool = False, marks: list[re.Match[str]] | None = None) -> _Scan:
+    """Pair the marks of one paragraph; `virtual` starts with a quote already open at offset 0.
+
+    `marks` are the paragraph's `_MARK` matches when the caller already has them.
+    """
     stack: list[_Open] = [_Open("d", 0, 0, _VIRTUAL)] if virtual else []
     pairs: list[_Pair] = []
     virtual_closed: _Pair | None = None
     length = len(text)
     counter = 0
-    marks = list(_MARK.finditer(text))
+    if marks is None:
+        marks = list(_MARK.finditer(text))
     for position, match in enumerate(marks):
         glyph = match.group()
         start, end = match.span()
@@ -184,8 +188,8 @@ class _Pending:
 _MAX_BETWEEN = 12
 
 
-def _has_double(text: str) -> bool:
-    return any(m.group() in _DOUBLE for m in _MARK.finditer(text))
+def _has_double(marks: list[re.Match[str]]) -> bool:
+    return any(m.group() in _DOUBLE for m in marks)
 
 
 def _flush(pending: _Pending, paragraphs: Sequence[str], parts: dict[int, list[_Part]], continues: bool) -> None:
@@ -260,9 +264,9 @@ def _marked(paragraphs: Sequence[str]) -> set[int]:
     return found
 
 
-def _first_double_may_close(text: str) -> bool:
+def _first_double_may_close(text: str, marks: list[re.Match[str]]) -> bool:
     """Whether the paragraph's first double mark has a word before it (a closing mark can)."""
-    for match in _MARK.finditer(text):
+    for match in marks:
         if match.group() in _DOUBLE:
             return match.start() > 0 and not text[match.start() - 1].isspace()
     return False
@@ -294,31 +298,32 @@ def _paragraph_parts(paragraphs: Sequence[str]) -> dict[int, list[_Part]]:
         if number >= len(paragraphs):
             break
         text = paragraphs[number]
+        marks = list(_MARK.finditer(text))
         scan: _Scan | None = None
         via_opener = via_virtual = False
         if pending is not None:
-            if not _has_double(text) and len(pending.between) < _MAX_BETWEEN and text.strip():
+            if not _has_double(marks) and len(pending.between) < _MAX_BETWEEN and text.strip():
                 pending.between.append(number)  # decided once a later paragraph closes it, or not
                 continue
             # A continuation either reopens with a mark (the usual style) or just goes on
             # until a closing mark (text that a page's junk had split mid-sentence).
             via_opener = _starts_with_opener(text)
             if not via_opener:
-                trial = _scan(text, virtual=True)
+                trial = _scan(text, True, marks)
                 if trial.virtual_closed is not None:
                     scan, via_virtual = trial, True
             _flush(pending, paragraphs, parts, via_opener or via_virtual)
             pending = None
         lost_opener = False
-        if scan is None and _first_double_may_close(text) and _follows_speech(paragraphs, parts, number):
+        if scan is None and _first_double_may_close(text, marks) and _follows_speech(paragraphs, parts, number):
             # A closing mark with no opening one, right after speech: the opening mark was
             # lost ("She is beloved everywhere.”), so the quotation starts the paragraph.
-            trial = _scan(text, virtual=True)
+            trial = _scan(text, True, marks)
             closing = trial.virtual_closed
             if closing is not None and closing.close_start and not text[closing.close_start - 1].isspace():
                 scan, via_virtual, lost_opener = trial, True, True
         if scan is None:
-            scan = _scan(text)
+            scan = _scan(text, False, marks)
         found, pending = _own_parts(text, scan, via_opener, via_virtual)
         if lost_opener and found and found[0][0] == -1:
             found[0] = (*found[0][:4], False)
