@@ -7,6 +7,9 @@ resolve to an entity; the cue search decides which of them spoke.
 
 from __future__ import annotations
 
+import bisect
+import sys
+
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -100,6 +103,13 @@ def _fits(mention: EntityMention, pronoun: str) -> bool:
     return not ((pronoun == "he" and title in FEMALE_TITLES) or (pronoun == "she" and title in MALE_TITLES))
 
 
+def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` lies in one of the sorted, non-overlapping `spans` (a bisection, not a scan:
+    a paragraph may hold thousands of quotations)."""
+    index = bisect.bisect_right(spans, (offset, sys.maxsize)) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """Something in narration that could be a speaker."""
@@ -134,6 +144,7 @@ class Paragraph:
     """Last words of the article's longer names (built on first use), for a surname the recogniser missed."""
     number: int = 0
     _candidates: dict[tuple[int, int], list[Candidate]] = field(default_factory=dict)
+    _mention_starts: list[int] | None = None
 
     def sentence(self, position: int) -> tuple[int, int]:
         return sentence_bounds(self.starts, len(self.masked), position)
@@ -146,10 +157,14 @@ class Paragraph:
             return found
         text = self.masked
         # A possessor is not a speaker: "Reid's rep told", "Russia’s news agency said".
+        if self._mention_starts is None:
+            self._mention_starts = [m.start for m in self.mentions]  # mentions are sorted by start
+        first = bisect.bisect_left(self._mention_starts, start)
+        last = bisect.bisect_left(self._mention_starts, end, first)
         found = [
             Candidate(m.start, m.end, "mention", m)
-            for m in self.mentions
-            if start <= m.start and m.end <= end and text[m.end : m.end + 2] not in ("'s", "’s")
+            for m in self.mentions[first:last]
+            if m.end <= end and text[m.end : m.end + 2] not in ("'s", "’s")
         ]
         if not found and self.surnames is not None:
             surnames = self.surnames()
@@ -210,7 +225,7 @@ class Referents:
             masked, starts = known if known is not None else (mask(text, spans), None)
             typed = (_normalised(m, self.entities.get(m.entity), text) for m in self.mentions.get(number, []))
             outside = sorted(
-                (m for m in typed if m.type in _USEFUL_TYPES and not any(s <= m.start < e for s, e in spans)),
+                (m for m in typed if m.type in _USEFUL_TYPES and not _inside(spans, m.start)),
                 key=lambda m: m.start,
             )
             cached = Paragraph(
