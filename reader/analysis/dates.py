@@ -27,6 +27,7 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:\s+of)?\s+{_YEAR}\b", re.I)
 _YEAR_REF = re.compile(rf"\b(?P<cue>in|since|of|during|from|early|late|mid|and)[\s-]+{_YEAR}\b(?!\s*[-–]\s*\d)", re.I)
 _WEEKDAY = re.compile(r"\b(?:(?P<last>last|this|on|early|late)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
 _RELATIVE_DAY = re.compile(r"\b(?P<word>yesterday|today|tonight|this morning|this afternoon)\b", re.I)
+_ANY_YEAR = re.compile(r"(?:18|19|20)\d\d")
 LEAD_PARAGRAPHS = 3
 """Event-date evidence is taken from the lead, where news says when the news happened."""
 
@@ -59,6 +60,8 @@ def time_refs(paragraphs: tuple[str, ...] | list[str]) -> list[TimeRef]:
     """Every full date, month-and-year and year reference ("in 2023") in the paragraphs."""
     refs: list[TimeRef] = []
     for index, raw in enumerate(paragraphs):
+        if not _ANY_YEAR.search(raw):
+            continue  # every form below names a year; most paragraphs have none
         text = plain(raw)
         taken: list[tuple[int, int]] = []
 

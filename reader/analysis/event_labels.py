@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from .features import article_text, proxy_names
 from .model import Article, Entity
 from .normalise import content_words
 
@@ -19,7 +18,9 @@ def _top(counts: Counter[str], limit: int) -> list[str]:
     return [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
 
 
-def _participants(members: Sequence[Article], by_id: Mapping[str, Entity]) -> tuple[list[str], list[str]]:
+def _participants(
+    members: Sequence[Article], terms: Sequence[Counter[str]], by_id: Mapping[str, Entity]
+) -> tuple[list[str], list[str]]:
     """The most mentioned people and places; plain capitalised names when no recogniser ran."""
     people: Counter[str] = Counter()
     places: Counter[str] = Counter()
@@ -34,8 +35,8 @@ def _participants(members: Sequence[Article], by_id: Mapping[str, Entity]) -> tu
                 places[name] += 1
     if not people and not places:
         # Without a recogniser, the multi-word capitalised names most articles of the event use.
-        for article in members:
-            people.update({n.title() for text in article_text(article) for n in proxy_names(text) if " " in n})
+        for counts in terms:
+            people.update(t[2:].title() for t in counts if t.startswith("n:") and " " in t)
     return _top(people, 2), _top(places, 1)
 
 
@@ -61,7 +62,7 @@ def label(
     total: int,
 ) -> str:
     """ "Ann Lee, Bo Chan · merger, shares, vote · Paris · 8 June 2018" with unknown parts left out."""
-    people, places = _participants(members, by_id)
+    people, places = _participants(members, terms, by_id)
     exclude = {w for name in (*people, *places) for w in content_words(name)}
     parts = [", ".join(people), ", ".join(_topic(terms, df, total, exclude)), ", ".join(places)]
     if day is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
+from itertools import combinations
 from collections.abc import Sequence
 from datetime import date
 
@@ -28,7 +29,10 @@ propose pairs; it still counts in the similarity of pairs proposed otherwise."""
 NAMED = 3
 NAME_MISS = 0.5
 BLOCK_TERMS = 30
-BLOCK_WORDS = 10
+BLOCK_WORDS = 0
+BLOCK_KINDS = "n"
+BLOCK_SHARED = 1
+"""Blocking terms a pair must share to be scored at all."""
 QUOTE_BONUS = 0.1
 SHARED_SHINGLES = 2
 DISJOINT_FACTOR = 0.7
@@ -53,18 +57,18 @@ def similarities(
         for term in _blocking_terms(vec):
             postings[term].append(index)
     cap = max(MAX_POSTING, int(len(articles) ** 0.5))
-    pairs: set[tuple[int, int]] = set()
+    shared: Counter[tuple[int, int]] = Counter()
     for holders in postings.values():
         if 1 < len(holders) <= cap:
-            for x, i in enumerate(holders):
-                pairs.update((i, j) for j in holders[x + 1 :])
-    named = [sum(1 for t in vec if t[0] == "n") >= NAMED for vec in vecs]
+            shared.update(combinations(holders, 2))
+    pairs = [pair for pair, count in shared.items() if count >= BLOCK_SHARED]
+    names = [frozenset(t for t in vec if t[0] == "n") for vec in vecs]
+    keys = [frozenset(vec) for vec in vecs]
     sims: dict[tuple[int, int], float] = {}
     for i, j in pairs:
         a, b = vecs[i], vecs[j]
-        common = a.keys() & b.keys()
-        value = sum(a[t] * b[t] for t in common)
-        if named[i] and named[j] and not any(t[0] == "n" for t in common):
+        value = sum([a[t] * b[t] for t in keys[i] & keys[j]])
+        if len(names[i]) >= NAMED and len(names[j]) >= NAMED and names[i].isdisjoint(names[j]):
             # Same story told about other people: a different occurrence of the same kind.
             value *= NAME_MISS
         if value > 0:
@@ -73,10 +77,11 @@ def similarities(
 
 
 def _blocking_terms(vec: dict[str, float]) -> list[str]:
-    """Names and figures always; otherwise the heaviest terms, which TF-IDF makes the rarest."""
-    terms = [t for t in vec if t[0] in "nf"]
-    rest = sorted((t for t in vec if t[0] not in "nf"), key=lambda t: -vec[t])
-    return terms[:BLOCK_TERMS] + rest[: max(0, BLOCK_TERMS - len(terms[:BLOCK_TERMS])) + BLOCK_WORDS]
+    """The heaviest names, and the heaviest other terms for an article with few names."""
+    ranked = sorted(vec, key=lambda t: -vec[t])
+    names = [t for t in ranked if t[0] in BLOCK_KINDS][:BLOCK_TERMS]
+    extra = ranked[:BLOCK_WORDS] if len(names) >= NAMED else ranked[:BLOCK_TERMS]
+    return list(dict.fromkeys(names + extra))
 
 
 def quote_evidence(articles: Sequence[Article]) -> tuple[dict[tuple[int, int], int], list[bool]]:

@@ -23,7 +23,7 @@ WORD_WEIGHT = 1.0
 LEAD_BOOST = 2
 """Extra counts for terms of the title and lead, which say what happened; later paragraphs drift to background."""
 LEAD_PARAGRAPHS = 5
-TOP_TERMS = 400
+TOP_TERMS = 200
 """Each article keeps its heaviest terms only: cheap to compare, and the tail is noise."""
 
 _CAPITALISED = re.compile(r"(?<![\w'])(?:[A-Z][\w'\-]*[a-z][\w'\-]*|[A-Z]{2,})(?:\s+(?:of\s+|de\s+|the\s+)?(?:[A-Z][\w'\-]*[a-z][\w'\-]*|[A-Z]{2,}))*")
@@ -64,25 +64,34 @@ def raw_terms(article: Article) -> Counter[str]:
     counts: Counter[str] = Counter()
     texts = article_text(article)
     if article.entities:
-        for mention in article.entities:
-            if mention.type in _MENTION_TYPES:
-                counts["n:" + mention.entity] += 1
+        counts.update("n:" + m.entity for m in article.entities if m.type in _MENTION_TYPES)
     else:
-        for text in texts:
-            counts.update("n:" + name for name in proxy_names(text))
-    for index, text in enumerate(texts):
-        found: list[str] = []
-        for figure in figures(text):
-            if figure.key.startswith("num:") and float(figure.key[4:]) < 10:
-                continue  # "two", "3" and other small counts tell no events apart
-            found.append("f:" + figure.key)
-        # Weekdays and months say when, which dates.py weighs; as words they match any Friday.
-        tokens = [t for t in content_words(text) if t not in _CALENDAR]
-        found.extend("w:" + t for t in tokens)
-        found.extend("b:" + a + "_" + b for a, b in zip(tokens, tokens[1:]))
-        for _ in range(1 + (LEAD_BOOST if index < LEAD_PARAGRAPHS else 0)):
-            counts.update(found)
+        counts.update("n:" + name for text in texts for name in proxy_names(text))
+    # The lead counts 1 + LEAD_BOOST times; joining each part once keeps the regex work per article.
+    lead = "\n".join(texts[:LEAD_PARAGRAPHS])
+    body = "\n".join(texts[LEAD_PARAGRAPHS:])
+    counts.update(_text_terms(body))
+    for term, k in Counter(_text_terms(lead)).items():
+        counts[term] += k * (1 + LEAD_BOOST)
     return counts
+
+
+def _text_terms(text: str) -> list[str]:
+    found = [
+        "f:" + f.key
+        for f in figures(text)
+        # "two", "3" and other small counts tell no events apart
+        if not (f.key.startswith("num:") and float(f.key[4:]) < 10)
+    ]
+    # Weekdays and months say when, which dates.py weighs; as words they match any Friday.
+    tokens = [t for t in content_words(text) if t not in _CALENDAR]
+    found += ["w:" + t for t in tokens]
+    found += [f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:])]
+    return found
+
+
+def _heaviest(item: tuple[str, float]) -> tuple[float, str]:
+    return -item[1], item[0]
 
 
 def vectors(articles: Sequence[Article]) -> tuple[list[dict[str, float]], dict[str, int], list[Counter[str]]]:
@@ -93,14 +102,16 @@ def vectors(articles: Sequence[Article]) -> tuple[list[dict[str, float]], dict[s
         df.update(c.keys())
     n = len(articles)
     kind_weight = {"n": NAME_WEIGHT, "f": FIGURE_WEIGHT, "b": PAIR_WEIGHT, "w": WORD_WEIGHT}
+    # One logarithm per distinct term and per count, not per occurrence: this loop sees every term.
+    idf = {term: math.log((n + 1) / k) * kind_weight[term[0]] for term, k in df.items() if k > 1 or n <= 2}
+    damp = [0.0] + [1.0 + math.log(tf) for tf in range(1, 64)]
     result: list[dict[str, float]] = []
     for c in counts:
-        weights = {
-            term: (1.0 + math.log(tf)) * math.log((n + 1) / df[term]) * kind_weight[term[0]]
-            for term, tf in c.items()
-            if df[term] > 1 or n <= 2
-        }
-        top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+        weights = [
+            (damp[tf] if tf < 64 else 1.0 + math.log(tf)) * idf[term] for term, tf in c.items() if term in idf
+        ]
+        terms = [term for term in c if term in idf]
+        top = sorted(zip(terms, weights), key=_heaviest)[:TOP_TERMS]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         result.append({term: w / norm for term, w in top if w > 0})
     return result, dict(df), counts

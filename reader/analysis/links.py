@@ -10,14 +10,15 @@ first in the event to the later one.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import combinations
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
 from .mentions import find_mentions
 from .model import Anchor, Article, Entity, Event, Link
-from .normalise import STOPWORDS, figures
+from .normalise import STOPWORDS, figure_token, figures
 from .passages import Unit, quote_units, sentence_units, shingles
 from .worddiff import word_diff
 
@@ -41,15 +42,15 @@ def _pairs_by_index(units: Sequence[Unit], keys: Sequence[set[str]], need: int) 
     for position, unit_keys in enumerate(keys):
         for key in unit_keys:
             index[key].append(position)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
+    shared: Counter[tuple[int, int]] = Counter()
     for holders in index.values():
-        if len(holders) < 2 or len(holders) > MAX_POSTING:
-            continue
-        for x, i in enumerate(holders):
-            for j in holders[x + 1 :]:
-                if units[i].article != units[j].article:
-                    shared[(i, j)] += 1
-    return {pair: count for pair, count in shared.items() if count >= need}
+        if 1 < len(holders) <= MAX_POSTING:
+            shared.update(combinations(holders, 2))  # counted in C; same-article pairs dropped below
+    return {
+        (i, j): count
+        for (i, j), count in shared.items()
+        if count >= need and units[i].article != units[j].article
+    }
 
 
 def quote_score(a: str, b: str) -> tuple[float, str]:
@@ -91,21 +92,30 @@ def _quote_links(units: list[Unit], articles: Sequence[Article], rank: dict[int,
     return found
 
 
+_FIGURE_PREFIXES = ("usd", "eur", "gbp", "cny", "inr", "rub", "aud", "cad", "hkd", "sgd", "jpy", "chf", "num", "year")
+
+
+def _telling(token: str) -> bool:
+    """A figure token worth matching on: not a year, not a count below ten ("num3", "num9p5")."""
+    if token.startswith("year"):
+        return False
+    return not (token.startswith("num") and (len(token) == 4 or token[4] == "p"))
+
+
 def _fact_keys(unit: Unit) -> tuple[set[str], set[str]]:
-    """Meaningful words and telling figures (not years or small counts) of a sentence."""
-    words = {w for w in unit.norm.split() if w not in STOPWORDS and not w[0].isdigit() and len(w) > 2}
-    figs = set()
-    for figure in figures(unit.text):
-        if figure.key.startswith("year:"):
-            continue
-        if figure.key.startswith("num:") and float(figure.key[4:]) < 10:
-            continue
-        figs.add(figure.key)
-    return {w for w in words if not w.startswith(("usd", "num", "year", "eur", "gbp"))}, figs
+    """Meaningful words and telling figures of a sentence.
+
+    Read from the comparable form, where `comparable` already folded each figure to one token.
+    """
+    tokens = set(unit.norm.split())
+    numeric = {t for t in tokens if t[-1].isdigit() and t.startswith(_FIGURE_PREFIXES)}
+    words = {t for t in tokens if len(t) > 2 and not t[0].isdigit()} - STOPWORDS - numeric
+    return words, {t for t in numeric if _telling(t)}
 
 
-def _figure_text(unit: Unit, key: str) -> str:
-    return next((f.text for f in figures(unit.text) if f.key == key), key)
+def _figure_text(unit: Unit, token: str) -> str:
+    """The figure as this sentence wrote it ("$1bn"), for the explanation."""
+    return next((f.text for f in figures(unit.text) if figure_token(f.key) == token), token)
 
 
 def _passage_links(
@@ -119,8 +129,10 @@ def _passage_links(
         words = wi & wj
         figs = fi & fj
         overlap = len(words) / max(1, min(len(wi), len(wj)))
+        if overlap < PASSAGE_OVERLAP * 0.8 or (len(words) < PASSAGE_WORDS and not figs):
+            continue  # cheap tests first: most candidate pairs share a few common words only
         similarity = fuzz.token_set_ratio(units[i].norm, units[j].norm)
-        if figs and len(words) >= FIGURE_WORDS and overlap >= PASSAGE_OVERLAP * 0.8:
+        if figs and len(words) >= FIGURE_WORDS:
             key = sorted(figs)[0]
             why = f"same figure {_figure_text(units[i], key)} and {len(words)} shared words"
         elif len(words) >= PASSAGE_WORDS and overlap >= PASSAGE_OVERLAP and similarity >= 60:

@@ -18,27 +18,38 @@ from collections.abc import Sequence
 from datetime import date
 
 from .dates import TimeRef, time_refs
-from .features import proxy_names
 from .model import Anchor, Article, Event, Link
-from .normalise import content_words, words
+from .normalise import STOPWORDS, plain
 from .passages import scan_quotes
 
 MAX_TERM_WORDS = 4
 """Quoted terms longer than this are quotations, not the name of a thing."""
+_SPLIT = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 RARE_EVENTS = 0.02
 """A term counts as distinctive when at most this share of events (and at least two) use it."""
 
 
+def _tokens(text: str) -> list[str]:
+    """Lower-case words with hyphens split, so "no-limits" reads as "no limits"."""
+    return _SPLIT.findall(plain(text).lower())
+
+
 def _phrase(text: str) -> str:
-    return " ".join(w for word in words(text) for w in word.split("-"))
+    return " ".join(_tokens(text))
+
+
+def _grams(tokens: list[str], size: int) -> set[str]:
+    return set(map(" ".join, zip(*(tokens[i:] for i in range(size)))))
 
 
 def _terms(text: str) -> set[str]:
-    """Names and meaningful word pairs of a paragraph, the evidence a reference carries."""
-    tokens = content_words(text)
-    found = {"b:" + a + "_" + b for a, b in zip(tokens, tokens[1:])}
-    found.update("n:" + n for n in proxy_names(text))
-    return found
+    """Word pairs of a paragraph with no stopword in them ("vladimir putin", "gas pipeline"):
+    names and phrases, the evidence a reference carries."""
+    return {
+        gram
+        for gram in _grams(_tokens(text), 2)
+        if not any(w in STOPWORDS or w[0].isdigit() or len(w) < 3 for w in gram.split())
+    }
 
 
 def _quoted_terms(article: Article, paragraph: int) -> list[str]:
@@ -80,8 +91,8 @@ def find_mentions(articles: Sequence[Article], events: Sequence[Event]) -> list[
         terms, quoted = _terms(article.paragraphs[p]), _quoted_terms(article, p)
         asked[(article.id, p)] = (terms, quoted)
         wanted |= terms
-    holders = _holders(articles, events, event_of, wanted)
-    phrases = _phrase_holders(articles, event_of, {q for _, q in asked.values() for q in q})
+    quoted_all = {q for _, quoted in asked.values() for q in quoted}
+    holders = _holders(articles, event_of, wanted | quoted_all)
     rare = max(2, int(RARE_EVENTS * len(events)))
     links: list[Link] = []
     for article, p, refs in candidates:
@@ -95,9 +106,9 @@ def find_mentions(articles: Sequence[Article], events: Sequence[Event]) -> list[
             if 1 < len(users) <= rare or (len(users) == 1 and own_event not in users):
                 for n in users - {own_event}:
                     score[n] += math.log((len(events) + 1) / len(users))
-                    evidence[n].append(term[2:].replace("_", " "))
+                    evidence[n].append(term)
         for phrase in quoted:
-            users = phrases.get(phrase, set())
+            users = holders.get(phrase, set())
             if 0 < len(users - {own_event}) and len(users) <= rare:
                 for n in users - {own_event}:
                     score[n] += 2 * math.log((len(events) + 1) / len(users))
@@ -132,34 +143,18 @@ def find_mentions(articles: Sequence[Article], events: Sequence[Event]) -> list[
     return links
 
 
-def _holders(
-    articles: Sequence[Article], events: Sequence[Event], event_of: dict[str, int], wanted: set[str]
-) -> dict[str, set[int]]:
-    """For each wanted term, the events whose articles use it."""
+def _holders(articles: Sequence[Article], event_of: dict[str, int], wanted: set[str]) -> dict[str, set[int]]:
+    """For each wanted word n-gram, the events whose articles contain it (quoted or not)."""
     found: dict[str, set[int]] = defaultdict(set)
+    sizes = sorted({len(w.split()) for w in wanted})
     for article in articles:
         n = event_of.get(article.id)
         if n is None:
             continue
-        for text in article.paragraphs:
-            for term in _terms(text) & wanted:
-                found[term].add(n)
-    return found
-
-
-def _phrase_holders(articles: Sequence[Article], event_of: dict[str, int], phrases: set[str]) -> dict[str, set[int]]:
-    """For each quoted phrase, the events whose text contains it, quoted or not."""
-    found: dict[str, set[int]] = defaultdict(set)
-    if not phrases:
-        return found
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b")
-    for article in articles:
-        n = event_of.get(article.id)
-        if n is None:
-            continue
-        for text in article.paragraphs:
-            for m in pattern.finditer(_phrase(text)):
-                found[m.group(0)].add(n)
+        tokens = _tokens("\n".join(article.paragraphs))
+        for size in sizes:
+            for gram in _grams(tokens, size) & wanted:
+                found[gram].add(n)
     return found
 
 

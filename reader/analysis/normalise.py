@@ -62,16 +62,18 @@ _CURRENCY_SUFFIX = {
     "pounds": "gbp", "gbp": "gbp", "yuan": "cny", "renminbi": "cny", "rupees": "inr", "roubles": "rub",
     "rubles": "rub", "yen": "jpy", "francs": "chf",
 }
+# Anchored on the digits (fast to scan for); a currency sign before them is checked separately.
 _NUMBER = re.compile(
-    r"(?P<cur>(?:US|A|C|HK|S)?\$|£|€|¥|₹|₽|\b(?:USD|EUR|GBP|RMB|CHF|Rs)\.?\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|mln|bn|bln|trn|tn|[mkb])\b\.?)?"
     r"(?:\s(?P<suf>dollars?|euros?|pounds|yuan|renminbi|rupees|r[ou]bles|yen|francs|USD|EUR|GBP)\b)?",
     re.IGNORECASE,
 )
+_CURRENCY = re.compile(r"(?:(?:US|A|C|HK|S)?\$|£|€|¥|₹|₽|\b(?:USD|EUR|GBP|RMB|CHF|Rs)\.?\s?)$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 
 
+@lru_cache(maxsize=65_536)
 def plain(text: str) -> str:
     """Unify quote marks, dashes and spaces so renderings compare by their words."""
     return text.translate(_QUOTE_MARKS)
@@ -90,17 +92,27 @@ _DIGIT = re.compile(r"\d")
 
 def figures(text: str) -> list[Figure]:
     """Every number in `text`, with money and scale words folded into one canonical key."""
-    found: list[Figure] = []
+    return [figure for _, _, figure in _scan(text)]
+
+
+def _scan(text: str) -> list[tuple[int, int, Figure]]:
+    """Figures with their spans in `plain(text)`."""
+    found: list[tuple[int, int, Figure]] = []
     if not _DIGIT.search(text):
         return found
-    for match in _NUMBER.finditer(plain(text)):
+    text = plain(text)
+    for match in _NUMBER.finditer(text):
         raw = match.group("num").replace(",", "")
         try:
             value = float(raw)
         except ValueError:
             continue
+        start = match.start()
+        prefix = _CURRENCY.search(text, max(0, start - 5), start)
+        if prefix:
+            start = prefix.start()
         scale = (match.group("scale") or "").lower()
-        cur = (match.group("cur") or "").strip().rstrip(".").lower()
+        cur = prefix.group(0).strip().rstrip(".").lower() if prefix else ""
         suf = (match.group("suf") or "").lower()
         currency = _CURRENCY_PREFIX.get(cur) or _CURRENCY_SUFFIX.get(suf)
         # A lone "m"/"b"/"k" after a bare number is too often a unit ("5 m") to count as a scale.
@@ -114,7 +126,7 @@ def figures(text: str) -> list[Figure]:
             key = f"year:{int(value)}"
         else:
             key = f"num:{value:g}"
-        found.append(Figure(match.group(0).strip(), key))
+        found.append((start, match.end(), Figure(text[start : match.end()].strip(), key)))
     return found
 
 
@@ -135,15 +147,23 @@ def words(text: str) -> list[str]:
 
 def content_words(text: str) -> list[str]:
     """Stemmed words that carry meaning: no stopwords, no bare numbers (figures carry those)."""
+    cache = _CONTENT
     found = []
     for w in words(text):
-        key = _content(w)
+        key = cache.get(w)
+        if key is None:
+            key = _content(w)
+            if len(cache) < 500_000:  # bounded: a stream of odd tokens must not grow it forever
+                cache[w] = key
         if key:
             found.append(key)
     return found
 
 
-@lru_cache(maxsize=200_000)
+_CONTENT: dict[str, str] = {}
+"""Each word's content form, memoised: a corpus repeats a few thousand words endlessly."""
+
+
 def _content(word: str) -> str:
     if word in STOPWORDS or word in _SCALES or word[0].isdigit() or len(word) < 2:
         return ""
@@ -152,13 +172,18 @@ def _content(word: str) -> str:
 
 def comparable(text: str) -> str:
     """A form of `text` for fuzzy scoring: plain marks, figures folded to keys, stemmed words."""
-    folded = _NUMBER.sub(lambda m: " " + _token(m.group(0)) + " ", plain(text))
-    return " ".join(stem(w) for w in _WORD.findall(folded.lower()))
+    flat = plain(text)
+    spans = _scan(flat)
+    if spans:
+        pieces, last = [], 0
+        for start, end, figure in spans:
+            pieces += [flat[last:start], " ", figure_token(figure.key), " "]
+            last = end
+        pieces.append(flat[last:])
+        flat = "".join(pieces)
+    return " ".join(map(stem, _WORD.findall(flat.lower())))
 
 
-def _token(text: str) -> str:
-    """A figure as one word token, so "$1bn" and "$1 billion" become the same word."""
-    found = figures(text)
-    if not found:
-        return text
-    return found[0].key.replace(":", "").replace("+", "").replace(".", "p").replace("-", "m")
+def figure_token(key: str) -> str:
+    """A figure key as one word token, so "$1bn" and "$1 billion" become the same word."""
+    return key.replace(":", "").replace("+", "").replace(".", "p").replace("-", "m")
