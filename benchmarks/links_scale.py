@@ -42,7 +42,7 @@ _SYLLABLES = (
     "ka", "lo", "mi", "ren", "to", "vas", "ul", "bra", "dek", "sin", "mor", "tay", "quo", "zel", "an", "be",
     "cor", "di", "fen", "gal", "ho", "jun", "kir", "lem", "nad", "os", "pil", "rus", "sev", "tin", "var", "yel",
 )
-_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_CAPITAL_WORD = re.compile(r"\b(?:[A-Z][a-z]{2,}|[A-Z]{2,})\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -19,7 +18,7 @@ def _top(counts: Counter[str], limit: int) -> list[str]:
 
 
 def _participants(
-    members: Sequence[Article], terms: Sequence[Counter[str]], by_id: Mapping[str, Entity]
+    members: Sequence[Article], terms: Sequence[Mapping[str, float]], by_id: Mapping[str, Entity]
 ) -> tuple[list[str], list[str]]:
     """The most mentioned people and places; plain capitalised names when no recogniser ran."""
     people: Counter[str] = Counter()
@@ -40,31 +39,28 @@ def _participants(
     return _top(people, 2), _top(places, 1)
 
 
-def _topic(terms: Sequence[Counter[str]], df: Mapping[str, int], total: int, exclude: set[str]) -> list[str]:
-    """The words this event's articles share that the rest of the corpus rarely uses."""
-    spread: Counter[str] = Counter()
-    for counts in terms:
-        spread.update(t[2:] for t in counts if t.startswith("w:"))
-    scored = {
-        word: count * math.log((total + 1) / df.get("w:" + word, 1))
-        for word, count in spread.items()
-        if word not in exclude and len(word) > 2
-    }
-    return _top(Counter(scored), 3)
+def _topic(vectors: Sequence[Mapping[str, float]], exclude: set[str]) -> list[str]:
+    """The words that weigh most (TF-IDF) across the event's articles: what it was about."""
+    weight: dict[str, float] = {}
+    for vec in vectors:
+        for term, value in vec.items():
+            if term.startswith("w:"):
+                weight[term[2:]] = weight.get(term[2:], 0.0) + value
+    ranked = sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [word for word, _ in ranked if word not in exclude and len(word) > 2][:3]
 
 
 def label(
     members: Sequence[Article],
-    terms: Sequence[Counter[str]],
+    terms: Sequence[Mapping[str, float]],
     by_id: Mapping[str, Entity],
     day: date | None,
-    df: Mapping[str, int],
-    total: int,
 ) -> str:
     """ "Ann Lee, Bo Chan · merger, shares, vote · Paris · 8 June 2018" with unknown parts left out."""
     people, places = _participants(members, terms, by_id)
+    # Names are already in the label, and words of every name would crowd out the topic.
     exclude = {w for name in (*people, *places) for w in content_words(name)}
-    parts = [", ".join(people), ", ".join(_topic(terms, df, total, exclude)), ", ".join(places)]
+    parts = [", ".join(people), ", ".join(_topic(terms, exclude)), ", ".join(places)]
     if day is not None:
         parts.append(f"{day.day} {day.strftime('%B %Y')}")
     text = " · ".join(p for p in parts if p)

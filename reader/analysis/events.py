@@ -27,7 +27,7 @@ MAX_POSTING = 60
 """A term shared by more articles than this (or the corpus size's square root) is too common to
 propose pairs; it still counts in the similarity of pairs proposed otherwise."""
 NAMED = 3
-NAME_MISS = 0.5
+NAME_MISS = 0.1
 BLOCK_TERMS = 30
 BLOCK_WORDS = 0
 BLOCK_KINDS = "n"
@@ -204,7 +204,7 @@ def group_events(articles: Sequence[Article], entities: Sequence[Entity]) -> tup
     if not articles:
         return ()
     when = [dates.event_date(a)[0] for a in articles]
-    vecs, df, counts = vectors(articles)
+    vecs, _, counts = vectors(articles)
     shared, quoted = quote_evidence(articles)
     sims = adjust(similarities(articles, vecs), shared, quoted)
     names = [{t for t in c if t[0] == "n"} for c in counts]
@@ -216,12 +216,12 @@ def group_events(articles: Sequence[Article], entities: Sequence[Entity]) -> tup
         # The earliest report is closest to the occurrence; later ones drift to follow-ups.
         day = known[0] if known else None
         ids = sorted(articles[i].id for i in group)
-        drafts.append((day, ids, [articles[i] for i in group], [counts[i] for i in group]))
+        drafts.append((day, ids, [articles[i] for i in group], [vecs[i] for i in group]))
     drafts.sort(key=lambda d: (d[0] is None, d[0] or date.min, d[1][0]))
     return tuple(
         Event(
             id=f"event-{n}",
-            label=label(members, terms, by_id, day, df, len(articles)),
+            label=label(members, terms, by_id, day),
             date=day.isoformat() if day else None,
             articles=tuple(ids),
         )

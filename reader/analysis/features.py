@@ -107,11 +107,11 @@ def vectors(articles: Sequence[Article]) -> tuple[list[dict[str, float]], dict[s
     damp = [0.0] + [1.0 + math.log(tf) for tf in range(1, 64)]
     result: list[dict[str, float]] = []
     for c in counts:
-        weights = [
-            (damp[tf] if tf < 64 else 1.0 + math.log(tf)) * idf[term] for term, tf in c.items() if term in idf
+        top = [
+            (term, (damp[tf] if tf < 64 else 1.0 + math.log(tf)) * idf[term]) for term, tf in c.items() if term in idf
         ]
-        terms = [term for term in c if term in idf]
-        top = sorted(zip(terms, weights), key=_heaviest)[:TOP_TERMS]
+        if len(top) > TOP_TERMS:
+            top = sorted(top, key=_heaviest)[:TOP_TERMS]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         result.append({term: w / norm for term, w in top if w > 0})
     return result, dict(df), counts

@@ -122,7 +122,7 @@ def _passage_links(
     units: list[Unit], articles: Sequence[Article], rank: dict[int, int], event: str, taken: set[tuple[Anchor, Anchor]]
 ) -> list[Link]:
     keyed = [_fact_keys(u) for u in units]
-    keys = [w | {"#" + f for f in figs} for w, figs in keyed]
+    keys = [w | figs for w, figs in keyed]
     best: dict[tuple[Anchor, Anchor], Link] = {}
     for (i, j), _ in sorted(_pairs_by_index(units, keys, FIGURE_WORDS).items()):
         (wi, fi), (wj, fj) = keyed[i], keyed[j]

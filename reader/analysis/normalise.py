@@ -73,7 +73,7 @@ _CURRENCY = re.compile(r"(?:(?:US|A|C|HK|S)?\$|£|€|¥|₹|₽|\b(?:USD|EUR|GB
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=262_144)
 def plain(text: str) -> str:
     """Unify quote marks, dashes and spaces so renderings compare by their words."""
     return text.translate(_QUOTE_MARKS)

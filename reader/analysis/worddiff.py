@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import Indel
 
 from .model import DiffRun
 from .normalise import words
 
 
+@lru_cache(maxsize=100_000)
 def _key(word: str) -> str:
     # Case, punctuation and quote-mark style are typography, not a change of wording;
     # "field"/"fields" is a change and shows as one.
