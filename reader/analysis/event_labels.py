@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 from collections.abc import Mapping, Sequence
 from datetime import date
 
 from .model import Article, Entity
 from .normalise import content_words
 
+TOPIC_TERMS = 60
 _PEOPLE = frozenset({"PERSON", "PER"})
 _PLACES = frozenset({"PLACE", "GPE", "LOC", "FAC"})
 
@@ -43,7 +45,8 @@ def _topic(vectors: Sequence[Mapping[str, float]], exclude: set[str]) -> list[st
     """The words that weigh most (TF-IDF) across the event's articles: what it was about."""
     weight: dict[str, float] = {}
     for vec in vectors:
-        for term, value in vec.items():
+        # Vectors hold their heaviest terms first; the head is enough to name the topic.
+        for term, value in islice(vec.items(), TOPIC_TERMS):
             if term.startswith("w:"):
                 weight[term[2:]] = weight.get(term[2:], 0.0) + value
     ranked = sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from itertools import combinations
-from collections.abc import Sequence
+from itertools import chain, combinations
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from . import dates
@@ -57,10 +57,7 @@ def similarities(
         for term in _blocking_terms(vec):
             postings[term].append(index)
     cap = max(MAX_POSTING, int(len(articles) ** 0.5))
-    shared: Counter[tuple[int, int]] = Counter()
-    for holders in postings.values():
-        if 1 < len(holders) <= cap:
-            shared.update(combinations(holders, 2))
+    shared = _co_occurring(postings.values(), cap)
     pairs = [pair for pair, count in shared.items() if count >= BLOCK_SHARED]
     names = [frozenset(t for t in vec if t[0] == "n") for vec in vecs]
     keys = [frozenset(vec) for vec in vecs]
@@ -74,6 +71,14 @@ def similarities(
         if value > 0:
             sims[(i, j)] = value
     return sims
+
+
+def _co_occurring(postings: Iterable[list[int]], cap: int) -> Counter[tuple[int, int]]:
+    """How many postings each pair of items shares, counting only postings of at most `cap` items.
+
+    All pairs go to one `Counter.update`, which counts in C.
+    """
+    return Counter(chain.from_iterable(combinations(h, 2) for h in postings if 1 < len(h) <= cap))
 
 
 def _blocking_terms(vec: dict[str, float]) -> list[str]:
@@ -93,14 +98,7 @@ def quote_evidence(articles: Sequence[Article]) -> tuple[dict[tuple[int, int], i
         quoted.append(sum(1 for u in units if len(u.norm.split()) >= QUOTED_WORDS) >= QUOTED_COUNT)
         for shingle in set().union(*(shingles(u.norm) for u in units)) if units else ():
             index[shingle].append(position)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    cap = max(MAX_POSTING, len(articles) // 20)
-    for holders in index.values():
-        if 1 < len(holders) <= cap:
-            for x, i in enumerate(holders):
-                for j in holders[x + 1 :]:
-                    shared[(i, j)] += 1
-    return shared, quoted
+    return _co_occurring(index.values(), max(MAX_POSTING, len(articles) // 20)), quoted
 
 
 def adjust(

@@ -110,8 +110,7 @@ def vectors(articles: Sequence[Article]) -> tuple[list[dict[str, float]], dict[s
         top = [
             (term, (damp[tf] if tf < 64 else 1.0 + math.log(tf)) * idf[term]) for term, tf in c.items() if term in idf
         ]
-        if len(top) > TOP_TERMS:
-            top = sorted(top, key=_heaviest)[:TOP_TERMS]
+        top = sorted(top, key=_heaviest)[:TOP_TERMS]  # heaviest first: labels read the head
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         result.append({term: w / norm for term, w in top if w > 0})
     return result, dict(df), counts

@@ -11,7 +11,7 @@ first in the event to the later one.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from itertools import combinations
+from itertools import chain, combinations
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -42,15 +42,10 @@ def _pairs_by_index(units: Sequence[Unit], keys: Sequence[set[str]], need: int) 
     for position, unit_keys in enumerate(keys):
         for key in unit_keys:
             index[key].append(position)
-    shared: Counter[tuple[int, int]] = Counter()
-    for holders in index.values():
-        if 1 < len(holders) <= MAX_POSTING:
-            shared.update(combinations(holders, 2))  # counted in C; same-article pairs dropped below
-    return {
-        (i, j): count
-        for (i, j), count in shared.items()
-        if count >= need and units[i].article != units[j].article
-    }
+    # All pairs counted in one C-level update; pairs inside one article are dropped after.
+    shared = Counter(chain.from_iterable(combinations(h, 2) for h in index.values() if 1 < len(h) <= MAX_POSTING))
+    source = [u.article for u in units]
+    return {pair: count for pair, count in shared.items() if count >= need and source[pair[0]] != source[pair[1]]}
 
 
 def quote_score(a: str, b: str) -> tuple[float, str]:
@@ -122,9 +117,10 @@ def _passage_links(
     units: list[Unit], articles: Sequence[Article], rank: dict[int, int], event: str, taken: set[tuple[Anchor, Anchor]]
 ) -> list[Link]:
     keyed = [_fact_keys(u) for u in units]
+    # A link needs three shared words and a figure, or six words: four shared keys at least.
     keys = [w | figs for w, figs in keyed]
     best: dict[tuple[Anchor, Anchor], Link] = {}
-    for (i, j), _ in sorted(_pairs_by_index(units, keys, FIGURE_WORDS).items()):
+    for (i, j), _ in sorted(_pairs_by_index(units, keys, FIGURE_WORDS + 1).items()):
         (wi, fi), (wj, fj) = keyed[i], keyed[j]
         words = wi & wj
         figs = fi & fj

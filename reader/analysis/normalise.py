@@ -173,7 +173,7 @@ def _content(word: str) -> str:
 def comparable(text: str) -> str:
     """A form of `text` for fuzzy scoring: plain marks, figures folded to keys, stemmed words."""
     flat = plain(text)
-    spans = _scan(flat)
+    spans = _scan(flat) if _DIGIT.search(flat) else None
     if spans:
         pieces, last = [], 0
         for start, end, figure in spans:
