@@ -97,3 +97,29 @@ def test_money_is_normalised() -> None:
     assert keys == {"usd:1e+09"}
     assert figures("in 2023")[0].key == "year:2023"
     assert comparable("in the fields of \u201cindustry\u201d") == comparable('in the field of "industry"')
+
+
+def test_url_paths_are_not_dates() -> None:
+    a = art("u", "https://example.com/2024/05/09/pipeline-costs-balloon", "Leaders met on Friday to sign the pact.")
+    assert dates.time_refs(a.paragraphs) == []
+    assert dates.event_date(a) == (None, None)
+
+
+def test_every_article_lands_in_exactly_one_event_at_scale() -> None:
+    # Forty short articles on ten made-up occurrences: grouping must partition them.
+    places = ["Arlo", "Brede", "Cassin", "Dunmore", "Elsk", "Farrow", "Gelt", "Hume", "Isca", "Jarrow"]
+    articles = [
+        art(
+            f"{p}-{k}",
+            f"Flooding hit {p} town on Monday after the {p} river burst its banks, mayor {p}son Lee said.",
+            f"Rescue teams in {p} moved {k + 20} families to the {p} sports hall overnight.",
+        )
+        for p in places
+        for k in range(4)
+    ]
+    events = group_events(articles, ())
+    ids = [a for e in events for a in e.articles]
+    assert sorted(ids) == sorted(a.id for a in articles)
+    assert sorted(tuple(sorted(e.articles)) for e in events) == sorted(
+        tuple(f"{p}-{k}" for k in range(4)) for p in places
+    )

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from itertools import chain, combinations
 from collections.abc import Iterable, Sequence
 from datetime import date
+from itertools import chain, combinations
 
 from . import dates
 from .event_labels import label
@@ -28,14 +28,18 @@ MAX_POSTING = 60
 propose pairs; it still counts in the similarity of pairs proposed otherwise."""
 NAMED = 3
 NAME_MISS = 0.1
+"""Two articles naming at least NAMED participants each, none in common, keep this share of their score."""
 BLOCK_TERMS = 30
+"""Names (entity ids, or capitalised runs) per article that propose candidate pairs."""
 BLOCK_WORDS = 0
+"""Extra heaviest words per well-named article used for blocking (all BLOCK_TERMS when it names few)."""
 BLOCK_KINDS = "n"
-BLOCK_SHARED = 1
-"""Blocking terms a pair must share to be scored at all."""
 QUOTE_BONUS = 0.1
+"""Added to the score of two articles that carry the same quotation (SHARED_SHINGLES word 4-grams)."""
 SHARED_SHINGLES = 2
 DISJOINT_FACTOR = 0.7
+"""Score kept by two articles that each quote at length (QUOTED_COUNT quotes of QUOTED_WORDS words)
+but share no quotation."""
 QUOTED_WORDS = 6
 QUOTED_COUNT = 2
 COHESION = 0.3
@@ -57,8 +61,7 @@ def similarities(
         for term in _blocking_terms(vec):
             postings[term].append(index)
     cap = max(MAX_POSTING, int(len(articles) ** 0.5))
-    shared = _co_occurring(postings.values(), cap)
-    pairs = [pair for pair, count in shared.items() if count >= BLOCK_SHARED]
+    pairs = list(_co_occurring(postings.values(), cap))
     names = [frozenset(t for t in vec if t[0] == "n") for vec in vecs]
     keys = [frozenset(vec) for vec in vecs]
     sims: dict[tuple[int, int], float] = {}
