@@ -76,10 +76,15 @@ def find_mentions(articles: Sequence[Article], events: Sequence[Event]) -> list[
     when = [date.fromisoformat(e.date) if e.date else None for e in events]
     # Paragraphs that name a time not their own event's are the only candidates.
     candidates: list[tuple[Article, int, list[TimeRef]]] = []
+    # The latest year each event's reports name: an undated event happened no earlier.
+    floor: dict[int, int] = {}
     for article in articles:
         own = when[event_of[article.id]] if article.id in event_of else None
         refs_by_paragraph: dict[int, list[TimeRef]] = defaultdict(list)
         for ref in time_refs(article.paragraphs):
+            if article.id in event_of:
+                n = event_of[article.id]
+                floor[n] = max(floor.get(n, ref.year), ref.year)
             if own is None or not _compatible(ref, own):
                 refs_by_paragraph[ref.paragraph].append(ref)
         candidates.extend((article, p, refs) for p, refs in refs_by_paragraph.items())
@@ -122,9 +127,12 @@ def find_mentions(articles: Sequence[Article], events: Sequence[Event]) -> list[
                 if matching and (strong[n] or len(evidence[n]) >= 1):
                     choice = (n, matching[0])
                     break
-            elif strong[n] or len(evidence[n]) >= 2:
-                choice = (n, refs[0])
-                break
+            else:
+                # Undated: the reference must not predate what the event's own reports mention.
+                possible = [r for r in refs if r.year >= floor.get(n, r.year)]
+                if possible and (strong[n] or len(evidence[n]) >= 2):
+                    choice = (n, possible[0])
+                    break
         if choice is None:
             continue
         n, ref = choice
