@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .analysis.model import Article, Corpus, Link
+from .analysis.model import Article, Corpus, Link, Quote
 
 FORMAT_VERSION = 1
 
@@ -37,19 +37,21 @@ def _article(article: Article) -> dict[str, Any]:
             }
             for m in article.entities
         ],
-        "quotes": [
-            {
-                "paragraph": q.paragraph,
-                "start": q.start,
-                "end": q.end,
-                "text": q.text,
-                "speaker": q.speaker,
-                "kind": q.kind,
-                "cue": q.cue,
-                "continued": q.continued,
-            }
-            for q in article.quotes
-        ],
+        "quotes": [_quote(q) for q in article.quotes],
+        "headline_quotes": [_quote(q) for q in article.headline_quotes],
+    }
+
+
+def _quote(quote: Quote) -> dict[str, Any]:
+    return {
+        "paragraph": quote.paragraph,
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "kind": quote.kind,
+        "cue": quote.cue,
+        "continued": quote.continued,
     }
 
 

@@ -537,3 +537,23 @@ def test_seeds_attribution_accuracy() -> None:
             total += 1
             right += (entity is None) if surname is None else surname.lower() in words
     assert right / total >= 0.9
+
+
+def test_headline_quotes_take_the_speaker_of_the_same_words_in_the_body() -> None:
+    from reader.analysis.quotes import headline_quotes
+
+    body = Quote(0, 26, 52, "a reckless, dangerous plan", "person:dana-ruiz", "partial", "called")
+    article = Article(
+        id="h",
+        source="h.txt",
+        title="Mayor calls bypass 'a reckless, dangerous plan' as council votes",
+        subtitle="Residents promise a 'long fight'",
+        paragraphs=("Mayor Dana Ruiz called it a reckless, dangerous plan on Monday.",),
+        quotes=(body,),
+    )
+    found = headline_quotes(article)
+    assert [(q.paragraph, q.text, q.speaker) for q in found] == [
+        (0, "a reckless, dangerous plan", "person:dana-ruiz"),
+        (1, "long fight", None),
+    ]
+    assert article.title[found[0].start : found[0].end] == found[0].text

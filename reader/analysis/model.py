@@ -91,6 +91,8 @@ class Article:
     removed: tuple[Removed, ...] = ()
     entities: tuple[EntityMention, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    headline_quotes: tuple[Quote, ...] = ()
+    """Quotations in the title (`paragraph` 0) and the subtitle (1), which are not paragraphs."""
     content_hash: str = ""
     """Hash of the raw bytes, so identical files and cached results can be recognised."""
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from . import clean, entities, events, ingest, links, parallel, quotes
-from .model import Article, Corpus, Problem
+from .model import Article, Corpus, Entity, Problem
 
 Progress = Callable[[int, int], None]
 """Called with (articles done, articles in all) as analysis goes on."""
@@ -24,11 +24,16 @@ def prepare(document: ingest.Document) -> Article:
     return replace(article, entities=entities.recognise(article.paragraphs))
 
 
+def _with_quotes(article: Article, entities: dict[str, Entity]) -> Article:
+    found = replace(article, quotes=quotes.find_quotes(article, entities))
+    return replace(found, headline_quotes=quotes.headline_quotes(found))
+
+
 def link_corpus(articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Corpus:
     """The corpus-wide stages, over articles that `prepare` produced."""
     unified, table = entities.unify(articles)
     by_id = {entity.id: entity for entity in table}
-    quoted = tuple(replace(a, quotes=quotes.find_quotes(a, by_id)) for a in unified)
+    quoted = tuple(_with_quotes(a, by_id) for a in unified)
     grouped = events.group_events(quoted, table)
     found = links.find_links(quoted, grouped, table)
     return Corpus(articles=quoted, entities=table, events=grouped, links=found, problems=tuple(problems))

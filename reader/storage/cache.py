@@ -35,7 +35,7 @@ from . import codec, sqlite
 if TYPE_CHECKING:
     from reader.analysis.ingest import Document
 
-ANALYSIS_VERSION = "1"
+ANALYSIS_VERSION = "2"
 """Bump whenever any analysis stage changes its output: older cached results are then discarded."""
 
 CACHE_ENV = "READER_CACHE_DIR"
