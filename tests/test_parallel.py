@@ -98,3 +98,13 @@ def test_chunks_cover_every_index_once() -> None:
         chunks = parallel._chunks(count, 2)
         assert [i for chunk in chunks for i in chunk] == list(range(count))
         assert max(len(chunk) for chunk in chunks) <= parallel.MAX_CHUNK
+
+
+def test_processes_are_not_forked_from_a_process_running_other_threads() -> None:
+    methods: list[str] = []
+    worker = threading.Thread(target=lambda: methods.append(parallel.default_start_method()))
+    worker.start()
+    worker.join()
+    assert methods[0] in ("forkserver", "spawn")
+    if threading.active_count() == 1 and os.name == "posix":
+        assert parallel.default_start_method() == "fork"
