@@ -86,6 +86,30 @@ def _make_reducer(cls: type) -> Callable[[Any], tuple[Any, ...]]:
 _DISPATCH = {cls: _make_reducer(cls) for cls in _CLASSES}
 
 
+_SHARED = frozenset({model.Anchor, model.DiffRun})
+
+
+def _link_reducer(canonical: dict[Any, Any]) -> Callable[[model.Link], tuple[Any, ...]]:
+    """Links share their ends: one stored `Anchor` per distinct paragraph, not two per link.
+
+    A large corpus has about five times as many link ends as distinct
+    paragraphs; pickle's memo stores an object once, so mapping equal anchors
+    to one instance removes most anchor constructions from loading.
+    """
+    constructor = _CONSTRUCTORS[model.Link]
+    names = _FIELDS[model.Link]
+
+    def share(value: Any) -> Any:
+        if type(value) is tuple:
+            return tuple([canonical.setdefault(item, item) for item in value])
+        return canonical.setdefault(value, value) if type(value) in _SHARED else value
+
+    def reduce(link: model.Link) -> tuple[Any, ...]:
+        return constructor, tuple([share(getattr(link, name)) for name in names])
+
+    return reduce
+
+
 class _Unpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if module == __name__ and name in _ALLOWED:
@@ -98,7 +122,7 @@ def encode(value: object) -> bytes:
     buffer = io.BytesIO()
     buffer.write(_HEADER + b"\0\0\0\0")
     pickler = pickle.Pickler(buffer, PROTOCOL)
-    pickler.dispatch_table = _DISPATCH
+    pickler.dispatch_table = {**_DISPATCH, model.Link: _link_reducer({})}
     with _collector_paused():
         pickler.dump(value)
     data = buffer.getbuffer()
