@@ -187,7 +187,7 @@ def test_a_file_of_another_layout_is_replaced(cache_dir: Path) -> None:
     connection.close()
     with AnalysisCache() as cache:
         assert cache.analyse(corpus_of_three(), [], Counter(), finish).articles
-        assert cache.notices and "layout" in cache.notices[0]
+        assert cache.notices and "another version" in cache.notices[0]
 
 
 def test_a_damaged_entry_is_recomputed(cache_dir: Path) -> None:
@@ -289,3 +289,58 @@ def test_seed_articles_come_back_identical(cache_dir: Path) -> None:
         first = cache.prepare_all(documents, clean.clean)
     with AnalysisCache() as cache:
         assert cache.load_articles(documents) == first
+
+
+def write_archive(folder: Path, texts: dict[str, str], age: float = 60.0) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        path = folder / f"{name}.txt"
+        path.write_text(text)
+        past = path.stat().st_mtime - age
+        os.utime(path, (past, past))
+
+
+ARCHIVE = {
+    "quake": "Strong quake shakes coast\n\nBuildings swayed in Lima for a minute.\n",
+    "strike": "Dockers walk out\n\nPort workers in Rotterdam stopped work at dawn.\n",
+}
+
+
+def test_an_unchanged_archive_is_not_even_read(cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    archive = tmp_path / "archive"
+    write_archive(archive, ARCHIVE)
+    with AnalysisCache() as cache:
+        first = cache.analyse_paths([archive], clean.clean, finish)
+
+    def no_reading(*_: object, **__: object) -> None:
+        raise AssertionError("files were read")
+
+    real_load = ingest.load
+    monkeypatch.setattr(ingest, "load", no_reading)
+    with AnalysisCache() as cache:
+        assert cache.analyse_paths([archive], clean.clean, finish) == first
+    monkeypatch.setattr(ingest, "load", real_load)
+
+    # A changed file changes the fingerprint; only that file is prepared again.
+    write_archive(archive, {"strike": "Dockers return\n\nPort workers in Rotterdam went back to work.\n"}, age=30.0)
+    counter: list[str] = []
+
+    def counting(document: Document) -> Article:
+        counter.append(document.id)
+        return clean.clean(document)
+
+    with AnalysisCache() as cache:
+        second = cache.analyse_paths([archive], counting, finish)
+    assert counter == ["strike"]
+    assert [a.title for a in second.articles] == ["Strong quake shakes coast", "Dockers return"]
+
+
+def test_a_file_changed_just_now_is_read_not_trusted_by_its_timestamps(cache_dir: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    write_archive(archive, ARCHIVE, age=0.0)
+    from reader.storage.cache import files_fingerprint
+
+    assert files_fingerprint([archive], 10_000) is None
+    with AnalysisCache() as cache:
+        corpus = cache.analyse_paths([archive], clean.clean, finish)
+    assert len(corpus.articles) == 2

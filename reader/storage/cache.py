@@ -40,7 +40,7 @@ ANALYSIS_VERSION = "2"
 
 CACHE_ENV = "READER_CACHE_DIR"
 FILE_NAME = "analysis.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 KEEP_CORPORA = 4
 """Whole-corpus results kept (most recently used first); each is tens of MB for a large archive."""
 
@@ -75,6 +75,40 @@ def corpus_key(documents: Sequence[Document], problems: Sequence[Problem] = (), 
     return digest.hexdigest()
 
 
+RACY_SECONDS = 2.0
+"""A file changed this recently may change again within the same timestamp tick: never trust its stat."""
+
+
+def files_fingerprint(paths: Sequence[Path], max_bytes: int, version: str = ANALYSIS_VERSION) -> str | None:
+    """A digest of which files `paths` holds and their size, times and inode, without reading them.
+
+    Reading and hashing 10,000 files takes most of a second; asking for their
+    status takes a few tens of milliseconds, which is what lets an unchanged
+    archive reopen at once. None when a file was modified too recently for
+    its timestamps to be trusted (the ordinary, content-hashed path is used).
+    """
+    from reader.analysis import ingest
+
+    files, problems = ingest.discover(paths)
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"analysis {version}\0max {max_bytes}\n".encode())
+    newest = 0
+    for path in files:
+        try:
+            info = path.stat()
+        except OSError as error:
+            digest.update(f"unreadable\0{path}\0{error.errno}\n".encode("utf-8", "surrogatepass"))
+            continue
+        newest = max(newest, info.st_mtime_ns)
+        fields = (path, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+        digest.update("\0".join(map(str, fields)).encode("utf-8", "surrogatepass") + b"\n")
+    for problem in problems:
+        digest.update(f"problem\0{problem.source}\0{problem.message}\n".encode("utf-8", "surrogatepass"))
+    if newest / 1e9 > time.time() - RACY_SECONDS:
+        return None
+    return digest.hexdigest()
+
+
 def _create_schema(connection: sqlite3.Connection) -> None:
     connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     connection.execute(
@@ -82,6 +116,7 @@ def _create_schema(connection: sqlite3.Connection) -> None:
         " PRIMARY KEY (content_hash, version)) WITHOUT ROWID"
     )
     connection.execute("CREATE TABLE corpora (key TEXT PRIMARY KEY, data BLOB NOT NULL, used REAL NOT NULL)")
+    connection.execute("CREATE TABLE fingerprints (fingerprint TEXT PRIMARY KEY, corpus TEXT NOT NULL)")
 
 
 class AnalysisCache:
@@ -190,6 +225,7 @@ class AnalysisCache:
                 connection.execute(
                     "DELETE FROM corpora WHERE key NOT IN (SELECT key FROM corpora ORDER BY used DESC LIMIT ?)", (KEEP_CORPORA,)
                 )
+                connection.execute("DELETE FROM fingerprints WHERE corpus NOT IN (SELECT key FROM corpora)")
 
         self._run(write)
 
@@ -223,6 +259,55 @@ class AnalysisCache:
             cached[index] = article
         return [article for article in cached if article is not None]
 
+    def analyse_paths(
+        self,
+        paths: Sequence[Path],
+        prepare: Prepare,
+        finish: Callable[[list[Article], Sequence[Problem]], Corpus],
+        progress: Progress | None = None,
+        workers: int | None = None,
+        *,
+        max_bytes: int | None = None,
+    ) -> Corpus:
+        """Read and analyse every article under `paths` through the cache.
+
+        An archive whose files all have the status they had last time is not
+        even read: its corpus is loaded straight away. Otherwise the files are
+        read and `analyse` reuses whatever it can.
+        """
+        from reader.analysis import ingest
+
+        limit = ingest.DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+        fingerprint = files_fingerprint(paths, limit, self.version) if self._usable() else None
+        if fingerprint is not None:
+            corpus = self._load_fingerprinted(fingerprint)
+            if corpus is not None:
+                if progress is not None:
+                    progress(len(corpus.articles), len(corpus.articles))
+                return corpus
+        documents, problems = ingest.load(paths, max_bytes=limit)
+        corpus = self.analyse(documents, problems, prepare, finish, progress, workers)
+        if fingerprint is not None:
+            key = corpus_key(documents, problems, self.version)
+
+            def remember(connection: sqlite3.Connection) -> None:
+                with sqlite.transaction(connection):
+                    connection.execute("INSERT OR REPLACE INTO fingerprints (fingerprint, corpus) VALUES (?, ?)", (fingerprint, key))
+
+            self._run(remember)
+        return corpus
+
+    def _load_fingerprinted(self, fingerprint: str) -> Corpus | None:
+        keys: list[str] = []
+
+        def read(connection: sqlite3.Connection) -> None:
+            row = connection.execute("SELECT corpus FROM fingerprints WHERE fingerprint = ?", (fingerprint,)).fetchone()
+            if row is not None:
+                keys.append(row[0])
+
+        self._run(read)
+        return self.load_corpus(keys[0]) if keys else None
+
     def analyse(
         self,
         documents: Sequence[Document],
@@ -255,6 +340,7 @@ class AnalysisCache:
             with sqlite.transaction(connection):
                 connection.execute("DELETE FROM articles")
                 connection.execute("DELETE FROM corpora")
+                connection.execute("DELETE FROM fingerprints")
             connection.execute("VACUUM")
 
         if not self._run(wipe) and self.path is not None:
@@ -317,6 +403,7 @@ class AnalysisCache:
             had = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
             connection.execute("DELETE FROM articles")
             connection.execute("DELETE FROM corpora")
+            connection.execute("DELETE FROM fingerprints")
             connection.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('analysis_version', ?)", (self.version,))
         if row is not None and had:
             self._notice("The analysis has changed since the cache was written; it is being rebuilt.")
@@ -325,7 +412,10 @@ class AnalysisCache:
         assert self.path is not None
         # One damaged copy is kept for inspection; a cache is not worth more disk than that.
         moved = sqlite.move_aside(self.path, "damaged")
-        self._notice(f"The analysis cache was damaged ({error}); it was moved to {moved.name} and is being rebuilt.")
+        if isinstance(error, sqlite.DamagedDatabase) and "layout" in str(error):
+            self._notice("The analysis cache was written by another version of the reader; it is being rebuilt.")
+        else:
+            self._notice(f"The analysis cache was damaged ({error}); it was moved to {moved.name} and is being rebuilt.")
 
     def _notice(self, text: str) -> None:
         log.warning("%s", text)
