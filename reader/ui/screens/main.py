@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Label, ProgressBar
+from textual.widgets import Label, ProgressBar
 
 from ...analysis.model import Anchor, Corpus
 from .. import commands
@@ -20,6 +20,7 @@ from ..messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed, Art
 from ..sanitize import clip, content, printable
 from ..widgets.article_list import ArticleList
 from ..widgets.article_view import ArticleView
+from ..widgets.key_bar import KeyBar
 from ..widgets.legend import Legend, Position
 from ..widgets.links_panel import LinksPanel
 from ..widgets.problems import ProblemsList
@@ -87,7 +88,7 @@ class MainScreen(Screen[None]):
                     yield Legend(id="legend")
                     yield Position(id="position")
             yield LinksPanel(id="links").data_bind(MainScreen.index)
-        yield Footer()
+        yield KeyBar(id="keys")
 
     @property
     def view(self) -> ArticleView:
@@ -301,7 +302,7 @@ class MainScreen(Screen[None]):
             bar = bars.first()
         else:
             bar = SearchBar(id="search")
-            await self.mount(bar, before=self.query_one(Footer))
+            await self.mount(bar, before=self.query_one(KeyBar))
         bar.display = True
         bar.value = self.search_term
         bar.focus()
