@@ -344,3 +344,23 @@ def test_a_file_changed_just_now_is_read_not_trusted_by_its_timestamps(cache_dir
     with AnalysisCache() as cache:
         corpus = cache.analyse_paths([archive], clean.clean, finish)
     assert len(corpus.articles) == 2
+
+
+def test_the_pipeline_runs_through_the_cache(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.analysis import pipeline
+
+    real_prepare = pipeline.prepare
+    calls: list[str] = []
+
+    def counting(document: Document) -> Article:
+        calls.append(document.id)
+        return real_prepare(document)
+
+    monkeypatch.setattr(pipeline, "prepare", counting)
+    with AnalysisCache() as cache:
+        first = pipeline.analyse([SEEDS], cache=cache)
+    assert len(calls) == len(first.articles) > 0
+    calls.clear()
+    with AnalysisCache() as cache:
+        assert pipeline.analyse([SEEDS], cache=cache) == first
+    assert calls == []

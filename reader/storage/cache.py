@@ -151,6 +151,39 @@ class AnalysisCache:
     # -- lookups and stores -------------------------------------------------
 
     def key(self, documents: Sequence[Document], problems: Sequence[Problem] = ()) -> str:
+        """`corpus_key` under this cache's analysis version."""
+        return corpus_key(documents, problems, self.version)
+
+    def fingerprint(self, paths: Sequence[Path], max_bytes: int) -> str | None:
+        """`files_fingerprint` of `paths`, taken before they are read; None when the cache is off or it cannot be trusted."""
+        return files_fingerprint(paths, max_bytes, self.version) if self._usable() else None
+
+    def load_unchanged(self, fingerprint: str | None) -> Corpus | None:
+        """The corpus last analysed from files with exactly this fingerprint, without reading them."""
+        if fingerprint is None:
+            return None
+        keys: list[str] = []
+
+        def read(connection: sqlite3.Connection) -> None:
+            row = connection.execute("SELECT corpus FROM fingerprints WHERE fingerprint = ?", (fingerprint,)).fetchone()
+            if row is not None:
+                keys.append(row[0])
+
+        self._run(read)
+        return self.load_corpus(keys[0]) if keys else None
+
+    def remember(self, fingerprint: str | None, key: str) -> None:
+        """Note that files with `fingerprint` gave the corpus stored under `key` (call after `store_corpus`)."""
+        if fingerprint is None:
+            return
+
+        def write(connection: sqlite3.Connection) -> None:
+            with sqlite.transaction(connection):
+                connection.execute("INSERT OR REPLACE INTO fingerprints (fingerprint, corpus) VALUES (?, ?)", (fingerprint, key))
+
+        self._run(write)
+
+    def key(self, documents: Sequence[Document], problems: Sequence[Problem] = ()) -> str:
         """The whole-corpus key of these documents under this cache's analysis version."""
         return corpus_key(documents, problems, self.version)
 
@@ -278,35 +311,16 @@ class AnalysisCache:
         from reader.analysis import ingest
 
         limit = ingest.DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
-        fingerprint = files_fingerprint(paths, limit, self.version) if self._usable() else None
-        if fingerprint is not None:
-            corpus = self._load_fingerprinted(fingerprint)
-            if corpus is not None:
-                if progress is not None:
-                    progress(len(corpus.articles), len(corpus.articles))
-                return corpus
+        fingerprint = self.fingerprint(paths, limit)
+        corpus = self.load_unchanged(fingerprint)
+        if corpus is not None:
+            if progress is not None:
+                progress(len(corpus.articles), len(corpus.articles))
+            return corpus
         documents, problems = ingest.load(paths, max_bytes=limit)
         corpus = self.analyse(documents, problems, prepare, finish, progress, workers)
-        if fingerprint is not None:
-            key = corpus_key(documents, problems, self.version)
-
-            def remember(connection: sqlite3.Connection) -> None:
-                with sqlite.transaction(connection):
-                    connection.execute("INSERT OR REPLACE INTO fingerprints (fingerprint, corpus) VALUES (?, ?)", (fingerprint, key))
-
-            self._run(remember)
+        self.remember(fingerprint, self.key(documents, problems))
         return corpus
-
-    def _load_fingerprinted(self, fingerprint: str) -> Corpus | None:
-        keys: list[str] = []
-
-        def read(connection: sqlite3.Connection) -> None:
-            row = connection.execute("SELECT corpus FROM fingerprints WHERE fingerprint = ?", (fingerprint,)).fetchone()
-            if row is not None:
-                keys.append(row[0])
-
-        self._run(read)
-        return self.load_corpus(keys[0]) if keys else None
 
     def analyse(
         self,
@@ -321,7 +335,7 @@ class AnalysisCache:
 
         `finish(articles, problems)` runs the corpus-wide stages (duplicates, linking).
         """
-        key = corpus_key(documents, problems, self.version)
+        key = self.key(documents, problems)
         corpus = self.load_corpus(key)
         if corpus is not None:
             if progress is not None:
