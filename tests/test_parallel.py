@@ -101,6 +101,7 @@ def test_chunks_cover_every_index_once() -> None:
 
 
 def test_processes_are_not_forked_from_a_process_running_other_threads() -> None:
+    parallel.shutdown_pools()
     methods: list[str] = []
     worker = threading.Thread(target=lambda: methods.append(parallel.default_start_method()))
     worker.start()
@@ -108,3 +109,10 @@ def test_processes_are_not_forked_from_a_process_running_other_threads() -> None
     assert methods[0] in ("forkserver", "spawn")
     if threading.active_count() == 1 and os.name == "posix":
         assert parallel.default_start_method() == "fork"
+
+
+def test_workers_are_kept_for_the_next_call() -> None:
+    first = parallel.prepare_all(TEXTS, shout, workers=2, start_method="spawn", min_parallel=10)
+    second = parallel.prepare_all(TEXTS, shout, workers=2, start_method="spawn", min_parallel=10)
+    assert {pid for _, pid in first} & {pid for _, pid in second}
+    parallel.shutdown_pools()

@@ -23,7 +23,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, ProcessPoolExecutor, wait
 from typing import TypeVar
 
 D = TypeVar("D")
@@ -46,9 +46,43 @@ def default_start_method() -> str:
     workers from a clean "forkserver" (or "spawn" where there is none).
     """
     methods = multiprocessing.get_all_start_methods()
+    with _pools_lock:
+        if any(method == "fork" for method, _ in _pools):
+            return "fork"  # its workers already exist and are never forked again
     if "fork" in methods and threading.active_count() == 1:
         return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"
+
+
+_pools: dict[tuple[str, int], ProcessPoolExecutor] = {}
+_pools_lock = threading.Lock()
+
+
+def _pool(method: str, workers: int) -> ProcessPoolExecutor:
+    """A pool kept for the life of the process: the app analyses in batches and again when files
+    change, and starting workers each time would cost more than a batch gains."""
+    with _pools_lock:
+        pool = _pools.get((method, workers))
+        if pool is None:
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+            _pools[(method, workers)] = pool
+        return pool
+
+
+def _discard(method: str, workers: int, pool: ProcessPoolExecutor) -> None:
+    with _pools_lock:
+        if _pools.get((method, workers)) is pool:
+            del _pools[(method, workers)]
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def shutdown_pools() -> None:
+    """Stop the kept worker processes (they also stop by themselves when the process exits)."""
+    with _pools_lock:
+        pools = list(_pools.values())
+        _pools.clear()
+    for pool in pools:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def available_cores() -> int:
@@ -123,10 +157,10 @@ def _run_pool(
     from reader.storage import codec  # the storage layer depends on analysis, not the reverse, at import time
 
     pool: ProcessPoolExecutor | None = None
+    futures: dict[Future[bytes], int] = {}
     try:
-        context = multiprocessing.get_context(start_method)
-        pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context)
-        futures: dict[Future[bytes], int] = {
+        pool = _pool(start_method, workers)
+        futures = {
             pool.submit(_prepare_chunk, prepare, codec.encode([documents[i] for i in chunk])): number
             for number, chunk in enumerate(chunks)
         }
@@ -144,8 +178,8 @@ def _run_pool(
                     progress(done, total)
     except Exception as error:  # the pool, not the analysis, failed: finish here
         log.warning("parallel preparation stopped (%s: %s); finishing in this process", type(error).__name__, error)
-    finally:
-        if pool is not None:
-            # Do not let queued chunks run on after a failure (or an interrupt).
-            pool.shutdown(wait=True, cancel_futures=True)
+        for future in futures:
+            future.cancel()  # chunks of this call still queued must not run on
+        if pool is not None and isinstance(error, BrokenExecutor):
+            _discard(start_method, workers, pool)
     return [chunks[number] for number in sorted(unfinished)]
