@@ -6,6 +6,7 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -275,8 +276,6 @@ def test_the_codec_refuses_foreign_and_damaged_bytes() -> None:
         codec.decode(b"garbage")
     # A well-formed pickle that would call a function is refused even with a valid header and checksum.
     evil = pickle.dumps(os.getcwd, 5)
-    import zlib
-
     forged = b"RDR1" + zlib.crc32(evil).to_bytes(4, "big") + evil
     with pytest.raises(codec.DecodeError, match="refusing"):
         codec.decode(forged)
