@@ -42,6 +42,9 @@ def link_corpus(articles: Sequence[Article], problems: Sequence[Problem] = ()) -
 class ResultCache(Protocol):
     """What `analyse` needs of a persistent cache (`reader.storage.cache.AnalysisCache` is one)."""
 
+    def fingerprint(self, paths: Sequence[Path], max_bytes: int) -> str | None: ...
+    def load_unchanged(self, fingerprint: str | None) -> Corpus | None: ...
+    def remember(self, fingerprint: str | None, key: str) -> None: ...
     def key(self, documents: Sequence[ingest.Document], problems: Sequence[Problem]) -> str: ...
     def load_corpus(self, key: str) -> Corpus | None: ...
     def store_corpus(self, key: str, corpus: Corpus) -> None: ...
@@ -80,10 +83,17 @@ def analyse(
     batch is large enough) and handed to `on_article` as each batch finishes,
     so a reader can list them before the corpus-wide linking is done.
     """
+    # Unchanged files (same sizes, times, inodes) are not even read again: one cache read.
+    fingerprint = cache.fingerprint(paths, max_bytes) if cache is not None else None
+    if cache is not None and (hit := cache.load_unchanged(fingerprint)) is not None:
+        if progress is not None:
+            progress(len(hit.articles), len(hit.articles))
+        return hit
     documents, problems = ingest.load(paths, max_bytes=max_bytes)
     total = len(documents)
     key = cache.key(documents, problems) if cache is not None else None
     if cache is not None and key is not None and (hit := cache.load_corpus(key)) is not None:
+        cache.remember(fingerprint, key)
         if progress is not None:
             progress(total, total)
         return hit
@@ -108,4 +118,5 @@ def analyse(
     corpus = finish(articles, problems)
     if cache is not None and key is not None:
         cache.store_corpus(key, corpus)
+        cache.remember(fingerprint, key)
     return corpus
