@@ -79,6 +79,10 @@ def words_of(text: str, offset: int) -> list[Word]:
 
 def sentence_start(paragraph: str, start: int) -> bool:
     """Is the word at `start` the first of its sentence (so its capital proves nothing)?"""
+    if start >= 2 and paragraph[start - 1] == " ":
+        before = paragraph[start - 2]
+        if before.isalnum() or before == ",":
+            return False  # the usual case, "... met Xi" or "..., Xi": mid-sentence
     j = start - 1
     quoted = False
     while j >= 0 and paragraph[j] in _OPENERS:

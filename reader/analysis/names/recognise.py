@@ -53,6 +53,16 @@ _PLURAL_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ROLE_WORDS
 _MEMO: dict[str, tuple[tuple[int, int, str, str | None, str | None], ...]] = {}
 
 
+def _splits_at(words: list[Word], k: int) -> bool:
+    """Does a calendar word at `k` end the run here ("Senator Obama Sunday"), rather than name a thing?"""
+    word = words[k].text
+    if word not in _SPLITTERS:
+        return False
+    following = words[k + 1].text if k + 1 < len(words) else ""
+    # "Sunday Telegraph" is a newspaper, "June Soh" a person.
+    return following not in lexicon.ORG_HEADS and not (word in _MONTH_NAMES_OF_PEOPLE and following[:1].isupper())
+
+
 class _Article:
     """Recognition state for one article: evidence gathered in pass one, names found in pass two."""
 
@@ -158,37 +168,47 @@ class _Article:
             return
         group = m.group()
         base = m.start()
-        if not starts:
-            # A mid-sentence run is analysed the same way wherever it occurs: replay a past analysis.
-            hit = _MEMO.get(group)
-            if hit is not None:
-                for rs, rend, text, kind, title in hit:
-                    self.add(p, base + rs, base + rend, text, kind, title)
-                if hit and hit[-1][1] == len(group) and hit[-1][3] != "PERSON":
-                    text = self.paragraphs[p]
-                    if text.startswith(("(", " ("), base + len(group)):
-                        self.acronym_after(p, base + len(group), hit[-1][2], hit[-1][3], text)
+        if starts:
+            # Settle the sentence's first word here, against this article; what is left of the run
+            # is then a mid-sentence run like any other.
+            words = self.open_sentence(p, words_of(group, base))
+            if not words:
                 return
-            self.recording = []
-            self.cacheable = True
-        self.analyse(p, group, base, starts)
-        if not starts and self.cacheable and self.recording is not None:
+            base = words[0].start
+            group = self.paragraphs[p][base : words[-1].end]
+        # A mid-sentence run is analysed the same way wherever it occurs: replay a past analysis.
+        hit = _MEMO.get(group)
+        if hit is not None:
+            for rs, rend, text, kind, title in hit:
+                self.add(p, base + rs, base + rend, text, kind, title)
+            if hit and hit[-1][1] == len(group) and hit[-1][3] != "PERSON":
+                text = self.paragraphs[p]
+                if text.startswith(("(", " ("), base + len(group)):
+                    self.acronym_after(p, base + len(group), hit[-1][2], hit[-1][3], text)
+            return
+        self.recording = []
+        self.cacheable = True
+        self.analyse(p, group, base)
+        if self.cacheable:
             if len(_MEMO) > 100_000:
                 _MEMO.clear()
             _MEMO[group] = tuple((n.start - base, n.end - base, n.text, n.type, n.title) for n in self.recording)
         self.recording = None
 
-    def analyse(self, p: int, group: str, base: int, starts: bool) -> None:
+    def open_sentence(self, p: int, words: list[Word]) -> list[Word]:
+        """The run without the words that are capitalised only because the sentence starts with them."""
+        ends = (k for k in range(1, len(words)) if _splits_at(words, k) or words[k].text in FUNCTION_CAPS)
+        cut = next(ends, len(words))
+        return self.trim_opening(p, words[:cut]) + words[cut:]
+
+    def analyse(self, p: int, group: str, base: int) -> None:
         words = words_of(group, base)
         # Split at interior function words ("U.S. The ..."), which start a new sentence.
         parts: list[tuple[list[Word], bool]] = []
         current: list[Word] = []
-        first = starts
+        first = False
         for k, w in enumerate(words):
-            following = words[k + 1].text if k + 1 < len(words) else ""
-            if w.text in _SPLITTERS and following not in lexicon.ORG_HEADS and not (
-                w.text in _MONTH_NAMES_OF_PEOPLE and following[:1].isupper()
-            ):
+            if _splits_at(words, k):
                 if current:
                     parts.append((current, first))
                 current, first = [], False
@@ -202,9 +222,10 @@ class _Article:
         for part, opens in parts:
             self.part(p, part, opens)
 
-    def part(self, p: int, words: list[Word], opens: bool) -> None:
+    def trim_opening(self, p: int, words: list[Word]) -> list[Word]:
+        """Drop a sentence's first word when it is a common word, keep it when it is a name."""
         text = self.paragraphs[p]
-        if opens:
+        if words:
             head = bare(words[0].text)
             if head in FUNCTION_CAPS:
                 words = words[1:]
@@ -219,9 +240,16 @@ class _Article:
                 # An unknown word opening a sentence is a name only if it does something a person does.
                 after = text[words[0].end : words[0].end + 12].split()
                 if not after or after[0] not in _SAYING:
-                    return
+                    return []
             while words and words[0].text in CONNECTORS:
                 words = words[1:]
+        return words
+
+    def part(self, p: int, words: list[Word], opens: bool) -> None:
+        text = self.paragraphs[p]
+        if opens:
+            self.cacheable = False  # the opening word was judged against this article
+            words = self.trim_opening(p, words)
         if not words:
             return
         # A leading "The" in mid-sentence belongs to the name ("The Independent", "The Hague").
@@ -466,7 +494,8 @@ class _Article:
                     kind = "PLACE"  # "Thanh Hoa province"
             if kind is None:
                 continue
-            out.append(EntityMention(n.paragraph, n.start, n.end, n.text, kind, entity_id(kind, full or n.text), n.title))
+            eid = entity_id(kind, full or n.text)
+            out.append(EntityMention(n.paragraph, n.start, n.end, n.text, kind, eid, n.title))
         out.sort(key=lambda e: (e.paragraph, e.start))
         return tuple(out)
 

@@ -137,21 +137,27 @@ def unify(articles: Sequence[Article]) -> tuple[tuple[Article, ...], tuple[Entit
         # Two spellings can share an id ("U.N." and "UN"): the longer names the entity.
         if eid not in names or (len(cname), cname) > (len(names[eid][1]), names[eid][1]):
             names[eid] = (kind, cname)
+    # Article-level ids whose entity or type the corpus changes; every other mention passes through.
+    moved = {lid for lid, (eid, kind) in final.items() if eid != lid or kind.lower() != lid.split(":", 1)[0]}
     aliases: dict[str, set[str]] = defaultdict(set)
     where: dict[str, set[str]] = defaultdict(set)
     out: list[Article] = []
     for article in articles:
-        changed = False
-        rewritten = []
-        for m in article.entities:
-            eid, kind = final[m.entity]
-            aliases[eid].add(m.text)
+        pairs = {(m.entity, m.text) for m in article.entities}
+        for lid, text in pairs:
+            eid = final[lid][0]
+            aliases[eid].add(text)
             where[eid].add(article.id)
-            if eid != m.entity or kind != m.type:
-                m = EntityMention(m.paragraph, m.start, m.end, m.text, kind, eid, m.title)
-                changed = True
-            rewritten.append(m)
-        out.append(replace(article, entities=tuple(rewritten)) if changed else article)
+        if moved.isdisjoint(lid for lid, _ in pairs):
+            out.append(article)
+            continue
+        rewritten = tuple(
+            EntityMention(m.paragraph, m.start, m.end, m.text, final[m.entity][1], final[m.entity][0], m.title)
+            if m.entity in moved
+            else m
+            for m in article.entities
+        )
+        out.append(replace(article, entities=rewritten))
     table = tuple(
         Entity(
             id=eid,
