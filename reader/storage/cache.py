@@ -35,8 +35,24 @@ from . import codec, sqlite
 if TYPE_CHECKING:
     from reader.analysis.ingest import Document
 
-ANALYSIS_VERSION = "2"
-"""Bump whenever any analysis stage changes its output: older cached results are then discarded."""
+def _analysis_digest() -> str:
+    """A digest of the analysis code itself, so any change to a stage discards older results.
+
+    A hand-kept version number is forgotten sooner or later, and a stale cache
+    would show users results the current code no longer produces.
+    """
+    import reader.analysis
+
+    digest = hashlib.blake2b(digest_size=8)
+    root = Path(reader.analysis.__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+ANALYSIS_VERSION = _analysis_digest()
+"""Changes whenever any analysis module does: older cached results are then discarded."""
 
 CACHE_ENV = "READER_CACHE_DIR"
 FILE_NAME = "analysis.sqlite3"
