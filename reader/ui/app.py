@@ -6,7 +6,6 @@ frame appears as fast as a bare Textual app's.
 
 from __future__ import annotations
 
-import inspect
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -92,6 +91,8 @@ class ReaderApp(App[None]):
                 screen.post_message(ArticlesArrived(tuple(arrived)))
 
         try:
+            import inspect  # here, not at the top: it costs first paint ~20 ms
+
             from ..analysis.pipeline import analyse
 
             options: dict[str, object] = {} if self.max_bytes is None else {"max_bytes": self.max_bytes}

@@ -11,7 +11,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Label, ProgressBar
 
 from ...analysis.model import Anchor, Corpus
 from .. import commands
@@ -21,9 +20,10 @@ from ..sanitize import clip, content, printable
 from ..widgets.article_list import ArticleList
 from ..widgets.article_view import ArticleView
 from ..widgets.key_bar import KeyBar
-from ..widgets.legend import Legend, Position
+from ..widgets.legend import Legend
 from ..widgets.links_panel import LinksPanel
 from ..widgets.problems import ProblemsList
+from ..widgets.progress_line import ProgressLine
 from ..widgets.search_bar import SearchBar
 
 NARROW = 100
@@ -76,17 +76,13 @@ class MainScreen(Screen[None]):
         """The user's `s` choice; None follows the terminal width."""
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="progress"):
-            yield Label("Analysing…", id="progress-label")
-            yield ProgressBar(id="progress-bar", show_eta=False)
+        yield ProgressLine(id="progress")
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield ArticleList(id="list").data_bind(MainScreen.current_article, MainScreen.index)
             with Vertical(id="centre"):
                 yield ArticleView(id="view").data_bind(MainScreen.current_article, MainScreen.index)
-                with Horizontal(id="status"):
-                    yield Legend(id="legend")
-                    yield Position(id="position")
+                yield Legend(id="legend")
             yield LinksPanel(id="links").data_bind(MainScreen.index)
         yield KeyBar(id="keys")
 
@@ -157,10 +153,9 @@ class MainScreen(Screen[None]):
     def _progressed(self, message: AnalysisProgressed) -> None:
         if self.finished:
             return
-        self.query_one("#progress").display = True
-        self.query_one(ProgressBar).update(total=message.total or None, progress=message.done)
-        label = f"Analysing {message.done}/{message.total}…" if message.done < message.total else "Linking articles…"
-        self.query_one("#progress-label", Label).update(label)
+        progress = self.query_one(ProgressLine)
+        progress.display = True
+        progress.total, progress.done = message.total, message.done
 
     @on(ArticlesArrived)
     def _arrived(self, message: ArticlesArrived) -> None:
@@ -267,7 +262,7 @@ class MainScreen(Screen[None]):
             ]
             if speakers:
                 position = f"“” {', '.join(dict.fromkeys(speakers))} · {position}"
-        self.query_one(Position).text = printable(position)
+        self.query_one(Legend).position = printable(position)
         title = article.outlet or PurePath(article.source).name if article else ""
         parts = []
         if self.search_term:

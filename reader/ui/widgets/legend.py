@@ -7,7 +7,6 @@ from typing import ClassVar
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Static
 
 _ITEMS = (
     ("person", "person"),
@@ -19,38 +18,33 @@ _ITEMS = (
 )
 
 
-class Legend(Static):
-    """Names each entity colour and quote style, so colour is never the only cue."""
+class Legend(Widget):
+    """Names each entity colour and quote style, so colour is never the only cue.
+
+    The right end shows where the cursor is ("¶ 3/24") and who is quoted there.
+    Both are drawn by `render`, so a cursor move repaints this one line and
+    never asks for a layout pass.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"legend--{name}" for name, _label in _ITEMS}
 
-    def on_mount(self) -> None:
-        self._draw()
+    position: reactive[str] = reactive("")
+    """Already sanitised text for the right end."""
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        if self.is_mounted:
-            self.call_later(self._draw)
-
-    def _draw(self) -> None:
-        line = Text(end="", no_wrap=True, overflow="ellipsis")
+    def render(self) -> Text:
+        key = Text(end="", no_wrap=True, overflow="ellipsis")
         for name, label in _ITEMS:
             style = self.get_component_rich_style(f"legend--{name}", partial=True)
             if not name.startswith("quote"):
-                line.append("■ ", style=style)
-            line.append(label, style=style)
-            line.append("  ")
-        self.update(line)
-
-
-class Position(Widget):
-    """Where the cursor is ("¶ 3/24"), beside the legend.
-
-    A plain reactive render rather than `Label.update`, which asks for a
-    layout pass of the whole screen on every cursor move.
-    """
-
-    text: reactive[str] = reactive("")
-
-    def render(self) -> Text:
-        return Text(self.text, no_wrap=True, overflow="ellipsis", end="")
+                key.append("■ ", style=style)
+            key.append(label, style=style)
+            key.append("  ")
+        key.rstrip()
+        position = Text(self.position, no_wrap=True, overflow="ellipsis", end="")
+        width = self.content_size.width
+        # The position wins the space; the key gives way on narrow terminals.
+        position.truncate(max(0, width - 8), overflow="ellipsis")
+        key.truncate(max(0, width - position.cell_len - 2), overflow="ellipsis")
+        key.pad_right(max(0, width - key.cell_len - position.cell_len))
+        key.append_text(position)
+        return key
