@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 class _ReaderProvider(Provider):
     """Shared plumbing: the main screen and literal, highlighted hit text."""
 
+    TIE_BREAK = 0.0
+    """Subtracted from scores so equal matches from different providers always list in one order."""
+
     @property
     def main(self) -> MainScreen | None:
         from .screens.main import MainScreen
@@ -64,7 +67,8 @@ class _ReaderProvider(Provider):
         for text, help_text, target, entity in self.entries():
             score, content = self._highlight(query, text)
             if score > 0:
-                yield Hit(score, content, self._command(target, entity), text=text, help=escape(help_text))
+                command = self._command(target, entity)
+                yield Hit(max(score - self.TIE_BREAK, 1e-6), content, command, text=text, help=escape(help_text))
 
 
 class ArticlesProvider(_ReaderProvider):
@@ -84,6 +88,8 @@ class ArticlesProvider(_ReaderProvider):
 class EntitiesProvider(_ReaderProvider):
     """Filter the list by a person, organisation or place, and open its first mention."""
 
+    TIE_BREAK = 0.0001
+
     def entries(self) -> Iterator[tuple[str, str, Anchor | None, str | None]]:
         main = self.main
         if main is None or main.index is None:
@@ -101,6 +107,8 @@ class EntitiesProvider(_ReaderProvider):
 
 class EventsProvider(_ReaderProvider):
     """Open the first article of an event."""
+
+    TIE_BREAK = 0.0002
 
     def entries(self) -> Iterator[tuple[str, str, Anchor | None, str | None]]:
         main = self.main
