@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from ...analysis.model import Anchor, Corpus
+from ...analysis.model import Anchor, Corpus, EntityMention
 from .. import commands
 from ..lookup import CorpusIndex
 from ..messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed, ArticlesArrived
@@ -72,6 +72,7 @@ class MainScreen(Screen[None]):
         self.hit = -1
         self.search_term = ""
         self._border_labels: tuple[str, str] = ("", "")
+        self._panel_pending: tuple[str, int, EntityMention | None] | None = None
         self.panel_wanted: bool | None = None
         """The user's `s` choice; None follows the terminal width."""
 
@@ -227,6 +228,7 @@ class MainScreen(Screen[None]):
             self._jump_hit(-1)
 
     def action_follow(self) -> None:
+        self._update_panel()
         if self.links.best is None:
             self.notify("No link from this paragraph.", markup=False, timeout=2)
             return
@@ -244,8 +246,19 @@ class MainScreen(Screen[None]):
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
-        self.links.show(message.article, message.paragraph, message.entity)
+        # The text repaints first; the panel follows after that frame, once
+        # for a burst of moves (a held `j`), so the cursor never waits for it.
+        pending = self._panel_pending is not None
+        self._panel_pending = (message.article, message.paragraph, message.entity)
+        if not pending:
+            self.call_after_refresh(self._update_panel)
         self._describe_position()
+
+    def _update_panel(self) -> None:
+        """Show the links of the latest cursor position (no-op if already shown)."""
+        if self._panel_pending is not None:
+            where, self._panel_pending = self._panel_pending, None
+            self.links.show(*where)
 
     def _describe_position(self) -> None:
         """Paragraph number under the text; article, search and mode on the text's border."""
