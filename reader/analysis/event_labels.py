@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from itertools import islice
 from collections.abc import Mapping, Sequence
+from itertools import islice
 from datetime import date
 
 from .model import Article, Entity
@@ -59,12 +59,15 @@ def label(
     by_id: Mapping[str, Entity],
     day: date | None,
 ) -> str:
-    """ "Ann Lee, Bo Chan · merger, shares, vote · Paris · 8 June 2018" with unknown parts left out."""
+    """ "8 June 2018 · merger, shares, vote · Ann Lee, Bo Chan · Paris" with unknown parts left out.
+
+    When and what come first: events of one story share their people and
+    places, and a label cut short in a narrow list must still tell them apart.
+    """
     people, places = _participants(members, terms, by_id)
     # Names are already in the label, and words of every name would crowd out the topic.
     exclude = {w for name in (*people, *places) for w in content_words(name)}
-    parts = [", ".join(people), ", ".join(_topic(terms, exclude)), ", ".join(places)]
-    if day is not None:
-        parts.append(f"{day.day} {day.strftime('%B %Y')}")
+    when = f"{day.day} {day.strftime('%B %Y')}" if day is not None else ""
+    parts = [when, ", ".join(_topic(terms, exclude)), ", ".join(people), ", ".join(places)]
     text = " · ".join(p for p in parts if p)
     return text or (members[0].title if members else "")
