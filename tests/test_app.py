@@ -9,12 +9,13 @@ import sys
 import threading
 import types
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList
 
-from reader.analysis.model import Anchor, Article, Corpus
+from reader.analysis.model import Anchor, Article, Corpus, Quote
 from reader.ui.app import ReaderApp
 from reader.ui.layout import article_blocks, lay_out, wrap_starts
 from reader.ui.sanitize import printable
@@ -423,3 +424,140 @@ async def test_article_without_paragraphs() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j", "G", "e", "r")
         assert "Only a title" in screen_text(app)
+
+
+# --- reading state: read marks, positions, bookmarks ------------------------
+
+
+def hashed_corpus(ids: str = "") -> Corpus:
+    """The sample corpus with content hashes (as ingest sets them); `ids` renames every article."""
+    corpus = sample_corpus()
+    articles = tuple(replace(a, id=f"{ids}{a.id}", content_hash=f"hash-{a.id}") for a in corpus.articles)
+    events = tuple(replace(e, articles=tuple(f"{ids}{a}" for a in e.articles)) for e in corpus.events)
+    entities = tuple(replace(e, articles=tuple(f"{ids}{a}" for a in e.articles)) for e in corpus.entities)
+    return replace(corpus, articles=articles, events=events, entities=entities, links=() if ids else corpus.links)
+
+
+def unread(app: ReaderApp) -> list[str]:
+    """Ids of the articles the list shows with the unread dot."""
+    options = app.main.article_list.options.options
+    return sorted(str(o.id) for o in options if o.id is not None and str(o.prompt).startswith("● "))
+
+
+@pilot_test
+async def test_bookmark_toggles_and_palette_lists_it() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.main
+        main.go(Anchor("bridge-herald", 0))
+        await pilot.press("j", "m")
+        assert main.view.bookmarked == {1}
+        assert any(line.startswith("▌★ ") for line in view_lines(app))  # cursor bar, then the mark
+        await pilot.press("j")
+        assert any(line.startswith(" ★ ") for line in view_lines(app))  # the mark stays when the cursor leaves
+        await pilot.press("g")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"bookmark")
+        await pilot.pause(0.5)
+        assert "Bookmark: Harbour Bridge reopens after storm repairs ¶2 — “We rebuilt the deck" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (main.current_article, main.view.paragraph) == ("bridge-herald", 1)
+        await pilot.press("m")
+        assert main.view.bookmarked == frozenset() and app.state.bookmarks() == []
+        assert not any("★" in line for line in view_lines(app))
+        assert "m" in [key for key, active in main.active_bindings.items() if active.binding.id == "paragraph.bookmark"]
+
+
+@pilot_test
+async def test_restart_restores_read_marks_positions_and_bookmarks(tmp_path: Path) -> None:
+    from reader.storage.state import ReadingState
+
+    with ReadingState(tmp_path) as state:
+        app = ReaderApp([], corpus=hashed_corpus(), state=state)
+        async with app.run_test(size=SIZE) as pilot:
+            main = app.main
+            assert main.current_article == "budget-gazette"  # the first article opens, so it counts as read
+            await pilot.press("j", "j")
+            main.go(main.resume("bridge-herald"))
+            await pilot.pause()
+            await pilot.press("j", "m", "j")
+            await pilot.pause()
+            assert main.view.paragraph == 2
+        state.flush()
+    # A new run, with other article ids: state follows the file's content.
+    with ReadingState(tmp_path) as state:
+        app = ReaderApp([], corpus=hashed_corpus("moved-"), state=state)
+        async with app.run_test(size=SIZE) as pilot:
+            main = app.main
+            await pilot.pause()
+            assert (main.current_article, main.view.paragraph) == ("moved-budget-gazette", 2)
+            assert unread(app) == ["moved-bridge-ledger", "moved-orchid"]
+            assert screen_text(app).count("● ") == 2
+            main.article_list.options.focus()
+            await pilot.pause()
+            main.article_list.options.highlighted = main.article_list.options.get_option_index("moved-bridge-herald")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert (main.current_article, main.view.paragraph) == ("moved-bridge-herald", 2)
+            assert main.view.bookmarked == {1}
+            await pilot.press("J")
+            assert main.view.paragraph == 0  # never opened before: from the top
+            assert len(unread(app)) == 1
+
+
+@pilot_test
+async def test_damaged_state_file_is_one_literal_notification(tmp_path: Path) -> None:
+    from reader.storage.state import FILE_NAME, ReadingState
+
+    (tmp_path / FILE_NAME).write_bytes(b"[bold]not a database[/bold]" * 100)
+    with ReadingState(tmp_path) as state:
+        assert state.notices
+        app = ReaderApp([], corpus=sample_corpus(), state=state)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            toasts = [n for n in app._notifications if n.title == "Reading state"]
+            assert len(toasts) == 1 and "damaged" in toasts[0].message
+            await pilot.press("j", "m")  # the new file works
+            assert state.bookmarks()
+
+
+@pilot_test
+async def test_bookmark_and_headline_text_stays_literal() -> None:
+    article = hostile_corpus().articles[0]
+    title = "[b]Mayor[/b] calls plan “a [red]mess[/red]”"
+    quote = Quote(0, title.index("a [red]"), title.index("”"), "a [red]mess[/red]", kind="partial")
+    article = replace(article, title=title, subtitle=None, headline_quotes=(quote,))
+    app = ReaderApp([], corpus=Corpus(articles=(article,)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any(title in line for line in view_lines(app))
+        await pilot.press("m", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"bookmark")
+        await pilot.pause(0.5)
+        shown = screen_text(app)
+        assert f"Bookmark: {title} ¶1 — " in shown
+        assert "\x1b" not in shown
+
+
+@pilot_test
+async def test_headline_quotes_are_styled_like_body_quotes() -> None:
+    title = "Minister says cuts are “the only way”"
+    subtitle = "Critics call the plan ‘reckless’"
+    headline = (
+        Quote(0, title.index("the only"), title.index("”"), "the only way", kind="direct"),
+        Quote(1, subtitle.index("reckless"), subtitle.index("’"), "reckless", kind="partial"),
+    )
+    article = Article(id="a", source="a.txt", title=title, subtitle=subtitle, paragraphs=("Body text.",), headline_quotes=headline)
+    app = ReaderApp([], corpus=Corpus(articles=(article,)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.main.view
+        styles = view._resolve_styles()
+        for block, kind, quoted in ((0, "quote", "“the only way”"), (1, "quote-partial", "‘reckless’")):
+            text = view._block_text(block, cursor=False)
+            styled = [text.plain[s.start : s.end] for s in text.spans if s.style == styles[kind]]
+            assert styled == [quoted]
+        assert styles["quote"] != styles["title"]

@@ -18,11 +18,14 @@ from textual.worker import get_current_worker
 
 from ..analysis.model import Article, Corpus
 from .messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed, ArticlesArrived
+from .sanitize import printable
 from .screens.main import MainScreen
 from .themes import DEFAULTS, THEMES
 
 if TYPE_CHECKING:
     from ..analysis.pipeline import ResultCache
+    from ..storage.state import ReadingState
+    from .reading import StateStore
 
 
 class ReaderApp(App[None]):
@@ -45,6 +48,7 @@ class ReaderApp(App[None]):
         corpus: Corpus | None = None,
         max_bytes: int | None = None,
         cache: ResultCache | None = None,
+        state: ReadingState | None = None,
     ) -> None:
         super().__init__()
         self.paths = tuple(paths)
@@ -53,10 +57,17 @@ class ReaderApp(App[None]):
         self.cache = cache
         """Where analysis results persist between runs (None: analyse from scratch)."""
         self.corpus = corpus
+        if state is None:
+            # Imported only here: with a store given, start-up never loads this module.
+            from .reading import MemoryState
+
+            state = MemoryState()
+        self.state: StateStore = state
+        """Read marks, positions and bookmarks; in memory only when none was given."""
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = THEMES[0].name
-        self.main = MainScreen(corpus)
+        self.main = MainScreen(corpus, self.state)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(DEFAULTS)
@@ -65,6 +76,8 @@ class ReaderApp(App[None]):
         return self.main
 
     def on_mount(self) -> None:
+        for notice in self.state.notices:
+            self.notify(printable(notice), title="Reading state", severity="warning", markup=False, timeout=15)
         if self.corpus is None:
             # Start after the first frame: the analysis imports and work hold the GIL.
             self.call_after_refresh(self.analyse)

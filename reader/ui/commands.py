@@ -24,3 +24,9 @@ def events() -> type[Provider]:
     from .palette import EventsProvider
 
     return EventsProvider
+
+
+def bookmarks() -> type[Provider]:
+    from .palette import BookmarksProvider
+
+    return BookmarksProvider

@@ -1,4 +1,4 @@
-"""Command palette (Ctrl+P) providers: jump to an article, an entity or an event.
+"""Command palette (Ctrl+P) providers: jump to an article, an entity, an event or a bookmark.
 
 Titles and names come from the articles, so hits are built as `Content`
 objects with the match highlighted by hand: Textual's `Matcher.highlight`
@@ -82,7 +82,8 @@ class ArticlesProvider(_ReaderProvider):
             article = main.index.articles[article_id]
             text = printable(clip(f"Article: {article.title or article.source}", 100))
             meta = " · ".join(part for part in (article.outlet, article.date) if part)
-            yield text, printable(clip(meta or PurePath(article.source).name, 80)), Anchor(article_id, 0), None
+            # Opens where the user left off, like choosing it in the list.
+            yield text, printable(clip(meta or PurePath(article.source).name, 80)), main.resume(article_id), None
 
 
 class EntitiesProvider(_ReaderProvider):
@@ -120,3 +121,26 @@ class EventsProvider(_ReaderProvider):
             text = printable(clip(f"Event: {group.event.label}", 100))
             detail = f"{group.event.date or 'undated'} · {len(group.articles)} articles"
             yield text, printable(detail), Anchor(group.articles[0].id, 0), None
+
+
+class BookmarksProvider(_ReaderProvider):
+    """Jump to a bookmarked paragraph; lists bookmarks of articles in this corpus, oldest first."""
+
+    TIE_BREAK = 0.0003
+
+    def entries(self) -> Iterator[tuple[str, str, Anchor | None, str | None]]:
+        main = self.main
+        if main is None or main.index is None:
+            return
+        from ..storage.state import state_key
+
+        by_key = {state_key(article): article for article in main.index.articles.values()}
+        for key, paragraph in main.state.bookmarks():
+            article = by_key.get(key)
+            if article is None or not 0 <= paragraph < len(article.paragraphs):
+                continue  # a bookmark in a file not opened this time, or one that has since shrunk
+            words = clip(article.paragraphs[paragraph], 48)
+            title = clip(article.title or article.source, 50)
+            text = printable(f"Bookmark: {title} ¶{paragraph + 1} — {words}")
+            meta = " · ".join(part for part in (article.outlet, article.date) if part) or PurePath(article.source).name
+            yield text, printable(clip(meta, 80)), Anchor(article.id, paragraph), None

@@ -40,6 +40,8 @@ class Spans:
     quotes: dict[int, list[Quote]]
     article: Article | None = None
     """The article these spans were taken from."""
+    headline: dict[int, list[Quote]] = field(default_factory=dict)
+    """Quotes in the title (0) and the subtitle (1)."""
 
     @classmethod
     def of(cls, article: Article) -> Spans:
@@ -49,9 +51,12 @@ class Spans:
             entities[mention.paragraph].append(mention)
         for quote in article.quotes:
             quotes[quote.paragraph].append(quote)
+        headline: dict[int, list[Quote]] = defaultdict(list)
+        for quote in article.headline_quotes:
+            headline[quote.paragraph].append(quote)
         for found in entities.values():
             found.sort(key=lambda m: m.start)
-        return cls(dict(entities), dict(quotes), article)
+        return cls(dict(entities), dict(quotes), article, dict(headline))
 
 
 def style_paragraph(

@@ -34,6 +34,7 @@ DARK = Theme(
         "search-hit": "#6b5200",
         "removed": "#8a8f98",
         "cursor-line": "#242a36",
+        "bookmark": "#ff7fb0",
         "dim-text": "#9aa1ab",
     },
 )
@@ -63,6 +64,7 @@ LIGHT = Theme(
         "search-hit": "#ffe27a",
         "removed": "#7b7f87",
         "cursor-line": "#e8eef8",
+        "bookmark": "#b0246a",
         "dim-text": "#5b616a",
     },
 )
@@ -84,6 +86,7 @@ DEFAULTS: dict[str, str] = {
     "search-hit": "#c99a2e 40%",
     "removed": "#8a8f98",
     "cursor-line": "#7f7f7f26",
+    "bookmark": "#d9558a",
     # Solid, not a transparency: component styles are resolved without a background to blend into.
     "dim-text": "#8a8f98",
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import PurePath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,6 +26,9 @@ from ..widgets.problems import ProblemsList
 from ..widgets.progress_line import ProgressLine
 from ..widgets.search_bar import SearchBar
 
+if TYPE_CHECKING:
+    from ..reading import StateStore
+
 NARROW = 100
 """Below this many columns the links panel is hidden unless toggled with `s`."""
 
@@ -36,7 +39,7 @@ class MainScreen(Screen[None]):
     """Everything the reader does happens here; the app only loads the corpus."""
 
     # Providers are loaded when the palette first opens, not at start-up.
-    COMMANDS = Screen.COMMANDS | {commands.articles, commands.entities, commands.events}
+    COMMANDS = Screen.COMMANDS | {commands.articles, commands.entities, commands.events, commands.bookmarks}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Next paragraph", show=False, id="paragraph.next", tooltip="Move the cursor one paragraph down"),
@@ -47,6 +50,7 @@ class MainScreen(Screen[None]):
         Binding("K,p", "previous_article", "Previous article", show=False, id="article.previous", tooltip="Open the previous article in the list"),
         Binding("n", "next", "Next article / hit", show=False, id="article.next_or_hit", tooltip="Next search hit while searching, else the next article"),
         Binding("N", "previous_hit", "Previous hit", show=False, id="search.previous", tooltip="Previous search hit"),
+        Binding("m", "bookmark", "Bookmark", show=False, id="paragraph.bookmark", tooltip="Bookmark this paragraph, or remove its bookmark (Ctrl+P lists them)"),
         Binding("enter", "follow", "Follow", show=False, id="link.follow", tooltip="Follow the strongest link of this paragraph"),
         Binding("backspace,b", "back", "Back", id="link.back", tooltip="Go back to where you were before the last jump"),
         Binding("slash", "search", "Search", id="search.start", tooltip="Search the text of every article"),
@@ -61,8 +65,14 @@ class MainScreen(Screen[None]):
     """Id of the article on screen; bound into the list and the text view."""
     index: reactive[CorpusIndex | None] = reactive(None, repaint=False)
 
-    def __init__(self, corpus: Corpus | None = None) -> None:
+    def __init__(self, corpus: Corpus | None = None, state: StateStore | None = None) -> None:
         super().__init__()
+        if state is None:
+            from ..reading import MemoryState
+
+            state = MemoryState()
+        self.state: StateStore = state
+        """Where read marks, positions and bookmarks are kept (shared with the list and the text)."""
         self.initial = corpus
         self.finished = False
         """True once the complete analysis is on screen (later partial results are stale)."""
@@ -80,9 +90,9 @@ class MainScreen(Screen[None]):
         yield ProgressLine(id="progress")
         with Horizontal(id="body"):
             with Vertical(id="left"):
-                yield ArticleList(id="list").data_bind(MainScreen.current_article, MainScreen.index)
+                yield ArticleList(self.state, id="list").data_bind(MainScreen.current_article, MainScreen.index)
             with Vertical(id="centre"):
-                yield ArticleView(id="view").data_bind(MainScreen.current_article, MainScreen.index)
+                yield ArticleView(self.state, id="view").data_bind(MainScreen.current_article, MainScreen.index)
                 yield Legend(id="legend")
             yield LinksPanel(id="links").data_bind(MainScreen.index)
         yield KeyBar(id="keys")
@@ -123,7 +133,11 @@ class MainScreen(Screen[None]):
         paragraph = self.view.paragraph
         self.index = CorpusIndex(corpus)
         if self.current_article not in self.index.articles:
-            self.current_article = self.index.neighbour(None, 0)
+            first = self.index.neighbour(None, 0)
+            if first is not None:
+                self.go(self.resume(first), remember=False)
+            else:
+                self.current_article = None
         elif paragraph:
             self.view.move_to(paragraph, scroll="center")
         if not final:
@@ -185,6 +199,11 @@ class MainScreen(Screen[None]):
         self.current_article = target.article
         self.view.move_to(target.paragraph, scroll="top" if target.paragraph == 0 else "center")
 
+    def resume(self, article_id: str) -> Anchor:
+        """Where to open an article: the paragraph the user was last on (0 for a new one)."""
+        article = self.index.articles.get(article_id) if self.index else None
+        return Anchor(article_id, self.state.get(article).position if article is not None else 0)
+
     def action_back(self) -> None:
         if not self.history:
             self.notify("Nothing to go back to.", markup=False, timeout=2)
@@ -215,7 +234,7 @@ class MainScreen(Screen[None]):
         assert self.index is not None
         target = self.index.neighbour(self.current_article, step)
         if target is not None and target != self.current_article:
-            self.go(Anchor(target, 0))
+            self.go(self.resume(target))
 
     def action_next(self) -> None:
         if self.hits:
@@ -236,7 +255,7 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.ArticleSelected)
     def _article_chosen(self, message: ArticleList.ArticleSelected) -> None:
-        self.go(Anchor(message.article, 0))
+        self.go(self.resume(message.article))
         self.view.focus()
 
     @on(LinksPanel.LinkChosen)
@@ -246,6 +265,10 @@ class MainScreen(Screen[None]):
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
+        article = self.index.articles.get(message.article) if self.index else None
+        if article is not None:
+            # In memory at once; the store writes it to disk off this thread.
+            self.state.set_position(article, message.paragraph)
         # The text repaints first; the panel follows after that frame, once
         # for a burst of moves (a held `j`), so the cursor never waits for it.
         pending = self._panel_pending is not None
@@ -375,6 +398,13 @@ class MainScreen(Screen[None]):
             timeout=2,
         )
         self._describe_position()
+
+    def action_bookmark(self) -> None:
+        on = self.view.toggle_bookmark()
+        if on is None:
+            return
+        where = f"¶ {self.view.paragraph + 1}"
+        self.notify(f"Bookmarked {where}." if on else f"Removed the bookmark on {where}.", markup=False, timeout=2)
 
     def action_toggle_panel(self) -> None:
         self.panel_wanted = self.has_class("-no-panel")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import PurePath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -18,6 +18,9 @@ from ...analysis.model import Article
 from ..lookup import CorpusIndex
 from ..sanitize import clip, literal, printable
 from .options import Options
+
+if TYPE_CHECKING:
+    from ..reading import StateStore
 
 _NO_TYPE = {"?", "/"}
 """Printable keys that keep their app-wide meaning even while the list is focused."""
@@ -55,12 +58,13 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         def control(self) -> ArticleList:
             return self.article_list
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, state: StateStore, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self.state = state
+        """Where read marks live, so they outlast the run."""
         self.text_filter = ""
         self.entity_filter: tuple[str, str] | None = None
         """(entity id, display name) when `E` narrowed the list."""
-        self.read: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Static(id="filter-line")
@@ -80,11 +84,13 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
     def watch_current_article(self, article_id: str | None) -> None:
         if article_id is None:
             return
-        if article_id not in self.read and self.index is not None and article_id in self.index.articles:
-            self.read.add(article_id)
+        article = self.index.articles.get(article_id) if self.index is not None else None
+        if article is not None and not self.state.get(article).read:
+            # Opening an article is what marks it read.
+            self.state.mark_read(article)
             # Only this article's entry changes: swap its prompt, not the whole list.
             try:
-                self.options.replace_option_prompt(article_id, self._prompt(self.index.articles[article_id]))
+                self.options.replace_option_prompt(article_id, self._prompt(article))
             except OptionDoesNotExist:
                 pass
         self._highlight(article_id)
@@ -141,7 +147,7 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         """Two lines: unread marker and title, then outlet and date."""
         meta_style = self.get_component_rich_style("article-list--meta", partial=True)
         unread_style = self.get_component_rich_style("article-list--unread", partial=True)
-        unread = article.id not in self.read
+        unread = not self.state.get(article).read
         prompt = Text("● " if unread else "  ", style=unread_style, end="", no_wrap=True, overflow="ellipsis")
         prompt.append_text(literal(clip(article.title or article.source, 120)))
         if unread:

@@ -8,7 +8,7 @@ cursor move repaints two paragraphs however long the article is.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import get_character_cell_size
 from rich.segment import Segment
@@ -27,12 +27,21 @@ from ..layout import BLANK, Layout, article_blocks, lay_out
 from ..lookup import CorpusIndex
 from ..styling import Spans, Styles, style_paragraph
 
-GUTTER = 2
-"""Cells left of the text: the cursor bar and a space."""
+if TYPE_CHECKING:
+    from ..reading import StateStore
+
+GUTTER = 3
+"""Cells left of the text: the cursor bar, the bookmark mark and a space."""
+
+BOOKMARK = "★"
+"""Drawn in the gutter on the first row of a bookmarked paragraph."""
+
+_HEADLINE = {"title": 0, "subtitle": 1}
+"""Block kind → the `paragraph` number its quotes carry in `Article.headline_quotes`."""
 
 _STYLE_NAMES = (
     "person", "org", "place", "other", "quote", "quote-partial", "quote-term",
-    "focus", "search", "title", "subtitle", "meta", "removed", "reason", "cursor", "bar",
+    "focus", "search", "title", "subtitle", "meta", "removed", "reason", "cursor", "bar", "mark",
 )
 
 
@@ -44,7 +53,9 @@ class ArticleView(ScrollView, can_focus=True):
 
 The cleaned article. People, organisations and places are coloured by type
 (see the legend); quotations are marked, and the side panel names the speaker.
-Click a paragraph to move the cursor there.
+Click a paragraph to move the cursor there. `m` bookmarks the paragraph
+under the cursor (★ in the margin); Ctrl+P lists every bookmark. Articles
+reopen where you left them, also after a restart.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -77,8 +88,14 @@ Click a paragraph to move the cursor there.
         def control(self) -> ArticleView:
             return self.view
 
-    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, state: StateStore, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes)
+        self.state = state
+        """Where bookmarks are kept."""
+        self.bookmarked: frozenset[int] = frozenset()
+        """Bookmarked paragraphs of the article shown."""
         self.paragraph = 0
         """Paragraph under the cursor."""
         self.focus_entity: EntityMention | None = None
@@ -118,6 +135,7 @@ Click a paragraph to move the cursor there.
             return
         self._article = article
         self._spans = self._spans_of(article)
+        self.bookmarked = frozenset(self.state.get(article).bookmarks) if article is not None else frozenset()
         self.focus_entity = None
         self._relayout()
         self.move_to(paragraph, scroll="top")
@@ -195,6 +213,15 @@ Click a paragraph to move the cursor there.
         self._relayout()
         self._scroll_to_cursor("center")
         return self.show_removed
+
+    def toggle_bookmark(self) -> bool | None:
+        """Bookmark the paragraph under the cursor or remove its bookmark; None without an article."""
+        if self._article is None or not self._article.paragraphs:
+            return None
+        on = self.state.toggle_bookmark(self._article, self.paragraph)
+        self.bookmarked = self.bookmarked | {self.paragraph} if on else self.bookmarked - {self.paragraph}
+        self._refresh_paragraph(self.paragraph)
+        return on
 
     # --- cursor ----------------------------------------------------------
 
@@ -335,6 +362,10 @@ Click a paragraph to move the cursor there.
         elif item.kind == "removed":
             text = Text(item.text, style=styles["removed"], end="")
             text.stylize(styles["reason"], item.split)
+        elif item.kind in _HEADLINE and self._spans.headline.get(_HEADLINE[item.kind]):
+            # Quotes in a headline look like the same kind of quote in the body.
+            text = style_paragraph(item.text, [], self._spans.headline[_HEADLINE[item.kind]], styles)
+            text.stylize_before(styles[item.kind])
         else:
             text = Text(item.text, style=styles[item.kind], end="")
         if cursor:
@@ -384,11 +415,19 @@ Click a paragraph to move the cursor there.
         cursor = block == self._block_of(self.paragraph)
         line = self._block_strips(block, cursor)[row - layout.first_row[block]]
         styles = self._resolve_styles()
-        if cursor:
-            fill = base + styles["cursor"]
-            gutter = Strip([Segment("▌", base + styles["bar"]), Segment(" ", fill)], GUTTER)
+        fill = base + styles["cursor"] if cursor else base
+        item = layout.blocks[block]
+        marked = item.kind == "paragraph" and item.index in self.bookmarked and row == layout.first_row[block]
+        if cursor or marked:
+            gutter = Strip(
+                [
+                    Segment("▌" if cursor else " ", base + styles["bar"] if cursor else base),
+                    Segment(BOOKMARK if marked else " ", fill + styles["mark"] if marked else fill),
+                    Segment(" ", fill),
+                ],
+                GUTTER,
+            )
         else:
-            fill = base
             gutter = Strip.blank(GUTTER, base)
         return Strip.join([gutter, line]).extend_cell_length(width, fill).crop(0, width).apply_style(base)
 
