@@ -116,6 +116,35 @@ class TestHelpAndPalette:
         assert snap_compare(app, terminal_size=WIDE, run_before=run)
 
 
+class TestReadingState:
+    def test_bookmarks_and_headline_quote(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """The headline's quotation is coloured like body quotes; ¶2 and ¶4 carry a pink ★ in the margin, the cursor on ¶4."""
+        corpus = seeds_corpus()
+        quoted = next((a for a in corpus.articles if a.headline_quotes), corpus.articles[0])
+        app = ReaderApp([], corpus=corpus)
+        assert snap_compare(app, terminal_size=WIDE, run_before=at(Anchor(quoted.id, 0), "j", "m", "j", "j", "m"))
+
+    def test_palette_lists_bookmarks(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """Ctrl+P then "bookmark": both bookmarks, oldest first, as "Bookmark: title ¶N — first words"."""
+
+        async def run(pilot: Pilot[Any]) -> None:
+            app = pilot.app
+            assert isinstance(app, ReaderApp)
+            await pilot.pause()
+            app.main.go(Anchor("bridge-ledger", 0))
+            await pilot.press("j", "j", "m")
+            app.main.go(Anchor("bridge-herald", 0))
+            await pilot.press("j", "m", "ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"bookmark")
+            await pilot.pause(0.6)
+            app.clear_notifications()
+            await steady(pilot)
+
+        app = ReaderApp([], corpus=sample_corpus())
+        assert snap_compare(app, terminal_size=WIDE, run_before=run)
+
+
 class TestHostileInput:
     def test_hostile_wide(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
         """Markup shows as text ("[bold]…[/bold]"), escapes as ␛, wide and RTL text keep the layout; the problem toast is literal."""
