@@ -69,6 +69,7 @@ async def main() -> None:
         ("search", (140, 42), keys("slash", *"friend", "enter")),
         ("help", (140, 42), keys("question_mark")),
         ("palette", (140, 42), keys("ctrl+p", *"putin")),
+        ("bookmarks", (140, 42), keys("j", "m", "j", "j", "m", "ctrl+p", *"bookmark")),
         ("light-theme", (140, 42), keys("t", "j")),
         ("narrow-80x24", (80, 24), keys("j")),
     ]
