@@ -471,6 +471,18 @@ async def test_bookmark_toggles_and_palette_lists_it() -> None:
 
 
 @pilot_test
+async def test_article_shown_at_start_is_read_only_once_the_user_reads_on() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "budget-gazette" in unread(app)  # put on screen, not chosen
+        await pilot.press("j")
+        assert "budget-gazette" not in unread(app)
+        await pilot.press("J")
+        assert app.main.current_article not in unread(app)  # chosen with J
+
+
+@pilot_test
 async def test_restart_restores_read_marks_positions_and_bookmarks(tmp_path: Path) -> None:
     from reader.storage.state import ReadingState
 
@@ -478,8 +490,8 @@ async def test_restart_restores_read_marks_positions_and_bookmarks(tmp_path: Pat
         app = ReaderApp([], corpus=hashed_corpus(), state=state)
         async with app.run_test(size=SIZE) as pilot:
             main = app.main
-            assert main.current_article == "budget-gazette"  # the first article opens, so it counts as read
-            await pilot.press("j", "j")
+            assert main.current_article == "budget-gazette"
+            await pilot.press("j", "j")  # reading on in it marks it read
             main.go(main.resume("bridge-herald"))
             await pilot.pause()
             await pilot.press("j", "m", "j")

@@ -135,11 +135,12 @@ class MainScreen(Screen[None]):
         if self.current_article not in self.index.articles:
             first = self.index.neighbour(None, 0)
             if first is not None:
-                self.go(self.resume(first), remember=False)
+                # Shown, not chosen: it counts as read once the user reads on in it.
+                self.go(self.resume(first), remember=False, chosen=False)
             else:
                 self.current_article = None
         elif paragraph:
-            self.view.move_to(paragraph, scroll="center")
+            self.view.move_to(paragraph, scroll="center", by_user=False)
         if not final:
             return
         self.finished = True
@@ -188,8 +189,11 @@ class MainScreen(Screen[None]):
 
     # --- navigation ------------------------------------------------------
 
-    def go(self, target: Anchor, *, remember: bool = True) -> None:
-        """Show a paragraph of an article, remembering where we were (like a browser)."""
+    def go(self, target: Anchor, *, remember: bool = True, chosen: bool = True) -> None:
+        """Show a paragraph of an article, remembering where we were (like a browser).
+
+        `chosen` marks the article read: the user asked for it, it was not just put on screen.
+        """
         if self.index is None or target.article not in self.index.articles:
             return
         if remember and self.current_article is not None:
@@ -197,7 +201,9 @@ class MainScreen(Screen[None]):
             if here != target:
                 self.history = [*self.history[-HISTORY_LIMIT:], here]
         self.current_article = target.article
-        self.view.move_to(target.paragraph, scroll="top" if target.paragraph == 0 else "center")
+        self.view.move_to(target.paragraph, scroll="top" if target.paragraph == 0 else "center", by_user=False)
+        if chosen:
+            self.article_list.mark_read(target.article)
 
     def resume(self, article_id: str) -> Anchor:
         """Where to open an article: the paragraph the user was last on (0 for a new one)."""
@@ -269,6 +275,8 @@ class MainScreen(Screen[None]):
         if article is not None:
             # In memory at once; the store writes it to disk off this thread.
             self.state.set_position(article, message.paragraph)
+            if message.by_user:
+                self.article_list.mark_read(message.article)
         # The text repaints first; the panel follows after that frame, once
         # for a burst of moves (a held `j`), so the cursor never waits for it.
         pending = self._panel_pending is not None
@@ -403,6 +411,8 @@ class MainScreen(Screen[None]):
         on = self.view.toggle_bookmark()
         if on is None:
             return
+        if self.current_article is not None:
+            self.article_list.mark_read(self.current_article)
         where = f"¶ {self.view.paragraph + 1}"
         self.notify(f"Bookmarked {where}." if on else f"Removed the bookmark on {where}.", markup=False, timeout=2)
 

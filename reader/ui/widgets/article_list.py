@@ -84,16 +84,19 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
     def watch_current_article(self, article_id: str | None) -> None:
         if article_id is None:
             return
-        article = self.index.articles.get(article_id) if self.index is not None else None
-        if article is not None and not self.state.get(article).read:
-            # Opening an article is what marks it read.
-            self.state.mark_read(article)
-            # Only this article's entry changes: swap its prompt, not the whole list.
-            try:
-                self.options.replace_option_prompt(article_id, self._prompt(article))
-            except OptionDoesNotExist:
-                pass
         self._highlight(article_id)
+
+    def mark_read(self, article_id: str) -> None:
+        """Record that the user read the article and drop its unread dot."""
+        article = self.index.articles.get(article_id) if self.index is not None else None
+        if article is None or self.state.get(article).read:
+            return
+        self.state.mark_read(article)
+        # Only this article's entry changes: swap its prompt, not the whole list.
+        try:
+            self.options.replace_option_prompt(article_id, self._prompt(article))
+        except OptionDoesNotExist:
+            pass
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

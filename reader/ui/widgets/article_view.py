@@ -77,12 +77,16 @@ reopen where you left them, also after a restart.
     class CursorMoved(Message):
         """The cursor moved to another paragraph or entity."""
 
-        def __init__(self, view: ArticleView, article: str, paragraph: int, entity: EntityMention | None) -> None:
+        def __init__(
+            self, view: ArticleView, article: str, paragraph: int, entity: EntityMention | None, by_user: bool = True
+        ) -> None:
             super().__init__()
             self.view = view
             self.article = article
             self.paragraph = paragraph
             self.entity = entity
+            self.by_user = by_user
+            """False when the app placed the cursor (opening or reloading an article)."""
 
         @property
         def control(self) -> ArticleView:
@@ -138,7 +142,7 @@ reopen where you left them, also after a restart.
         self.bookmarked = frozenset(self.state.get(article).bookmarks) if article is not None else frozenset()
         self.focus_entity = None
         self._relayout()
-        self.move_to(paragraph, scroll="top")
+        self.move_to(paragraph, scroll="top", by_user=False)
 
     def _clear_strips(self) -> None:
         """Forget every rendered row (colours or highlights changed)."""
@@ -236,7 +240,9 @@ reopen where you left them, also after a restart.
         if block is not None and self._layout is not None:
             self.refresh_lines(self._layout.first_row[block], self._layout.row_count[block])
 
-    def move_to(self, paragraph: int, entity: EntityMention | None = None, *, scroll: str = "nearest") -> None:
+    def move_to(
+        self, paragraph: int, entity: EntityMention | None = None, *, scroll: str = "nearest", by_user: bool = True
+    ) -> None:
         """Put the cursor on `paragraph` (and optionally an entity in it), keeping it visible."""
         count = len(self._article.paragraphs) if self._article else 0
         paragraph = max(0, min(paragraph, count - 1)) if count else 0
@@ -247,7 +253,7 @@ reopen where you left them, also after a restart.
         self._refresh_paragraph(paragraph)
         self._scroll_to_cursor(scroll)
         if self._article is not None:
-            self.post_message(self.CursorMoved(self, self._article.id, paragraph, entity))
+            self.post_message(self.CursorMoved(self, self._article.id, paragraph, entity, by_user))
 
     def _scroll_to_cursor(self, how: str) -> None:
         if how == "none":
