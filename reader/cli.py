@@ -85,7 +85,13 @@ def export(args: argparse.Namespace) -> int:
 def run_app(args: argparse.Namespace) -> int:
     from .ui.app import ReaderApp
 
-    ReaderApp(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), cache=_cache(args)).run()
+    from .storage.state import ReadingState
+
+    state = ReadingState()
+    try:
+        ReaderApp(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), cache=_cache(args), state=state).run()
+    finally:
+        state.close()  # waits for the last action to be written
     return 0
 
 
