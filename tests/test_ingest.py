@@ -114,3 +114,21 @@ def test_files_sharing_a_stem_get_distinct_ids(tmp_path: Path) -> None:
 def test_bundled_seeds_are_found() -> None:
     files, problems = ingest.discover([ingest.bundled_seeds()])
     assert len(files) == 5 and problems == []
+
+
+def test_file_vanishing_between_listing_and_reading(tmp_path: Path) -> None:
+    keep = write(tmp_path, "keep.txt", GOOD.encode())
+    gone = write(tmp_path, "gone.txt", GOOD.encode())
+    files, _ = ingest.discover([tmp_path])
+    gone.unlink()
+    results = [ingest.read(path) for path in files]
+    assert [doc.id for doc, _ in results if doc] == [keep.stem]
+    assert [p.message for _, found in results for p in found] == ["cannot read: No such file or directory"]
+
+
+def test_a_folder_of_ten_thousand_files(tmp_path: Path) -> None:
+    for number in range(10_000):
+        (tmp_path / f"{number:05d}.txt").write_text(f"Story {number} here\nBody of story {number}.\n", "utf-8")
+    documents, problems = ingest.load([tmp_path])
+    assert len(documents) == 10_000 and problems == []
+    assert documents[0].id == "00000" and documents[-1].id == "09999"
