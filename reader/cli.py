@@ -45,7 +45,7 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
     else:
         parser = argparse.ArgumentParser(
             prog="reader",
-            description="Read and compare news articles. Subcommands: export (see `reader export --help`).",
+            description="Read and compare news articles. Subcommands: export, cache clear (see `reader export --help`).",
         )
         parser.add_argument("--version", action="version", version=f"reader {__version__}")
     _common(parser)
