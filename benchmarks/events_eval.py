@@ -45,7 +45,7 @@ def load(path: Path) -> tuple[list[Article], dict[str, str], dict[str, str]]:
 
 
 def with_entities(articles: Sequence[Article]) -> tuple[list[Article], tuple[Entity, ...], str]:
-    """Articles with recognised, corpus-unified entity mentions, as the pipeline gives them."""
+    """Articles with recognised, corpus-unified entity mentions and quotations, as the pipeline gives them."""
     from reader.analysis import entities
 
     recognised = [replace(a, entities=entities.recognise(a.paragraphs)) for a in articles]
@@ -53,7 +53,11 @@ def with_entities(articles: Sequence[Article]) -> tuple[list[Article], tuple[Ent
         unified, table = entities.unify(recognised)
     except Exception as error:  # the recogniser is developed alongside; say so rather than stop
         return recognised, (), f"recognised entities, not unified ({type(error).__name__})"
-    return list(unified), tuple(table), "recognised and unified entities"
+    from reader.analysis import quotes
+
+    by_id = {entity.id: entity for entity in table}
+    quoted = [replace(a, quotes=quotes.find_quotes(a, by_id)) for a in unified]
+    return quoted, tuple(table), "recognised and unified entities, quotations found"
 
 
 def bcubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> tuple[float, float, float]:

@@ -21,7 +21,7 @@ from .features import vectors
 from .model import Article, Entity, Event
 from .passages import quote_units, shingles
 
-JOIN_THRESHOLD = 0.15
+JOIN_THRESHOLD = 0.14
 """Average similarity two groups need to merge; below it they stay separate events."""
 MAX_POSTING = 60
 """A term shared by more articles than this (or the corpus size's square root) is too common to
@@ -37,7 +37,7 @@ BLOCK_KINDS = "n"
 QUOTE_BONUS = 0.1
 """Added to the score of two articles that carry the same quotation (SHARED_SHINGLES word 4-grams)."""
 SHARED_SHINGLES = 2
-DISJOINT_FACTOR = 0.7
+DISJOINT_FACTOR = 0.85
 """Score kept by two articles that each quote at length (QUOTED_COUNT quotes of QUOTED_WORDS words)
 but share no quotation."""
 QUOTED_WORDS = 6

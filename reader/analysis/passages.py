@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 from .model import Article, Quote
 from .normalise import comparable
+from .quotes_detect import detect
 
 MIN_QUOTE_WORDS = 3
 """Shorter quotations ("historic", "no limits") are terms, too common to link on."""
 SHINGLE = 4
 """Word n-gram length used to find quotations two articles share."""
 
-_DOUBLE_QUOTED = re.compile(r"[\"\u201c\u201e\u00ab]([^\"\u201c\u201d\u201e\u00ab\u00bb]{3,}?)[\"\u201d\u00bb]")
 _SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"\u201d\u2019']?\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])")
 
 
@@ -35,14 +35,10 @@ class Unit:
 
 
 def scan_quotes(article: Article) -> list[Quote]:
-    """Quotations of `article`: the quote stage's, or paired double marks when it has not run."""
+    """Quotations of `article`: the quote stage's, or the detector's own when that stage has not run."""
     if article.quotes:
         return list(article.quotes)
-    found: list[Quote] = []
-    for index, text in enumerate(article.paragraphs):
-        for m in _DOUBLE_QUOTED.finditer(text):
-            found.append(Quote(index, m.start(1), m.end(1), m.group(1)))
-    return found
+    return list(detect(article.paragraphs))
 
 
 def quote_units(article: Article, position: int) -> list[Unit]:
