@@ -453,6 +453,7 @@ async def test_bookmark_toggles_and_palette_lists_it() -> None:
         await pilot.press("j", "m")
         assert main.view.bookmarked == {1}
         assert any(line.startswith("▌★ ") for line in view_lines(app))  # cursor bar, then the mark
+        assert "★ ¶ 2/" in screen_text(app)  # and the position line says so
         await pilot.press("j")
         assert any(line.startswith(" ★ ") for line in view_lines(app))  # the mark stays when the cursor leaves
         await pilot.press("g")

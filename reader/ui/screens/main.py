@@ -297,6 +297,8 @@ class MainScreen(Screen[None]):
         article = view.article
         count = len(article.paragraphs) if article else 0
         position = f"¶ {view.paragraph + 1}/{count}" if count else ""
+        if count and view.paragraph in view.bookmarked:
+            position = f"★ {position}"
         if article is not None and self.index is not None:
             # The speaker of the quotation under the cursor, also visible when the panel is hidden.
             speakers = [
@@ -414,6 +416,7 @@ class MainScreen(Screen[None]):
         if self.current_article is not None:
             self.article_list.mark_read(self.current_article)
         where = f"¶ {self.view.paragraph + 1}"
+        self._describe_position()
         self.notify(f"Bookmarked {where}." if on else f"Removed the bookmark on {where}.", markup=False, timeout=2)
 
     def action_toggle_panel(self) -> None:
