@@ -537,6 +537,23 @@ async def test_damaged_state_file_is_one_literal_notification(tmp_path: Path) ->
 
 
 @pilot_test
+async def test_state_notices_are_literal_and_shown_once_each() -> None:
+    from reader.ui.reading import MemoryState
+
+    class Troubled(MemoryState):
+        notices: tuple[str, ...] = ("[red]disk[/red] full \x1b[2J",)
+
+    state = Troubled()
+    app = ReaderApp([], corpus=sample_corpus(), state=state)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        state.notices = (*state.notices, "Reading state not saved ([b]locked[/b]).")
+        await pilot.press("J", "J")
+        messages = [n.message for n in app._notifications if n.title == "Reading state"]
+        assert messages == ["[red]disk[/red] full ␛[2J", "Reading state not saved ([b]locked[/b])."]
+
+
+@pilot_test
 async def test_bookmark_and_headline_text_stays_literal() -> None:
     article = hostile_corpus().articles[0]
     title = "[b]Mayor[/b] calls plan “a [red]mess[/red]”"

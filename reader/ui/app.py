@@ -18,7 +18,6 @@ from textual.worker import get_current_worker
 
 from ..analysis.model import Article, Corpus
 from .messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed, ArticlesArrived
-from .sanitize import printable
 from .screens.main import MainScreen
 from .themes import DEFAULTS, THEMES
 
@@ -76,8 +75,6 @@ class ReaderApp(App[None]):
         return self.main
 
     def on_mount(self) -> None:
-        for notice in self.state.notices:
-            self.notify(printable(notice), title="Reading state", severity="warning", markup=False, timeout=15)
         if self.corpus is None:
             # Start after the first frame: the analysis imports and work hold the GIL.
             self.call_after_refresh(self.analyse)

@@ -85,6 +85,7 @@ class MainScreen(Screen[None]):
         self._panel_pending: tuple[str, int, EntityMention | None] | None = None
         self.panel_wanted: bool | None = None
         """The user's `s` choice; None follows the terminal width."""
+        self._notices_shown = 0
 
     def compose(self) -> ComposeResult:
         yield ProgressLine(id="progress")
@@ -110,6 +111,7 @@ class MainScreen(Screen[None]):
         return self.query_one(ArticleList)
 
     def on_mount(self) -> None:
+        self.report_state_notices()
         self._layout_panels()
         self.view.focus()
         if self.initial is not None:
@@ -200,6 +202,7 @@ class MainScreen(Screen[None]):
             here = Anchor(self.current_article, self.view.paragraph)
             if here != target:
                 self.history = [*self.history[-HISTORY_LIMIT:], here]
+        self.report_state_notices()  # saves happen off this thread: say here if one failed
         self.current_article = target.article
         self.view.move_to(target.paragraph, scroll="top" if target.paragraph == 0 else "center", by_user=False)
         if chosen:
@@ -409,7 +412,15 @@ class MainScreen(Screen[None]):
         )
         self._describe_position()
 
+    def report_state_notices(self) -> None:
+        """Show each new notice of the reading state once (a damaged file at start, a failed save later)."""
+        notices = self.state.notices
+        for notice in notices[self._notices_shown :]:
+            self.notify(printable(notice), title="Reading state", severity="warning", markup=False, timeout=15)
+        self._notices_shown = len(notices)
+
     def action_bookmark(self) -> None:
+        self.report_state_notices()
         on = self.view.toggle_bookmark()
         if on is None:
             return
