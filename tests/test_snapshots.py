@@ -134,11 +134,13 @@ class TestReadingState:
             app.main.go(Anchor("bridge-ledger", 0))
             await pilot.press("j", "j", "m")
             app.main.go(Anchor("bridge-herald", 0))
-            await pilot.press("j", "m", "ctrl+p")
+            await pilot.press("j", "m")
+            app.clear_notifications()  # toasts would cover the palette, and their timing varies
+            await pilot.pause()
+            await pilot.press("ctrl+p")
             await pilot.pause()
             await pilot.press(*"bookmark")
             await pilot.pause(0.6)
-            app.clear_notifications()
             await steady(pilot)
 
         app = ReaderApp([], corpus=sample_corpus())
