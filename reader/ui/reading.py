@@ -9,6 +9,7 @@ but forgets everything on exit, so every run starts from the same screen.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from typing import Protocol
 
 from ..analysis.model import Article
@@ -22,6 +23,8 @@ class StateStore(Protocol):
     def notices(self) -> tuple[str, ...]: ...
 
     def get(self, article: Article | str) -> ArticleState: ...
+
+    def get_many(self, articles: Iterable[Article | str]) -> dict[str, ArticleState]: ...
 
     def mark_read(self, article: Article | str, read: bool = True) -> None: ...
 
@@ -48,6 +51,12 @@ class MemoryState:
         key = state_key(article)
         read, position = self._flags.get(key, (False, 0))
         return ArticleState(read, position, tuple(sorted(p for k, p in self._marks if k == key)))
+
+    def get_many(self, articles: Iterable[Article | str]) -> dict[str, ArticleState]:
+        """States by key of the articles with something stored, like `ReadingState.get_many`."""
+        keys = {state_key(a) for a in articles}
+        stored = (keys & self._flags.keys()) | {k for k, _ in self._marks if k in keys}
+        return {key: self.get(key) for key in stored}
 
     def mark_read(self, article: Article | str, read: bool = True) -> None:
         key = state_key(article)

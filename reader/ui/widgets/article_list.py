@@ -94,7 +94,7 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         self.state.mark_read(article)
         # Only this article's entry changes: swap its prompt, not the whole list.
         try:
-            self.options.replace_option_prompt(article_id, self._prompt(article))
+            self.options.replace_option_prompt(article_id, self._prompt(article, read=True))
         except OptionDoesNotExist:
             pass
 
@@ -126,6 +126,7 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         index = self.index
         event_style = self.get_component_rich_style("article-list--event", partial=True)
         meta_style = self.get_component_rich_style("article-list--meta", partial=True)
+        read = self._read_ids()
         for group in index.groups if index else ():
             label = group.event.label if group.event else "Not grouped"
             members = [a for a in group.articles if self._matches(a, label)]
@@ -138,7 +139,7 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
             heading.append(f"  ({len(members)})", style=meta_style)
             options.append(Option(heading, disabled=True))
             for article in members:
-                options.append(Option(self._prompt(article), id=article.id))
+                options.append(Option(self._prompt(article, read=article.id in read), id=article.id))
                 shown += 1
         self.options.set_options(options)
         total = len(index.order) if index else 0
@@ -146,11 +147,20 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         if self.current_article:
             self._highlight(self.current_article)
 
-    def _prompt(self, article: Article) -> Text:
+    def _read_ids(self) -> set[str]:
+        """Ids of the articles already read, asked of the state in one call (the list is rebuilt per keystroke)."""
+        if self.index is None:
+            return set()
+        from ...storage.state import state_key  # loaded by now: the state store imports it
+
+        states = self.state.get_many(self.index.articles.values())
+        return {a.id for a in self.index.articles.values() if (found := states.get(state_key(a))) is not None and found.read}
+
+    def _prompt(self, article: Article, *, read: bool) -> Text:
         """Two lines: unread marker and title, then outlet and date."""
         meta_style = self.get_component_rich_style("article-list--meta", partial=True)
         unread_style = self.get_component_rich_style("article-list--unread", partial=True)
-        unread = not self.state.get(article).read
+        unread = not read
         prompt = Text("● " if unread else "  ", style=unread_style, end="", no_wrap=True, overflow="ellipsis")
         prompt.append_text(literal(clip(article.title or article.source, 120)))
         if unread:
