@@ -411,18 +411,13 @@ class AnalysisCache:
     def _open(self) -> None:
         """Connect, replacing a damaged file once; on any other failure run without a cache."""
         assert self.path is not None
-        for attempt in range(2):
-            try:
-                self._connection = sqlite.connect(self.path, _create_schema, SCHEMA_VERSION, synchronous="NORMAL")
-                self._check_version(self._connection)
-                return
-            except (sqlite3.Error, sqlite.DamagedDatabase, OSError) as error:
-                self._connection = None
-                if attempt == 0 and sqlite.is_damage(error):
-                    self._set_aside(error)
-                    continue
-                self._notice(f"Analysis cache unavailable ({error}); analysing without it.")
-                return
+        try:
+            self._connection = sqlite.open_replacing_damage(
+                self.path, _create_schema, SCHEMA_VERSION, self._set_aside, synchronous="NORMAL", after_open=self._check_version
+            )
+        except (sqlite3.Error, sqlite.DamagedDatabase, OSError) as error:
+            self._connection = None
+            self._notice(f"Analysis cache unavailable ({error}); analysing without it.")
 
     def _check_version(self, connection: sqlite3.Connection) -> None:
         """Empty a cache another analysis version wrote, so its results can never be mixed in."""

@@ -98,6 +98,38 @@ def connect(
     return connection
 
 
+def open_replacing_damage(
+    path: Path,
+    create_schema: Callable[[sqlite3.Connection], None],
+    schema_version: int,
+    set_aside: Callable[[BaseException], None],
+    *,
+    synchronous: str,
+    check: str | None = None,
+    after_open: Callable[[sqlite3.Connection], None] | None = None,
+) -> sqlite3.Connection:
+    """`connect`, but a damaged file is handed to `set_aside` once and a fresh one opened.
+
+    `after_open` runs on the new connection inside the same guard, so damage it
+    uncovers is treated alike. Any other failure, or damage twice, is raised.
+    """
+    for attempt in range(2):
+        connection: sqlite3.Connection | None = None
+        try:
+            connection = connect(path, create_schema, schema_version, synchronous=synchronous, check=check)
+            if after_open is not None:
+                after_open(connection)
+            return connection
+        except (sqlite3.Error, DamagedDatabase, OSError) as error:
+            if connection is not None:
+                connection.close()
+            if attempt == 0 and is_damage(error):
+                set_aside(error)
+                continue
+            raise
+    raise AssertionError("the loop returns or raises")  # pragma: no cover
+
+
 @contextlib.contextmanager
 def transaction(connection: sqlite3.Connection, *, immediate: bool = True) -> Iterator[sqlite3.Connection]:
     """One atomic unit of work: committed as a whole on success, rolled back on any error."""

@@ -258,17 +258,13 @@ class ReadingState:
 
     def _open(self) -> None:
         """Connect, checking the whole (small) file; a damaged one is kept under a new name and replaced."""
-        for attempt in range(2):
-            try:
-                self._connection = sqlite.connect(self.path, _create_schema, SCHEMA_VERSION, synchronous="FULL", check="quick_check")
-                return
-            except (sqlite3.Error, sqlite.DamagedDatabase, OSError) as error:
-                self._connection = None
-                if attempt == 0 and sqlite.is_damage(error):
-                    self._set_aside(error)
-                    continue
-                self._notice(f"Reading state cannot be saved ({error}); marks made now last until you quit.")
-                return
+        try:
+            self._connection = sqlite.open_replacing_damage(
+                self.path, _create_schema, SCHEMA_VERSION, self._set_aside, synchronous="FULL", check="quick_check"
+            )
+        except (sqlite3.Error, sqlite.DamagedDatabase, OSError) as error:
+            self._connection = None
+            self._notice(f"Reading state cannot be saved ({error}); marks made now last until you quit.")
 
     def _load(self) -> None:
         if self._connection is None:
