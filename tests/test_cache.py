@@ -306,10 +306,12 @@ ARCHIVE = {
 
 
 def test_an_unchanged_archive_is_not_even_read(cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.analysis import pipeline
+
     archive = tmp_path / "archive"
     write_archive(archive, ARCHIVE)
     with AnalysisCache() as cache:
-        first = cache.analyse_paths([archive], clean.clean, finish)
+        first = pipeline.analyse([archive], cache=cache)
 
     def no_reading(*_: object, **__: object) -> None:
         raise AssertionError("files were read")
@@ -317,31 +319,34 @@ def test_an_unchanged_archive_is_not_even_read(cache_dir: Path, tmp_path: Path, 
     real_load = ingest.load
     monkeypatch.setattr(ingest, "load", no_reading)
     with AnalysisCache() as cache:
-        assert cache.analyse_paths([archive], clean.clean, finish) == first
+        assert pipeline.analyse([archive], cache=cache) == first
     monkeypatch.setattr(ingest, "load", real_load)
 
     # A changed file changes the fingerprint; only that file is prepared again.
     write_archive(archive, {"strike": "Dockers return\n\nPort workers in Rotterdam went back to work.\n"}, age=30.0)
     counter: list[str] = []
+    real_prepare = pipeline.prepare
 
     def counting(document: Document) -> Article:
         counter.append(document.id)
-        return clean.clean(document)
+        return real_prepare(document)
 
+    monkeypatch.setattr(pipeline, "prepare", counting)
     with AnalysisCache() as cache:
-        second = cache.analyse_paths([archive], counting, finish)
+        second = pipeline.analyse([archive], cache=cache)
     assert counter == ["strike"]
     assert [a.title for a in second.articles] == ["Strong quake shakes coast", "Dockers return"]
 
 
 def test_a_file_changed_just_now_is_read_not_trusted_by_its_timestamps(cache_dir: Path, tmp_path: Path) -> None:
-    archive = tmp_path / "archive"
-    write_archive(archive, ARCHIVE, age=0.0)
+    from reader.analysis import pipeline
     from reader.storage.cache import files_fingerprint
 
+    archive = tmp_path / "archive"
+    write_archive(archive, ARCHIVE, age=0.0)
     assert files_fingerprint([archive], 10_000) is None
     with AnalysisCache() as cache:
-        corpus = cache.analyse_paths([archive], clean.clean, finish)
+        corpus = pipeline.analyse([archive], cache=cache)
     assert len(corpus.articles) == 2
 
 

@@ -24,8 +24,8 @@ def prepare(document: ingest.Document) -> Article:
     return replace(article, entities=entities.recognise(article.paragraphs))
 
 
-def _with_quotes(article: Article, entities: dict[str, Entity]) -> Article:
-    found = replace(article, quotes=quotes.find_quotes(article, entities))
+def _with_quotes(article: Article, by_id: dict[str, Entity]) -> Article:
+    found = replace(article, quotes=quotes.find_quotes(article, by_id))
     return replace(found, headline_quotes=quotes.headline_quotes(found))
 
 

@@ -308,36 +308,6 @@ class AnalysisCache:
             cached[index] = article
         return [article for article in cached if article is not None]
 
-    def analyse_paths(
-        self,
-        paths: Sequence[Path],
-        prepare: Prepare,
-        finish: Callable[[list[Article], Sequence[Problem]], Corpus],
-        progress: Progress | None = None,
-        workers: int | None = None,
-        *,
-        max_bytes: int | None = None,
-    ) -> Corpus:
-        """Read and analyse every article under `paths` through the cache.
-
-        An archive whose files all have the status they had last time is not
-        even read: its corpus is loaded straight away. Otherwise the files are
-        read and `analyse` reuses whatever it can.
-        """
-        from reader.analysis import ingest
-
-        limit = ingest.DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
-        fingerprint = self.fingerprint(paths, limit)
-        corpus = self.load_unchanged(fingerprint)
-        if corpus is not None:
-            if progress is not None:
-                progress(len(corpus.articles), len(corpus.articles))
-            return corpus
-        documents, problems = ingest.load(paths, max_bytes=limit)
-        corpus = self.analyse(documents, problems, prepare, finish, progress, workers)
-        self.remember(fingerprint, self.key(documents, problems))
-        return corpus
-
     def analyse(
         self,
         documents: Sequence[Document],
