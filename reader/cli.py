@@ -89,7 +89,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     state = ReadingState()
     try:
-        ReaderApp(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), cache=_cache(args), state=state).run()
+        ReaderApp(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), open_cache=lambda: _cache(args), state=state).run()
     finally:
         state.close()  # waits for the last action to be written
     return 0

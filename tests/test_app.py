@@ -327,7 +327,7 @@ async def test_hostile_text_is_shown_literally() -> None:
 async def test_failed_analysis_is_a_notification(monkeypatch: pytest.MonkeyPatch) -> None:
     fake = types.ModuleType("reader.analysis.pipeline")
 
-    def analyse(paths, progress=None):  # type: ignore[no-untyped-def]
+    def analyse(paths, progress=None, **_):  # type: ignore[no-untyped-def]
         raise ValueError("[bold]cannot[/bold] read \x1b[2J")
 
     fake.analyse = analyse  # type: ignore[attr-defined]
@@ -342,11 +342,34 @@ async def test_failed_analysis_is_a_notification(monkeypatch: pytest.MonkeyPatch
 
 
 @pilot_test
+async def test_cache_is_opened_in_the_worker_and_its_notices_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = types.ModuleType("reader.analysis.pipeline")
+    given: list[object] = []
+
+    class DamagedCache:
+        notices = ("Analysis cache [red]damaged[/red]; set aside and rebuilt.",)
+
+    def analyse(paths, progress=None, *, cache=None, **_):  # type: ignore[no-untyped-def]
+        given.append(cache)
+        return sample_corpus()
+
+    fake.analyse = analyse  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "reader.analysis.pipeline", fake)
+    opened: list[DamagedCache] = []
+    app = ReaderApp([Path("somewhere")], open_cache=lambda: opened.append(DamagedCache()) or opened[-1])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert given == opened and len(opened) == 1
+        assert any("[red]damaged[/red]" in n.message for n in app._notifications)
+
+
+@pilot_test
 async def test_worker_reports_progress_then_shows_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
     fake = types.ModuleType("reader.analysis.pipeline")
     seen: list[tuple[int, int]] = []
 
-    def analyse(paths, progress=None):  # type: ignore[no-untyped-def]
+    def analyse(paths, progress=None, **_):  # type: ignore[no-untyped-def]
         for done in range(1, 4):
             progress(done, 3)
             seen.append((done, 3))
@@ -371,7 +394,7 @@ async def test_list_fills_in_while_the_corpus_is_linked(monkeypatch: pytest.Monk
     corpus = sample_corpus()
     first = corpus.articles[3]
 
-    def analyse(paths, progress=None, *, on_article=None):  # type: ignore[no-untyped-def]
+    def analyse(paths, progress=None, *, on_article=None, **_):  # type: ignore[no-untyped-def]
         on_article(first)
         gate.wait(10)  # the corpus-wide stages, still running
         return corpus

@@ -7,7 +7,7 @@ frame appears as fast as a bare Textual app's.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from ..analysis.model import Article, Corpus
 from .messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed, ArticlesArrived
+from .sanitize import printable
 from .screens.main import MainScreen
 from .themes import DEFAULTS, THEMES
 
@@ -46,15 +47,16 @@ class ReaderApp(App[None]):
         *,
         corpus: Corpus | None = None,
         max_bytes: int | None = None,
-        cache: ResultCache | None = None,
+        open_cache: Callable[[], ResultCache] | None = None,
         state: ReadingState | None = None,
     ) -> None:
         super().__init__()
         self.paths = tuple(paths)
         self.max_bytes = max_bytes
         """Size limit per input file, passed on to the analysis (None: its default)."""
-        self.cache = cache
-        """Where analysis results persist between runs (None: analyse from scratch)."""
+        self.open_cache = open_cache
+        """Opens the store where analysis results persist between runs (None: analyse from scratch).
+        Called in the analysis worker, so first paint never waits for SQLite."""
         self.corpus = corpus
         if state is None:
             # Imported only here: with a store given, start-up never loads this module.
@@ -101,16 +103,15 @@ class ReaderApp(App[None]):
                 screen.post_message(ArticlesArrived(tuple(arrived)))
 
         try:
-            import inspect  # here, not at the top: it costs first paint ~20 ms
-
             from ..analysis.pipeline import analyse
 
             options: dict[str, object] = {} if self.max_bytes is None else {"max_bytes": self.max_bytes}
-            if self.cache is not None:
-                options["cache"] = self.cache
-            if "on_article" in inspect.signature(analyse).parameters:
-                options["on_article"] = on_article
-            corpus = analyse(self.paths, progress, **options)
+            cache = self.open_cache() if self.open_cache is not None else None
+            corpus = analyse(self.paths, progress, cache=cache, on_article=on_article, **options)
+            for notice in cache.notices if cache is not None else ():
+                self.call_from_thread(
+                    self.notify, printable(notice), title="Analysis cache", severity="warning", markup=False, timeout=15
+                )
         except Exception as error:  # noqa: BLE001 - any failure is shown, never a crash
             screen.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
             return
