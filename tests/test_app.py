@@ -151,6 +151,20 @@ async def test_panel_shows_diff_event_and_mentions() -> None:
         assert "Council approves transit budget" in text  # the event this one refers to
 
 
+
+@pilot_test
+async def test_panel_and_position_follow_the_cursor_in_the_same_frame() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.main
+        main.go(Anchor("bridge-ledger", 0))
+        await pilot.pause()
+        # No await between the move and the checks: nothing may wait for a later frame.
+        main.view.move_to(1)
+        assert any("same quote" in str(option.prompt) for option in main.links.options)
+        assert main.links.best is not None and main.links.best[0] == Anchor("bridge-herald", 1)
+        assert "¶ 2/" in str(main.query_one("#legend").position)
+
 @pilot_test
 async def test_mouse_click_moves_cursor_and_picks_entity() -> None:
     app = ReaderApp([], corpus=sample_corpus())

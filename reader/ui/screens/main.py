@@ -12,13 +12,13 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from ...analysis.model import Anchor, Corpus, EntityMention
+from ...analysis.model import Anchor, Corpus
 from .. import commands
 from ..lookup import CorpusIndex
 from ..messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed, ArticlesArrived
 from ..sanitize import clip, content, printable
 from ..widgets.article_list import ArticleList
-from ..widgets.article_view import ArticleView
+from ..widgets.article_view import ArticleView, Cursor
 from ..widgets.key_bar import KeyBar
 from ..widgets.legend import Legend
 from ..widgets.links_panel import LinksPanel
@@ -82,7 +82,6 @@ class MainScreen(Screen[None]):
         self.hit = -1
         self.search_term = ""
         self._border_labels: tuple[str, str] = ("", "")
-        self._panel_pending: tuple[str, int, EntityMention | None] | None = None
         self.panel_wanted: bool | None = None
         """The user's `s` choice; None follows the terminal width."""
         self._notices_shown = 0
@@ -113,6 +112,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.report_state_notices()
         self._layout_panels()
+        self.watch(self.view, "cursor", self._follow_cursor, init=False)
         self.view.focus()
         if self.initial is not None:
             self.show_corpus(self.initial)
@@ -256,7 +256,6 @@ class MainScreen(Screen[None]):
             self._jump_hit(-1)
 
     def action_follow(self) -> None:
-        self._update_panel()
         if self.links.best is None:
             self.notify("No link from this paragraph.", markup=False, timeout=2)
             return
@@ -280,19 +279,16 @@ class MainScreen(Screen[None]):
             self.state.set_position(article, message.paragraph)
             if message.by_user:
                 self.article_list.mark_read(message.article)
-        # The text repaints first; the panel follows after that frame, once
-        # for a burst of moves (a held `j`), so the cursor never waits for it.
-        pending = self._panel_pending is not None
-        self._panel_pending = (message.article, message.paragraph, message.entity)
-        if not pending:
-            self.call_after_refresh(self._update_panel)
-        self._describe_position()
 
-    def _update_panel(self) -> None:
-        """Show the links of the latest cursor position (no-op if already shown)."""
-        if self._panel_pending is not None:
-            where, self._panel_pending = self._panel_pending, None
-            self.links.show(*where)
+    def _follow_cursor(self, cursor: Cursor | None) -> None:
+        """Bring the links panel and the position line to the cursor, before the next frame.
+
+        Called as the cursor moves rather than on a message, so the text, the
+        panel and the position line change together in one frame.
+        """
+        if cursor is not None:
+            self.links.show(*cursor)
+            self._describe_position()
 
     def _describe_position(self) -> None:
         """Paragraph number under the text; article, search and mode on the text's border."""

@@ -8,7 +8,7 @@ cursor move repaints two paragraphs however long the article is.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.cells import get_character_cell_size
 from rich.segment import Segment
@@ -45,6 +45,14 @@ _STYLE_NAMES = (
 )
 
 
+class Cursor(NamedTuple):
+    """Where the cursor is: an article, a paragraph and maybe an entity mention in it."""
+
+    article: str
+    paragraph: int
+    entity: EntityMention | None = None
+
+
 class ArticleView(ScrollView, can_focus=True):
     """Shows the current article; `j`/`k` move a cursor paragraph by paragraph."""
 
@@ -73,6 +81,9 @@ reopen where you left them, also after a restart.
     """Id of the article shown; bound to the main screen's."""
     index: reactive[CorpusIndex | None] = reactive(None, repaint=False)
     """The corpus lookups; bound to the main screen's."""
+    cursor: reactive[Cursor | None] = reactive(None, repaint=False, init=False)
+    """Set on every cursor move. Watchers run at once, so whatever follows the
+    cursor (links panel, position line) is painted in the same frame as the text."""
 
     class CursorMoved(Message):
         """The cursor moved to another paragraph or entity."""
@@ -253,6 +264,7 @@ reopen where you left them, also after a restart.
         self._refresh_paragraph(paragraph)
         self._scroll_to_cursor(scroll)
         if self._article is not None:
+            self.cursor = Cursor(self._article.id, paragraph, entity)
             self.post_message(self.CursorMoved(self, self._article.id, paragraph, entity, by_user))
 
     def _scroll_to_cursor(self, how: str) -> None:
