@@ -140,6 +140,9 @@ def main() -> None:
         print(json.dumps(result))
         return
 
+    from ui_latency import compile_reader
+
+    compile_reader()  # every child process imports from bytecode, as after an install
     rows: list[dict[str, float]] = []
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as work:
