@@ -80,7 +80,11 @@ def _create_schema(connection: sqlite3.Connection) -> None:
 
 
 class ReadingState:
-    """The user's reading state; every method is safe to call from any thread and returns at once.
+    """The user's reading state; every method is safe to call from any thread.
+
+    The file is opened and read by the writer thread as soon as the object
+    exists; the first call waits for that (a few milliseconds), later ones
+    return at once.
 
     Methods take an `Article` or a key from `state_key`. Storage trouble never
     raises: a damaged file is renamed with a timestamp and a new one written
@@ -98,29 +102,32 @@ class ReadingState:
         self._changes: queue.SimpleQueue[_Change] = queue.SimpleQueue()
         self._idle = threading.Condition()
         self._pending = 0
-        self._open()
-        self._load()
-        self._writer: threading.Thread | None = None
-        if self._connection is not None:
-            self._writer = threading.Thread(target=self._write_loop, name="reading-state-writer", daemon=True)
-            self._writer.start()
-            # Commit what is queued even if the app exits without closing.
-            atexit.register(_close_at_exit, weakref.ref(self))
+        self._ready = threading.Event()
+        """Set once the file is open and loaded; until then every method waits for it."""
+        # The writer thread also opens the file, so the caller (the app, before its
+        # first frame) does not wait for SQLite to check and read it.
+        self._writer: threading.Thread | None = threading.Thread(target=self._run, name="reading-state-writer", daemon=True)
+        self._writer.start()
+        # Commit what is queued even if the app exits without closing.
+        atexit.register(_close_at_exit, weakref.ref(self))
 
     @property
     def notices(self) -> tuple[str, ...]:
         """Sentences for the user about trouble with the state file (empty when all is well)."""
+        self._ready.wait()
         return tuple(self._notices)
 
     @property
     def persistent(self) -> bool:
         """False when state cannot be saved and lasts only until the reader quits."""
+        self._ready.wait()
         return self._connection is not None
 
     # -- reading (from memory) ---------------------------------------------
 
     def get(self, article: Article | str) -> ArticleState:
         """The state of one article (a fresh `ArticleState` if nothing is stored)."""
+        self._ready.wait()
         key = state_key(article)
         with self._lock:
             read, position = self._flags.get(key, (False, 0))
@@ -129,6 +136,7 @@ class ReadingState:
 
     def get_many(self, articles: Iterable[Article | str]) -> dict[str, ArticleState]:
         """States of many articles at once, by key; articles with nothing stored are left out."""
+        self._ready.wait()
         keys = {state_key(a) for a in articles}
         with self._lock:
             marks: dict[str, list[int]] = {}
@@ -142,6 +150,7 @@ class ReadingState:
 
     def bookmarks(self) -> list[tuple[str, int]]:
         """Every bookmark as (key, paragraph), oldest first: what the bookmarks palette lists."""
+        self._ready.wait()
         with self._lock:
             return [mark for mark, _ in sorted(self._marks.items(), key=lambda item: (item[1], item[0]))]
 
@@ -149,6 +158,7 @@ class ReadingState:
 
     def mark_read(self, article: Article | str, read: bool = True) -> None:
         """Mark an article read (or unread again)."""
+        self._ready.wait()
         key = state_key(article)
         with self._lock:
             _, position = self._flags.get(key, (False, 0))
@@ -156,6 +166,7 @@ class ReadingState:
 
     def set_position(self, article: Article | str, paragraph: int) -> None:
         """Remember the paragraph the user is at, to reopen the article there."""
+        self._ready.wait()
         key = state_key(article)
         with self._lock:
             read, _ = self._flags.get(key, (False, 0))
@@ -163,6 +174,7 @@ class ReadingState:
 
     def toggle_bookmark(self, article: Article | str, paragraph: int) -> bool:
         """Add a bookmark on the paragraph, or remove the one there; True if it is now bookmarked."""
+        self._ready.wait()
         key = state_key(article)
         mark = (key, int(paragraph))
         with self._lock:
@@ -177,6 +189,7 @@ class ReadingState:
 
     def forget(self, article: Article | str) -> None:
         """Drop everything remembered about an article."""
+        self._ready.wait()
         key = state_key(article)
         with self._lock:
             self._flags.pop(key, None)
@@ -221,6 +234,16 @@ class ReadingState:
         with self._idle:
             self._pending += 1
         self._changes.put(change)
+
+    def _run(self) -> None:
+        """Open and load the file, then commit changes as they come (the writer thread)."""
+        try:
+            self._open()
+            self._load()
+        finally:
+            self._ready.set()
+        if self._connection is not None:
+            self._write_loop()
 
     def _write_loop(self) -> None:
         """Commit changes one transaction each, in the order they were made."""
