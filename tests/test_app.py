@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import gc
 import re
 import sys
 import threading
@@ -444,6 +445,19 @@ async def test_long_article_moves_and_follows() -> None:
         await pilot.press("enter")
         assert (main.current_article, main.view.paragraph) == ("long-b", 21)
         assert any("Paragraph 21:" in line for line in view_lines(app))
+
+
+@pilot_test
+async def test_collector_turned_off_for_start_up_is_back_on_after_the_first_frame() -> None:
+    gc.disable()  # as `reader.cli.run_app` does
+    try:
+        app = ReaderApp([], corpus=sample_corpus())
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
 
 
 @pilot_test
