@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from reader.analysis import clean, ingest
 from reader.analysis.events import group_events
 from reader.analysis.links import find_links
@@ -81,6 +85,29 @@ def test_mention_link_points_at_the_referenced_event() -> None:
     assert link.kind == "mention" and link.event == "event-1"
     assert link.source == Anchor("new", 1) and link.target.article == "old"
     assert "arden accord" in link.why
+
+
+_MENTION_SCRIPT = """
+from reader.analysis.links import find_links
+from reader.analysis.model import Article, Event
+old = Article("old", "old.txt", "", ("The Arden accord was signed by the two mining companies in Lusaka, ending a long dispute over the copper belt.",), date="2019-04-03")
+new = Article("new", "new.txt", "", ("Shares in Kimba Mining rose sharply after record profits.", "The company has grown fast since the Arden accord in April 2019 ended its long dispute over the copper belt in Lusaka."), date="2024-02-02")
+events = (Event("event-1", "", "2019-04-03", ("old",)), Event("event-2", "", "2024-02-01", ("new",)))
+print([link.why for link in find_links([old, new], events, ())])
+"""
+
+
+def test_mention_wording_does_not_depend_on_string_hashing() -> None:
+    # Each process hashes strings differently; sets of words must not decide the order of the evidence.
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", _MENTION_SCRIPT], env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True, text=True, check=True,
+        ).stdout
+        for seed in range(4)
+    }
+    assert len(runs) == 1, runs
+    assert "arden accord" in runs.pop()
 
 
 def test_mention_needs_a_matching_time() -> None:

@@ -106,7 +106,7 @@ def find_mentions(articles: Sequence[Article], events: Sequence[Event]) -> list[
         score: dict[int, float] = defaultdict(float)
         evidence: dict[int, list[str]] = defaultdict(list)
         strong: dict[int, int] = defaultdict(int)
-        for term in terms:
+        for term in sorted(terms):  # a fixed order: the same corpus gives the same links and wording
             users = holders.get(term, set())
             if 1 < len(users) <= rare or (len(users) == 1 and own_event not in users):
                 for n in users - {own_event}:
@@ -120,7 +120,7 @@ def find_mentions(articles: Sequence[Article], events: Sequence[Event]) -> list[
                     strong[n] += 1
                     evidence[n].insert(0, f"“{phrase}”")
         choice = None
-        for n in sorted(score, key=lambda n: -score[n]):
+        for n in sorted(score, key=lambda n: (-score[n], n)):
             day = when[n]
             if day is not None:
                 matching = [r for r in refs if _compatible(r, day)]
