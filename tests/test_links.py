@@ -156,3 +156,11 @@ def test_seed_corpus_events_and_links() -> None:
         if link.kind != "mention":
             assert event_of[link.source.article] == event_of[link.target.article], link
         assert link.why
+
+
+def test_linking_on_worker_processes_gives_the_same_links() -> None:
+    articles = _seeds()
+    events = group_events(articles, ())
+    serial = find_links(articles, events, (), parallel_from=10**9)
+    assert find_links(articles, events, (), parallel_from=0) == serial
+    assert len([l for l in serial if l.kind != "mention"]) >= 10

@@ -5,17 +5,22 @@ sentence about a different occasion can never be offered as the same fact.
 Inside an event, only pieces that share a word n-gram or several rare words
 are scored (an inverted index), which keeps linking near-linear in corpus size.
 Each unordered pair of paragraphs is linked once, from the article listed
-first in the event to the later one.
+first in the event to the later one. Events are linked independently of each
+other, so a large corpus links them on every core (`parallel.prepare_all`)
+while this process finds the mention links between events.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from itertools import chain, combinations
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from itertools import chain, combinations
 
 from rapidfuzz import fuzz
 
+from . import parallel
 from .mentions import find_mentions
 from .model import Anchor, Article, Entity, Event, Link
 from .normalise import STOPWORDS, figure_token, figures
@@ -61,18 +66,19 @@ def quote_score(a: str, b: str) -> tuple[float, str]:
     return max(whole, 0.0), ""
 
 
-def _ordered(x: Unit, y: Unit, rank: dict[int, int]) -> tuple[Unit, Unit]:
-    return (x, y) if (rank[x.article], x.paragraph) <= (rank[y.article], y.paragraph) else (y, x)
+def _ordered(x: Unit, y: Unit) -> tuple[Unit, Unit]:
+    """The pair in event order (units number articles by their place in the event)."""
+    return (x, y) if (x.article, x.paragraph) <= (y.article, y.paragraph) else (y, x)
 
 
-def _quote_links(units: list[Unit], articles: Sequence[Article], rank: dict[int, int], event: str) -> list[Link]:
+def _quote_links(units: list[Unit], articles: Sequence[Article], event: str) -> list[Link]:
     keys = [shingles(u.norm, 3) for u in units]
     found: list[Link] = []
     for (i, j), _ in sorted(_pairs_by_index(units, keys, 1).items()):
         score, what = quote_score(units[i].norm, units[j].norm)
         if not what:
             continue
-        src, dst = _ordered(units[i], units[j], rank)
+        src, dst = _ordered(units[i], units[j])
         found.append(
             Link(
                 kind="quote",
@@ -114,7 +120,7 @@ def _figure_text(unit: Unit, token: str) -> str:
 
 
 def _passage_links(
-    units: list[Unit], articles: Sequence[Article], rank: dict[int, int], event: str, taken: set[tuple[Anchor, Anchor]]
+    units: list[Unit], articles: Sequence[Article], event: str, taken: set[tuple[Anchor, Anchor]]
 ) -> list[Link]:
     keyed = [_fact_keys(u) for u in units]
     # A link needs three shared words and a figure, or six words: four shared keys at least.
@@ -135,7 +141,7 @@ def _passage_links(
             why = f"same fact in other words: {len(words)} shared words, {similarity:.0f}"
         else:
             continue
-        src, dst = _ordered(units[i], units[j], rank)
+        src, dst = _ordered(units[i], units[j])
         ends = (Anchor(articles[src.article].id, src.paragraph), Anchor(articles[dst.article].id, dst.paragraph))
         if ends in taken:
             continue
@@ -145,21 +151,51 @@ def _passage_links(
     return list(best.values())
 
 
-def find_links(articles: Sequence[Article], events: Sequence[Event], entities: Sequence[Entity]) -> tuple[Link, ...]:
-    """Quote and passage links inside each event, then mention links between events."""
+def event_links(event: str, members: Sequence[Article]) -> list[Link]:
+    """Quote and passage links between the articles of one event, `members` in event order."""
+    quotes = [u for p, article in enumerate(members) for u in quote_units(article, p)]
+    quote_links = _quote_links(quotes, members, event)
+    taken = {(link.source, link.target) for link in quote_links}
+    sentences = [u for p, article in enumerate(members) for u in sentence_units(article, p)]
+    return quote_links + _passage_links(sentences, members, event, taken)
+
+
+def _links_of(job: tuple[str, tuple[Article, ...]]) -> list[Link]:
+    """One event's links (runs in a worker process for a large corpus)."""
+    return event_links(*job)
+
+
+def _slim(article: Article) -> Article:
+    """What linking reads of an article (text and quotations): less to send to a worker."""
+    return replace(article, entities=(), removed=(), headline_quotes=())
+
+
+def find_links(
+    articles: Sequence[Article], events: Sequence[Event], entities: Sequence[Entity], *, parallel_from: int | None = None
+) -> tuple[Link, ...]:
+    """Quote and passage links inside each event, then mention links between events.
+
+    Worker processes link the events when they hold at least `parallel_from`
+    articles (None: where the process pool pays for itself).
+    """
     position = {a.id: i for i, a in enumerate(articles)}
-    found: list[Link] = []
+    jobs = []
     for event in events:
-        members = [position[a] for a in event.articles if a in position]
-        if len(members) < 2:
-            continue
-        rank = {p: r for r, p in enumerate(members)}
-        quotes = [u for p in members for u in quote_units(articles[p], p)]
-        quote_links = _quote_links(quotes, articles, rank, event.id)
-        taken = {(link.source, link.target) for link in quote_links}
-        sentences = [u for p in members for u in sentence_units(articles[p], p)]
-        found.extend(quote_links)
-        found.extend(_passage_links(sentences, articles, rank, event.id, taken))
-    found.extend(find_mentions(articles, events))
+        members = [articles[position[a]] for a in event.articles if a in position]
+        if len(members) >= 2:
+            jobs.append((event.id, tuple(members)))
+    linked = sum(len(members) for _, members in jobs)
+    method = parallel.default_start_method()
+    if parallel_from is None:
+        parallel_from = parallel.MIN_PARALLEL.get(method, max(parallel.MIN_PARALLEL.values()))
+    if linked >= parallel_from:
+        # Worker processes link the events while this one finds the mention links.
+        with ThreadPoolExecutor(1) as thread:
+            mentions = thread.submit(find_mentions, articles, events)
+            jobs = [(event, tuple(_slim(a) for a in members)) for event, members in jobs]
+            per_event = parallel.prepare_all(jobs, _links_of, start_method=method, min_parallel=0)
+            found = [*chain.from_iterable(per_event), *mentions.result()]
+    else:
+        found = [*chain.from_iterable(_links_of(job) for job in jobs), *find_mentions(articles, events)]
     found.sort(key=lambda l: (position.get(l.source.article, 0), l.source.paragraph, l.kind, position.get(l.target.article, 0), l.target.paragraph))
     return tuple(found)
