@@ -12,12 +12,13 @@ from __future__ import annotations
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from itertools import chain, combinations
 
-from . import dates
+from . import dates, parallel
 from .event_labels import label
-from .features import vectors
+from .features import term_counts, vectors
 from .model import Article, Entity, Event
 from .passages import quote_units, shingles
 
@@ -86,7 +87,7 @@ def _co_occurring(postings: Iterable[list[int]], cap: int) -> Counter[tuple[int,
 
 def _blocking_terms(vec: dict[str, float]) -> list[str]:
     """The heaviest names, and the heaviest other terms for an article with few names."""
-    ranked = sorted(vec, key=lambda t: -vec[t])
+    ranked = list(vec)  # `features.vectors` lists terms heaviest first
     names = [t for t in ranked if t[0] in BLOCK_KINDS][:BLOCK_TERMS]
     extra = ranked[:BLOCK_WORDS] if len(names) >= NAMED else ranked[:BLOCK_TERMS]
     return list(dict.fromkeys(names + extra))
@@ -204,9 +205,13 @@ def group_events(articles: Sequence[Article], entities: Sequence[Entity]) -> tup
     """Every article in exactly one event, ids ordered by event date then first article id."""
     if not articles:
         return ()
-    when = [dates.event_date(a)[0] for a in articles]
-    vecs, _, counts = vectors(articles)
-    shared, quoted = quote_evidence(articles)
+    # Term counting, the largest part, runs on worker processes (for a large
+    # corpus) while this process reads dates and quotations.
+    with ThreadPoolExecutor(1) as thread:
+        counting = thread.submit(term_counts, articles, parallel.default_start_method())
+        when = [dates.event_date(a)[0] for a in articles]
+        shared, quoted = quote_evidence(articles)
+        vecs, _, counts = vectors(articles, counting.result())
     sims = adjust(similarities(articles, vecs), shared, quoted)
     names = [{t for t in c if t[0] == "n"} for c in counts]
     groups = cluster(len(articles), sims, when, names)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from operator import itemgetter
 
+from . import parallel
 from .model import Article
 from .normalise import MONTHS, STOPWORDS, WEEKDAYS, content_words, figures, plain
 
@@ -61,10 +63,23 @@ def article_text(article: Article) -> list[str]:
 
 def raw_terms(article: Article) -> Counter[str]:
     """Term counts with their kind as a prefix: n: names, f: figures, b: word pairs, w: words."""
+    return _counts(_job(article))
+
+
+_Job = tuple[tuple[str, ...], tuple[str, ...] | None]
+"""What counting reads of an article: its texts, and its entity ids (None without recognition)."""
+
+
+def _job(article: Article) -> _Job:
+    names = tuple(m.entity for m in article.entities if m.type in _MENTION_TYPES) if article.entities else None
+    return tuple(article_text(article)), names
+
+
+def _counts(job: _Job) -> Counter[str]:
+    texts, names = job
     counts: Counter[str] = Counter()
-    texts = article_text(article)
-    if article.entities:
-        counts.update("n:" + m.entity for m in article.entities if m.type in _MENTION_TYPES)
+    if names is not None:
+        counts.update("n:" + name for name in names)
     else:
         counts.update("n:" + name for text in texts for name in proxy_names(text))
     # The lead counts 1 + LEAD_BOOST times; joining each part once keeps the regex work per article.
@@ -74,6 +89,16 @@ def raw_terms(article: Article) -> Counter[str]:
     for term, k in Counter(_text_terms(lead)).items():
         counts[term] += k * (1 + LEAD_BOOST)
     return counts
+
+
+def _plain_counts(job: _Job) -> dict[str, int]:
+    """`_counts` as a plain dict, which the codec carries back from a worker."""
+    return dict(_counts(job))
+
+
+def term_counts(articles: Sequence[Article], start_method: str | None = None) -> list[dict[str, int]]:
+    """`raw_terms` of every article, on worker processes for a large corpus (only the text is sent)."""
+    return parallel.prepare_all([_job(a) for a in articles], _plain_counts, start_method=start_method)
 
 
 def _text_terms(text: str) -> list[str]:
@@ -90,13 +115,16 @@ def _text_terms(text: str) -> list[str]:
     return found
 
 
-def _heaviest(item: tuple[str, float]) -> tuple[float, str]:
-    return -item[1], item[0]
+_weight = itemgetter(1)
 
 
-def vectors(articles: Sequence[Article]) -> tuple[list[dict[str, float]], dict[str, int], list[Counter[str]]]:
-    """Unit-length TF-IDF vectors (top terms only), every term's document frequency, and the raw counts."""
-    counts = [raw_terms(a) for a in articles]
+def vectors(
+    articles: Sequence[Article], counts: Sequence[Mapping[str, int]] | None = None
+) -> tuple[list[dict[str, float]], dict[str, int], Sequence[Mapping[str, int]]]:
+    """Unit-length TF-IDF vectors (top terms only, heaviest first), every term's document
+    frequency, and the raw counts (`term_counts`, computed here unless given)."""
+    if counts is None:
+        counts = [raw_terms(a) for a in articles]
     df: Counter[str] = Counter()
     for c in counts:
         df.update(c.keys())
@@ -105,12 +133,15 @@ def vectors(articles: Sequence[Article]) -> tuple[list[dict[str, float]], dict[s
     # One logarithm per distinct term and per count, not per occurrence: this loop sees every term.
     idf = {term: math.log((n + 1) / k) * kind_weight[term[0]] for term, k in df.items() if k > 1 or n <= 2}
     damp = [0.0] + [1.0 + math.log(tf) for tf in range(1, 64)]
+    shared = idf.keys()
     result: list[dict[str, float]] = []
     for c in counts:
-        top = [
-            (term, (damp[tf] if tf < 64 else 1.0 + math.log(tf)) * idf[term]) for term, tf in c.items() if term in idf
-        ]
-        top = sorted(top, key=_heaviest)[:TOP_TERMS]  # heaviest first: labels read the head
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+        # Most terms occur in one article only; the set intersection drops them in C.
+        top = [(term, (damp[tf] if (tf := c[term]) < 64 else 1.0 + math.log(tf)) * idf[term]) for term in c.keys() & shared]
+        # Heaviest first, ties by term (labels read the head): two C-level sorts, the second stable.
+        top.sort()
+        top.sort(key=_weight, reverse=True)
+        del top[TOP_TERMS:]
+        norm = math.sqrt(sum([w * w for _, w in top])) or 1.0
         result.append({term: w / norm for term, w in top if w > 0})
     return result, dict(df), counts
