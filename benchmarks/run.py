@@ -8,13 +8,14 @@ ingest is measured on files as a user would have them. Every measurement of a
 size runs in a fresh process, so peak memory is that size's own:
 
 * stages: ingest, clean, entities (recognition + unification), quotes,
-  events, links, one after another on one core;
+  events, links, one after another (events and links on the worker pool
+  for a large corpus, as in the app);
 * analysis: the whole pipeline as the app runs it (process pool, no cache);
 * app: cold start (empty cache) and warm start (cache filled) of `reader DIR`
   to the first frame showing article text, in a real pseudo-terminal.
 
 Medians of `--runs` runs. Key-press latency and the hello-world comparison
-come from `ui_latency.py`, run here with the same settings.
+come from `ui_latency.py`, a separate command.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ def write_corpus(size: int, folder: Path) -> None:
 
 
 def measure_stages(folder: Path) -> dict[str, float]:
-    """Seconds per stage on one core, and the peak resident memory of the whole run."""
+    """Seconds per stage run one after another (events and links use worker processes for a
+    large corpus, as in the app), and the peak resident memory of the whole run."""
     from dataclasses import replace
 
     from reader.analysis import clean, entities, events, ingest, links, quotes
