@@ -187,7 +187,7 @@ def find_links(
     linked = sum(len(members) for _, members in jobs)
     method = parallel.default_start_method()
     if parallel_from is None:
-        parallel_from = parallel.MIN_PARALLEL.get(method, max(parallel.MIN_PARALLEL.values()))
+        parallel_from = parallel.pool_threshold(method)
     if linked >= parallel_from:
         # Worker processes link the events while this one finds the mention links.
         with ThreadPoolExecutor(1) as thread:

@@ -38,6 +38,11 @@ CHUNKS_PER_WORKER = 8
 MAX_CHUNK = 64
 
 
+def pool_threshold(method: str) -> int:
+    """Items from which a pool pays for itself with this start method (see `MIN_PARALLEL`)."""
+    return MIN_PARALLEL.get(method, max(MIN_PARALLEL.values()))
+
+
 def default_start_method() -> str:
     """"fork" when this process has a single thread, else a start method that does not copy threads.
 
@@ -126,7 +131,7 @@ def prepare_all(
     total = len(documents)
     workers = available_cores() if workers is None else max(1, workers)
     method = start_method or default_start_method()
-    threshold = MIN_PARALLEL.get(method, max(MIN_PARALLEL.values())) if min_parallel is None else min_parallel
+    threshold = pool_threshold(method) if min_parallel is None else min_parallel
     results: list[A | None] = [None] * total
     pending = _chunks(total, workers)
     if workers > 1 and total >= threshold and len(pending) > 1:
