@@ -19,9 +19,11 @@ from textual.widgets import OptionList
 from reader.analysis.model import Anchor, Article, Corpus, Quote
 from reader.ui.app import ReaderApp
 from reader.ui.layout import article_blocks, lay_out, wrap_starts
+from reader.ui.lookup import CorpusIndex
 from reader.ui.sanitize import printable
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.links_panel import LinksPanel
+from reader.ui.widgets.options import LazyOption
 from snapshot_apps.sample import hostile_corpus, long_corpus, sample_corpus
 
 SIZE = (120, 40)
@@ -48,6 +50,31 @@ def view_lines(app: ReaderApp) -> list[str]:
 
 
 # --- pure helpers ---------------------------------------------------------
+def test_links_are_seen_from_both_ends_strongest_first() -> None:
+    index = CorpusIndex(sample_corpus())
+    assert [(l.kind, l.target) for l in index.links_at(Anchor("bridge-herald", 1))] == [("quote", Anchor("bridge-ledger", 1))]
+    [back] = index.links_at(Anchor("bridge-ledger", 1))
+    assert back.target == Anchor("bridge-herald", 1)
+    assert [(run.op, run.text) for run in back.diff][1:] == [("insert", "ever"), ("delete", "before")]
+    ledger = index.links_at(Anchor("bridge-ledger", 3))
+    assert [l.kind for l in ledger] == ["mention"]
+    assert index.links_at(Anchor("budget-gazette", 0)) == ()  # a mention is shown where it is made only
+    assert index.links_at(Anchor("bridge-herald", 1)) is index.links_at(Anchor("bridge-herald", 1))  # turned round once
+
+
+def test_appearances_follow_the_list_order() -> None:
+    corpus = sample_corpus()
+    index = CorpusIndex(corpus)
+    # Events by date: the February budget vote before the March reopening.
+    assert index.order[0] == "budget-gazette"
+    assert list(index.appearances("harbour-bridge")) == [a for a in index.order if a != "orchid"]
+    assert index.appearances("mara-quint") == {"bridge-herald": 1, "bridge-ledger": 1}  # the first paragraph naming her
+    assert index.appearances("nobody") == {}
+    # Without an entity table the articles themselves are searched.
+    bare = CorpusIndex(replace(corpus, entities=()))
+    assert bare.appearances("harbour-bridge") == index.appearances("harbour-bridge")
+
+
 
 
 def test_printable_keeps_length_and_shows_escapes() -> None:
@@ -430,6 +457,36 @@ async def test_list_fills_in_while_the_corpus_is_linked(monkeypatch: pytest.Monk
         await pilot.pause()
         assert len(app.main.index.articles) == 4
         assert (app.main.current_article, app.main.view.paragraph) == (first.id, 1)  # the reader's place is kept
+
+
+def many_articles(count: int) -> Corpus:
+    articles = tuple(
+        Article(id=f"a{n:05d}", source=f"a{n:05d}.txt", title=f"Report number {n:05d}", paragraphs=(f"Body of report {n}.",), outlet="Wire")
+        for n in range(count)
+    )
+    return Corpus(articles=articles)
+
+
+@pilot_test
+async def test_a_long_list_draws_only_what_is_on_screen() -> None:
+    app = ReaderApp([], corpus=many_articles(5000))
+    async with app.run_test(size=SIZE) as pilot:
+        options = app.main.article_list.options
+        await pilot.pause()
+        built = [o for o in options.options if isinstance(o, LazyOption) and o._make is None]
+        assert 0 < len(built) <= options.size.height  # one screenful of two-line entries, not 5,000
+        assert options.virtual_size.height == 1 + 2 * 5000  # the "Not grouped" heading, then two lines each
+        lines = [options.render_line(y).text for y in range(4)]
+        assert "Report number 00000" in lines[1] and "Wire" in lines[2]
+        options.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert options.get_option_at_index(options.highlighted).id == "a04999"
+        assert any("Report number 04999" in options.render_line(y).text for y in range(options.size.height))
+        await pilot.press(*"04321")
+        assert [o.id for o in options.options if o.id] == ["a04321"]
+        await pilot.press("enter")
+        assert app.main.current_article == "a04321"
 
 
 @pilot_test

@@ -44,22 +44,47 @@ class CorpusIndex:
         self.order: tuple[str, ...] = tuple(a.id for g in self.groups for a in g.articles)
         self._position = {article_id: n for n, article_id in enumerate(self.order)}
         # Links are stored once by the analysis; the reader shows them from both ends.
-        self.links_at: dict[Anchor, list[Link]] = defaultdict(list)
+        # Only the ends are filed here: a link is turned round when its paragraph is shown,
+        # because doing it for every link up front costs a second on a large archive.
+        # Keyed by (article, paragraph) tuples: hashing an `Anchor` runs Python code, a tuple's does not.
+        self._ends: dict[tuple[str, int], list[tuple[Link, bool]]] = defaultdict(list)
+        """Paragraph -> (link, seen from its target?), in the analysis's order."""
         self.mentions_in: dict[str, list[Link]] = defaultdict(list)
         for link in corpus.links:
+            source, target = link.source, link.target
+            self._ends[source.article, source.paragraph].append((link, False))
             if link.kind == "mention":
-                self.links_at[link.source].append(link)
-                self.mentions_in[link.source.article].append(link)
-                continue
-            self.links_at[link.source].append(link)
-            self.links_at[link.target].append(reverse_link(link))
-        for found in self.links_at.values():
-            found.sort(key=lambda link: (link.kind == "mention", -link.score))
-        # Where each entity is mentioned: article id -> first paragraph, in list order.
-        self.appearances: dict[str, dict[str, int]] = defaultdict(dict)
-        for article_id in self.order:
-            for mention in self.articles[article_id].entities:
-                self.appearances[mention.entity].setdefault(article_id, mention.paragraph)
+                self.mentions_in[source.article].append(link)
+            else:
+                self._ends[target.article, target.paragraph].append((link, True))
+        self._links: dict[Anchor, tuple[Link, ...]] = {}
+        self._appearances: dict[str, dict[str, int]] = {}
+
+    def links_at(self, here: Anchor) -> tuple[Link, ...]:
+        """Every link with an end in this paragraph, seen from it: strongest first, mentions last."""
+        found = self._links.get(here)
+        if found is None:
+            ends = self._ends.get((here.article, here.paragraph), ())
+            both = [reverse_link(link) if turned else link for link, turned in ends]
+            both.sort(key=lambda link: (link.kind == "mention", -link.score))
+            found = self._links[here] = tuple(both)
+        return found
+
+    def appearances(self, entity_id: str) -> dict[str, int]:
+        """Where an entity is mentioned: article id -> first paragraph, in list order (worked out on first ask)."""
+        found = self._appearances.get(entity_id)
+        if found is None:
+            entity = self.entities.get(entity_id)
+            # The entity table names its articles; a corpus built without it is searched whole.
+            candidates = entity.articles if entity is not None and entity.articles else self.order
+            position = self._position
+            found = {}
+            for article_id in sorted((a for a in set(candidates) if a in position), key=position.__getitem__):
+                first = next((m.paragraph for m in self.articles[article_id].entities if m.entity == entity_id), None)
+                if first is not None:
+                    found[article_id] = first
+            self._appearances[entity_id] = found
+        return found
 
     def _group(self) -> tuple[Group, ...]:
         """Articles of one event together (events by date), then the rest."""

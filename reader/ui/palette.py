@@ -96,9 +96,9 @@ class EntitiesProvider(_ReaderProvider):
         if main is None or main.index is None:
             return
         index = main.index
-        ranked = sorted(index.entities.values(), key=lambda e: -len(index.appearances.get(e.id, {})))
+        ranked = sorted(index.entities.values(), key=lambda e: -len(index.appearances(e.id)))
         for entity in ranked:
-            places = index.appearances.get(entity.id, {})
+            places = index.appearances(entity.id)
             if not places:
                 continue
             article_id, paragraph = next(iter(places.items()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
@@ -14,10 +15,10 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from ...analysis.model import Article
+from ...analysis.model import Article, Event
 from ..lookup import CorpusIndex
 from ..sanitize import clip, literal, printable
-from .options import Options
+from .options import LazyOption, LongOptions
 
 if TYPE_CHECKING:
     from ..reading import StateStore
@@ -68,15 +69,15 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
 
     def compose(self) -> ComposeResult:
         yield Static(id="filter-line")
-        yield Options(id="articles")
+        yield LongOptions(id="articles")
 
     def on_mount(self) -> None:
         self.border_title = "Articles"
         self._show_filter()
 
     @property
-    def options(self) -> Options:
-        return self.query_one("#articles", Options)
+    def options(self) -> LongOptions:
+        return self.query_one("#articles", LongOptions)
 
     def watch_index(self) -> None:
         self.rebuild()
@@ -112,7 +113,7 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
 
     def _matches(self, article: Article, label: str) -> bool:
         if self.entity_filter is not None and self.index is not None:
-            if article.id not in self.index.appearances.get(self.entity_filter[0], {}):
+            if article.id not in self.index.appearances(self.entity_filter[0]):
                 return False
         haystack = " ".join((article.title, article.outlet or "", label, article.source)).casefold()
         return all(word in haystack for word in self.text_filter.casefold().split())
@@ -124,22 +125,17 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         options: list[Option] = []
         shown = 0
         index = self.index
-        event_style = self.get_component_rich_style("article-list--event", partial=True)
-        meta_style = self.get_component_rich_style("article-list--meta", partial=True)
         read = self._read_ids()
+        filtered = bool(self.text_filter.strip()) or self.entity_filter is not None
         for group in index.groups if index else ():
             label = group.event.label if group.event else "Not grouped"
-            members = [a for a in group.articles if self._matches(a, label)]
+            members = [a for a in group.articles if self._matches(a, label)] if filtered else group.articles
             if not members:
                 continue
-            heading = Text("◆ ", style=event_style, end="", no_wrap=True, overflow="ellipsis")
-            heading.append_text(literal(clip(label, 80), event_style))
-            if group.event and group.event.date:
-                heading.append(f" · {printable(group.event.date)}", style=meta_style)
-            heading.append(f"  ({len(members)})", style=meta_style)
-            options.append(Option(heading, disabled=True))
+            # Prompts are built as they scroll into view: 10,000 articles cost no more to draw than 20.
+            options.append(LazyOption(partial(self._heading, group.event, label, len(members)), 1, disabled=True))
             for article in members:
-                options.append(Option(self._prompt(article, read=article.id in read), id=article.id))
+                options.append(LazyOption(partial(self._prompt, article, read=article.id in read), 2, id=article.id))
                 shown += 1
         self.options.set_options(options)
         total = len(index.order) if index else 0
@@ -155,6 +151,17 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
 
         states = self.state.get_many(self.index.articles.values())
         return {a.id for a in self.index.articles.values() if (found := states.get(state_key(a))) is not None and found.read}
+
+    def _heading(self, event: Event | None, label: str, count: int) -> Text:
+        """One line: the event's label and date, and how many articles are listed under it."""
+        event_style = self.get_component_rich_style("article-list--event", partial=True)
+        meta_style = self.get_component_rich_style("article-list--meta", partial=True)
+        heading = Text("◆ ", style=event_style, end="", no_wrap=True, overflow="ellipsis")
+        heading.append_text(literal(clip(label, 80), event_style))
+        if event is not None and event.date:
+            heading.append(f" · {printable(event.date)}", style=meta_style)
+        heading.append(f"  ({count})", style=meta_style)
+        return heading
 
     def _prompt(self, article: Article, *, read: bool) -> Text:
         """Two lines: unread marker and title, then outlet and date."""

@@ -111,7 +111,7 @@ Enter follows the highlighted entry; Backspace comes back.
         signature = (
             id(index),
             article.id,
-            tuple(index.links_at.get(here, ())),
+            index.links_at(here),
             tuple(q for q in article.quotes if q.paragraph == paragraph and q.kind != "term"),
             entity,
         )
@@ -160,7 +160,7 @@ Enter follows the highlighted entry; Backspace comes back.
         return options
 
     def _links(self, index: CorpusIndex, here: Anchor) -> list[Option]:
-        found = [link for link in index.links_at.get(here, ()) if link.target.article in index.articles]
+        found = [link for link in index.links_at(here) if link.target.article in index.articles]
         if not found:
             return []
         options = [self._heading("Elsewhere")]
@@ -199,7 +199,7 @@ Enter follows the highlighted entry; Backspace comes back.
         name = index.entity_name(entity.entity) or entity.text
         title = f"{clip(name, 40)} ({entity.type.lower()}) also in"
         options = [Option(literal(title, self._style("heading")), disabled=True)]
-        elsewhere = [(a, p) for a, p in index.appearances.get(entity.entity, {}).items() if a != article.id]
+        elsewhere = [(a, p) for a, p in index.appearances(entity.entity).items() if a != article.id]
         if not elsewhere:
             options.append(Option(Text("  no other article", style="dim italic"), disabled=True))
         for other_id, first in elsewhere:

@@ -1,4 +1,4 @@
-"""`OptionList` with one fix for speed: the content region is measured once per paint.
+"""`OptionList`s made fast: the content region is measured once per paint, and long lists lay out lazily.
 
 Textual's `OptionList.render_line` asks for `scrollable_content_region` twice
 per row, and each call walks styles and scrollbars; on a cursor move that was
@@ -7,9 +7,13 @@ a third of the time spent painting the two lists.
 
 from __future__ import annotations
 
-from textual.geometry import Region
+from collections.abc import Callable
+
+from textual.geometry import Region, Size
 from textual.strip import Strip
+from textual.visual import VisualType
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 
 class Options(OptionList):
@@ -30,3 +34,59 @@ class Options(OptionList):
             return super().render_lines(crop)
         finally:
             self._painting_region = None
+
+
+class LazyOption(Option):
+    """An option whose prompt is built when it is first drawn, and whose height is known up front.
+
+    A list of thousands of articles draws a screenful; building and measuring
+    every prompt before the first frame cost seconds.
+    """
+
+    def __init__(self, make: Callable[[], VisualType], height: int, id: str | None = None, disabled: bool = False) -> None:
+        super().__init__("", id=id, disabled=disabled)
+        self._make: Callable[[], VisualType] | None = make
+        self.height = height
+        """Lines the prompt takes; it must not wrap (the list's CSS says `text-wrap: nowrap`)."""
+
+    @property
+    def prompt(self) -> VisualType:
+        if self._make is not None:
+            self._prompt, self._make = self._make(), None
+        return self._prompt
+
+    def _set_prompt(self, prompt: VisualType) -> None:
+        self._make = None
+        super()._set_prompt(prompt)
+
+
+class LongOptions(Options):
+    """`Options` for long lists of `LazyOption`s: lines are laid out from the known heights.
+
+    Textual's `OptionList._update_lines` measures every option's prompt to lay
+    out its lines. This override does the same bookkeeping (it writes the same
+    `_line_cache` and virtual size; textual is pinned, and the article-list
+    tests exercise it) without building a prompt that is not on screen.
+    """
+
+    def _update_lines(self) -> None:
+        options = self.options
+        if not self.scrollable_content_region:
+            return
+        cache = self._line_cache
+        lines = cache.lines
+        first = lines[-1][0] + 1 if lines else 0
+        for index in range(first, len(options)):
+            option = options[index]
+            if not isinstance(option, LazyOption):
+                super()._update_lines()  # a measured option among lazy ones: measure from here on
+                return
+            cache.index_to_line[index] = len(lines)
+            count = option.height + option._divider
+            cache.heights[index] = count
+            lines.extend([(index, line) for line in range(count)])
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        size = Size(width, len(lines) - (1 if options and options[-1]._divider else 0))
+        if size != self.virtual_size:
+            self.virtual_size = size
+            self._scroll_update(size)
