@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -266,6 +267,21 @@ def test_every_model_class_survives_the_codec() -> None:
         problems=(Problem("/b.bin", "binary", "warning"),),
     )
     assert codec.decode(codec.encode(corpus)) == corpus
+
+
+def test_decoded_results_are_kept_out_of_the_collectors_way() -> None:
+    # A reopened corpus is millions of objects; left young, the next collections would each walk them all.
+    articles = tuple(Article(f"a{n}", f"/a{n}.txt", "T", ("p",), entities=(EntityMention(0, 0, 1, "p", "PLACE", "x"),)) for n in range(2000))
+    blob = codec.encode(Corpus(articles=articles))
+    gc.collect()
+    before = gc.get_freeze_count()
+    try:
+        decoded = codec.decode(blob)
+        assert gc.get_freeze_count() - before >= 2 * len(articles)
+        assert gc.get_count()[0] < 100
+        assert decoded == Corpus(articles=articles)
+    finally:
+        gc.unfreeze()
 
 
 def test_the_codec_refuses_foreign_and_damaged_bytes() -> None:

@@ -5,7 +5,8 @@ the standard library offers, but its default path for frozen slotted classes
 calls a generic `__setstate__` per object and takes seconds for a large
 corpus. Each model class is therefore pickled as a call to a small
 constructor generated here, which sets the slots directly (about 5× faster to
-load), and loading runs with the cyclic garbage collector paused (about 2×).
+load), and loading runs with the cyclic garbage collector paused (about 2×)
+and moves what it loaded out of the collector's sight.
 
 Loading accepts only those constructors and plain values, so a cache file
 another program wrote cannot make the reader run arbitrary code, and every
@@ -142,7 +143,13 @@ def decode(blob: bytes) -> Any:
         raise DecodeError("checksum mismatch")
     try:
         with _collector_paused():
-            return _Unpickler(io.BytesIO(view[start:])).load()
+            value = _Unpickler(io.BytesIO(view[start:])).load()
+            # Analysis results are long-lived, acyclic data (freed by reference counting).
+            # Left in the collector's young generation, the next few collections would
+            # each walk every one of their millions of objects: about a second for a
+            # large corpus, on whichever thread happens to allocate next.
+            gc.freeze()
+            return value
     except Exception as error:  # any failure inside pickle means the blob is unusable
         raise DecodeError(f"cannot read stored result: {error}") from error
 
