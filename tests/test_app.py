@@ -436,8 +436,8 @@ async def test_list_fills_in_while_the_corpus_is_linked(monkeypatch: pytest.Monk
     corpus = sample_corpus()
     first = corpus.articles[3]
 
-    def analyse(paths, progress=None, *, on_article=None, **_):  # type: ignore[no-untyped-def]
-        on_article(first)
+    def analyse(paths, progress=None, *, on_preview=None, **_):  # type: ignore[no-untyped-def]
+        on_preview(Corpus(articles=(first,)))
         gate.wait(10)  # the corpus-wide stages, still running
         return corpus
 

@@ -207,6 +207,48 @@ def test_a_damaged_entry_is_recomputed(cache_dir: Path) -> None:
     assert corpus.articles[0].title == "River bursts its banks"
 
 
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("text", "x'00'"), ("data", "x'00'"), ("data", "(SELECT data FROM corpora LIMIT 1)")],
+    ids=["text-damaged", "annotations-damaged", "annotations-of-another-corpus"],
+)
+def test_a_damaged_corpus_part_is_recomputed(cache_dir: Path, column: str, value: str) -> None:
+    documents = fill(cache_dir)
+    smaller = documents[:2]
+    with AnalysisCache() as cache:
+        cache.analyse(smaller, [], Counter(), finish)  # a second corpus, whose annotations fit two articles
+    connection = sqlite3.connect(cache_dir / FILE_NAME)
+    key = corpus_key(documents)
+    other = corpus_key(smaller)
+    if "SELECT" in value:
+        connection.execute("UPDATE corpora SET data = (SELECT data FROM corpora WHERE key = ?) WHERE key = ?", (other, key))
+    else:
+        connection.execute(f"UPDATE corpora SET {column} = {value} WHERE key = ?", (key,))
+    connection.commit()
+    connection.close()
+    with AnalysisCache() as cache:
+        assert cache.load_corpus(key) is None
+        assert any("entry" in notice for notice in cache.notices)
+        assert cache.load_corpus(other) is not None  # only the damaged corpus was dropped
+        counter = Counter()
+        corpus = cache.analyse(documents, [], counter, finish)
+    assert counter.calls == []  # its articles were still cached one by one
+    assert [a.title for a in corpus.articles] == ["River bursts its banks", "Parliament passes budget", "Late goal wins derby"]
+
+
+def test_a_cached_corpus_shows_its_text_before_its_annotations(cache_dir: Path) -> None:
+    documents = fill(cache_dir)
+    previews: list[Corpus] = []
+    with AnalysisCache() as cache:
+        whole = cache.load_corpus(corpus_key(documents), previews.append)
+    assert whole is not None and whole.articles[0].entities
+    [text] = previews
+    assert [a.paragraphs for a in text.articles] == [a.paragraphs for a in whole.articles]
+    assert [a.title for a in text.articles] == [a.title for a in whole.articles]
+    assert all(not a.entities and not a.quotes for a in text.articles)
+    assert text.events == whole.events and text.problems == whole.problems
+
+
 def test_clear_empties_the_cache(cache_dir: Path) -> None:
     documents = fill(cache_dir)
     with AnalysisCache() as cache:
@@ -377,10 +419,18 @@ def test_the_pipeline_runs_through_the_cache(cache_dir: Path, monkeypatch: pytes
         return real_prepare(document)
 
     monkeypatch.setattr(pipeline, "prepare", counting)
+    previews: list[Corpus] = []
     with AnalysisCache() as cache:
-        first = pipeline.analyse([SEEDS], cache=cache)
+        first = pipeline.analyse([SEEDS], cache=cache, on_preview=previews.append)
     assert len(calls) == len(first.articles) > 0
+    # Analysing: the cleaned articles are offered before the corpus is linked.
+    assert [a.id for a in previews[-1].articles] == [a.id for a in first.articles] and not previews[-1].links
     calls.clear()
+    previews.clear()
     with AnalysisCache() as cache:
-        assert pipeline.analyse([SEEDS], cache=cache) == first
+        assert pipeline.analyse([SEEDS], cache=cache, on_preview=previews.append) == first
     assert calls == []
+    # Reopening: the text comes first, grouped into the same events, then the whole corpus.
+    [text] = previews
+    assert [a.paragraphs for a in text.articles] == [a.paragraphs for a in first.articles]
+    assert text.events == first.events and not text.links

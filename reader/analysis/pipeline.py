@@ -17,6 +17,9 @@ from .model import Article, Corpus, Entity, Problem
 Progress = Callable[[int, int], None]
 """Called with (articles done, articles in all) as analysis goes on."""
 
+Preview = Callable[[Corpus], None]
+"""Called with what can be shown before the analysis is done (see `analyse`)."""
+
 
 def prepare(document: ingest.Document) -> Article:
     """Clean one document and recognise its entities: the per-article, corpus-free work."""
@@ -48,10 +51,10 @@ class ResultCache(Protocol):
         ...
 
     def fingerprint(self, paths: Sequence[Path], max_bytes: int) -> str | None: ...
-    def load_unchanged(self, fingerprint: str | None) -> Corpus | None: ...
+    def load_unchanged(self, fingerprint: str | None, on_text: Preview | None = None) -> Corpus | None: ...
     def remember(self, fingerprint: str | None, key: str) -> None: ...
     def key(self, documents: Sequence[ingest.Document], problems: Sequence[Problem]) -> str: ...
-    def load_corpus(self, key: str) -> Corpus | None: ...
+    def load_corpus(self, key: str, on_text: Preview | None = None) -> Corpus | None: ...
     def store_corpus(self, key: str, corpus: Corpus) -> None: ...
     def prepare_all(
         self, documents: Sequence[ingest.Document], prepare: Callable[[ingest.Document], Article], progress: Progress | None
@@ -79,25 +82,27 @@ def analyse(
     *,
     max_bytes: int = ingest.DEFAULT_MAX_BYTES,
     cache: ResultCache | None = None,
-    on_article: Callable[[Article], None] | None = None,
+    on_preview: Preview | None = None,
 ) -> Corpus:
     """Read, clean and analyse every article under `paths`.
 
     With a `cache`, an unchanged corpus is one read and only changed files are
-    prepared again. Articles are prepared in batches (on every core when a
-    batch is large enough) and handed to `on_article` as each batch finishes,
-    so a reader can list them before the corpus-wide linking is done.
+    prepared again. So that a reader can show articles before the corpus is
+    done, `on_preview` is called with a partial corpus: the articles prepared
+    so far as each batch finishes (they are prepared in batches, on every core
+    when a batch is large enough), or, when the cache holds the whole corpus,
+    its articles' text and events before their annotations and links are read.
     """
     # Unchanged files (same sizes, times, inodes) are not even read again: one cache read.
     fingerprint = cache.fingerprint(paths, max_bytes) if cache is not None else None
-    if cache is not None and (hit := cache.load_unchanged(fingerprint)) is not None:
+    if cache is not None and (hit := cache.load_unchanged(fingerprint, on_preview)) is not None:
         if progress is not None:
             progress(len(hit.articles), len(hit.articles))
         return hit
     documents, problems = ingest.load(paths, max_bytes=max_bytes)
     total = len(documents)
     key = cache.key(documents, problems) if cache is not None else None
-    if cache is not None and key is not None and (hit := cache.load_corpus(key)) is not None:
+    if cache is not None and key is not None and (hit := cache.load_corpus(key, on_preview)) is not None:
         cache.remember(fingerprint, key)
         if progress is not None:
             progress(total, total)
@@ -117,9 +122,8 @@ def analyse(
         else:
             prepared = parallel.prepare_all(batch, prepare, advance)
         articles.extend(prepared)
-        if on_article is not None:
-            for article in prepared:
-                on_article(article)
+        if on_preview is not None:
+            on_preview(Corpus(articles=tuple(articles)))
     corpus = finish(articles, problems)
     if cache is not None and key is not None:
         cache.store_corpus(key, corpus)

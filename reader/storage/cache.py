@@ -6,7 +6,10 @@ Two levels, both in one SQLite file under the user's cache folder:
   of the file's bytes, so a changed file is re-prepared alone and a copy of a
   file elsewhere reuses the result;
 * per corpus: the finished `Corpus`, keyed by every (id, source, hash) and
-  the load problems, so reopening an unchanged archive is a single read.
+  the load problems, so reopening an unchanged archive is a single read. It
+  is stored in two parts, the articles' text first and the annotations
+  (entities, quotations, links) second, so a reader can show the text while
+  the larger second part is still being decoded.
 
 Everything is keyed by `ANALYSIS_VERSION` as well, and a file written under
 another version is emptied on open. The cache is only ever an optimisation:
@@ -56,11 +59,12 @@ ANALYSIS_VERSION = _analysis_digest()
 
 CACHE_ENV = "READER_CACHE_DIR"
 FILE_NAME = "analysis.sqlite3"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 KEEP_CORPORA = 4
 """Whole-corpus results kept (most recently used first); each is tens of MB for a large archive."""
 
 Progress = Callable[[int, int], None]
+Preview = Callable[[Corpus], None]
 Prepare = Callable[["Document"], Article]
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -131,7 +135,9 @@ def _create_schema(connection: sqlite3.Connection) -> None:
         "CREATE TABLE articles (content_hash TEXT NOT NULL, version TEXT NOT NULL, data BLOB NOT NULL,"
         " PRIMARY KEY (content_hash, version)) WITHOUT ROWID"
     )
-    connection.execute("CREATE TABLE corpora (key TEXT PRIMARY KEY, data BLOB NOT NULL, used REAL NOT NULL)")
+    connection.execute(
+        "CREATE TABLE corpora (key TEXT PRIMARY KEY, text BLOB NOT NULL, data BLOB NOT NULL, used REAL NOT NULL)"
+    )
     connection.execute("CREATE TABLE fingerprints (fingerprint TEXT PRIMARY KEY, corpus TEXT NOT NULL)")
 
 
@@ -174,8 +180,8 @@ class AnalysisCache:
         """`files_fingerprint` of `paths`, taken before they are read; None when the cache is off or it cannot be trusted."""
         return files_fingerprint(paths, max_bytes, self.version) if self._usable() else None
 
-    def load_unchanged(self, fingerprint: str | None) -> Corpus | None:
-        """The corpus last analysed from files with exactly this fingerprint, without reading them."""
+    def load_unchanged(self, fingerprint: str | None, on_text: Preview | None = None) -> Corpus | None:
+        """The corpus last analysed from files with exactly this fingerprint, without reading them (see `load_corpus`)."""
         if fingerprint is None:
             return None
         keys: list[str] = []
@@ -186,7 +192,7 @@ class AnalysisCache:
                 keys.append(row[0])
 
         self._run(read)
-        return self.load_corpus(keys[0]) if keys else None
+        return self.load_corpus(keys[0], on_text) if keys else None
 
     def remember(self, fingerprint: str | None, key: str) -> None:
         """Note that files with `fingerprint` gave the corpus stored under `key` (call after `store_corpus`)."""
@@ -245,32 +251,49 @@ class AnalysisCache:
 
         self._run(write)
 
-    def load_corpus(self, key: str) -> Corpus | None:
-        """The whole analysis stored under `key` (see `corpus_key`), or None."""
+    def load_corpus(self, key: str, on_text: Preview | None = None) -> Corpus | None:
+        """The whole analysis stored under `key` (see `corpus_key`), or None.
+
+        `on_text` is called with the articles' text (and the events and
+        problems) as soon as that part is decoded, before the annotations are.
+        """
+        text = self._load_part(key, "text", Corpus)
+        if text is None:
+            return None
+        if on_text is not None:
+            on_text(text)
+        notes = self._load_part(key, "data", tuple)
+        corpus = _annotated(text, notes) if notes is not None else None
+        if corpus is None and notes is not None:
+            self._drop(("corpora", "key", key), "annotations do not fit the articles")
+        return corpus
+
+    def _load_part(self, key: str, column: str, expected: type[T]) -> T | None:
         found: list[bytes] = []
 
         def read(connection: sqlite3.Connection) -> None:
-            row = connection.execute("SELECT data FROM corpora WHERE key = ?", (key,)).fetchone()
+            row = connection.execute(f"SELECT {column} FROM corpora WHERE key = ?", (key,)).fetchone()
             if row is not None:
                 found.append(row[0])
-                # Recency decides which corpora survive pruning; a failed update only costs that.
-                with contextlib.suppress(sqlite3.OperationalError):
-                    connection.execute("UPDATE corpora SET used = ? WHERE key = ?", (time.time(), key))
+                if column == "text":
+                    # Recency decides which corpora survive pruning; a failed update only costs that.
+                    with contextlib.suppress(sqlite3.OperationalError):
+                        connection.execute("UPDATE corpora SET used = ? WHERE key = ?", (time.time(), key))
 
         self._run(read)
-        if not found:
-            return None
-        return self._decode(found[0], Corpus, ("corpora", "key", key))
+        return self._decode(found[0], expected, ("corpora", "key", key)) if found else None
 
     def store_corpus(self, key: str, corpus: Corpus) -> None:
         """Remember a finished analysis under `key`, keeping only the few most recently used ones."""
         if not self._usable():
             return
-        blob = codec.encode(corpus)
+        text, notes = codec.encode(_text_of(corpus)), codec.encode(_annotations_of(corpus))
 
         def write(connection: sqlite3.Connection) -> None:
             with sqlite.transaction(connection):
-                connection.execute("INSERT OR REPLACE INTO corpora (key, data, used) VALUES (?, ?, ?)", (key, blob, time.time()))
+                connection.execute(
+                    "INSERT OR REPLACE INTO corpora (key, text, data, used) VALUES (?, ?, ?, ?)", (key, text, notes, time.time())
+                )
                 connection.execute(
                     "DELETE FROM corpora WHERE key NOT IN (SELECT key FROM corpora ORDER BY used DESC LIMIT ?)", (KEEP_CORPORA,)
                 )
@@ -451,6 +474,11 @@ class AnalysisCache:
             problem = "" if isinstance(value, expected) else f"not a {expected.__name__}"
         if value is not None and not problem:
             return value  # type: ignore[no-any-return]
+        self._drop(where, problem)
+        return None
+
+    def _drop(self, where: tuple[str, str, str], problem: str) -> None:
+        """Forget a stored value that cannot be used, and say so once."""
         table, column, key = where
 
         def drop(connection: sqlite3.Connection) -> None:
@@ -459,4 +487,30 @@ class AnalysisCache:
 
         self._run(drop)
         self._notice(f"A damaged analysis cache entry was discarded ({problem}); it is being recomputed.")
+
+
+def _text_of(corpus: Corpus) -> Corpus:
+    """What a reader needs to show articles: their text, cleaned-away lines, the events and the problems."""
+    bare = tuple(replace(a, entities=(), quotes=(), headline_quotes=()) for a in corpus.articles)
+    return replace(corpus, articles=bare, entities=(), links=())
+
+
+def _annotations_of(corpus: Corpus) -> tuple[object, ...]:
+    """The rest of the corpus: each article's mentions and quotations, the entity table and the links."""
+    per_article = tuple((a.entities, a.quotes, a.headline_quotes) for a in corpus.articles)
+    return (per_article, corpus.entities, corpus.links)
+
+
+def _annotated(text: Corpus, notes: tuple[object, ...]) -> Corpus | None:
+    """`_text_of` and `_annotations_of` put back together; None if the two parts do not fit."""
+    try:
+        per_article, entities, links = notes
+        if not isinstance(per_article, tuple) or len(per_article) != len(text.articles):
+            return None
+        articles = tuple(
+            replace(article, entities=mentions, quotes=quotes, headline_quotes=headline)
+            for article, (mentions, quotes, headline) in zip(text.articles, per_article, strict=True)
+        )
+        return replace(text, articles=articles, entities=entities, links=links)
+    except (TypeError, ValueError):
         return None

@@ -7,7 +7,6 @@ frame appears as fast as a bare Textual app's.
 from __future__ import annotations
 
 import gc
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -18,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.theme import Theme
 from textual.worker import get_current_worker
 
-from ..analysis.model import Article, Corpus
+from ..analysis.model import Corpus
 from .messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed, ArticlesArrived
 from .sanitize import printable
 from .screens.main import MainScreen
@@ -115,23 +114,17 @@ class ReaderApp(App[None]):
             if not worker.is_cancelled:
                 screen.post_message(AnalysisProgressed(done, total))
 
-        arrived: list[Article] = []
-        last_post = [0.0]
-
-        def on_article(article: Article) -> None:
-            # Show articles as they are cleaned, a few times a second at most.
-            arrived.append(article)
-            now = time.monotonic()
-            if now - last_post[0] > 0.25 and not worker.is_cancelled:
-                last_post[0] = now
-                screen.post_message(ArticlesArrived(tuple(arrived)))
+        def on_preview(corpus: Corpus) -> None:
+            # Articles to read while the rest is worked out or read from the cache.
+            if not worker.is_cancelled:
+                screen.post_message(ArticlesArrived(corpus))
 
         try:
             from ..analysis.pipeline import analyse
 
             options: dict[str, object] = {} if self.max_bytes is None else {"max_bytes": self.max_bytes}
             cache = self.open_cache() if self.open_cache is not None else None
-            corpus = analyse(self.paths, progress, cache=cache, on_article=on_article, **options)
+            corpus = analyse(self.paths, progress, cache=cache, on_preview=on_preview, **options)
             for notice in cache.notices if cache is not None else ():
                 self.call_from_thread(
                     self.notify, printable(notice), title="Analysis cache", severity="warning", markup=False, timeout=15

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from ..analysis.model import Article, Corpus
+from ..analysis.model import Corpus
 
 
 class AnalysisProgressed(Message):
@@ -21,14 +21,14 @@ class AnalysisProgressed(Message):
 
 
 class ArticlesArrived(Message):
-    """Articles cleaned so far, shown while the corpus-wide stages still run."""
+    """Part of a corpus to show while the rest is worked out: articles cleaned so far, or text read from the cache."""
 
-    def __init__(self, articles: tuple[Article, ...]) -> None:
+    def __init__(self, corpus: Corpus) -> None:
         super().__init__()
-        self.articles = articles
+        self.corpus = corpus
 
     def can_replace(self, message: Message) -> bool:
-        # Each message holds every article so far, so only the latest matters.
+        # Each message holds everything known so far, so only the latest matters.
         return isinstance(message, ArticlesArrived)
 
 

@@ -177,8 +177,13 @@ class MainScreen(Screen[None]):
 
     @on(ArticlesArrived)
     def _arrived(self, message: ArticlesArrived) -> None:
-        if not self.finished:
-            self.show_corpus(Corpus(articles=message.articles), final=False)
+        if self.finished:
+            return
+        progress = self.query_one(ProgressLine)
+        if not progress.total:
+            # Text before any count: a saved analysis is being read back, not worked out.
+            progress.waiting = "Loading links…"
+        self.show_corpus(message.corpus, final=False)
 
     @on(AnalysisFinished)
     def _finished(self, message: AnalysisFinished) -> None:

@@ -18,11 +18,13 @@ class ProgressLine(Widget):
 
     done: reactive[int] = reactive(0)
     total: reactive[int] = reactive(0)
+    waiting: reactive[str] = reactive("Analysing…")
+    """What is said while no count is known yet."""
 
     def render(self) -> Text:
         done, total = self.done, self.total
         if not total:
-            label = "Analysing…"
+            label = self.waiting
         elif done < total:
             label = f"Analysing {done}/{total}…"
         else:
