@@ -18,6 +18,7 @@ from textual.theme import Theme
 from textual.worker import get_current_worker
 
 from ..analysis.model import Corpus
+from .lookup import CorpusIndex
 from .messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed, ArticlesArrived
 from .sanitize import printable
 from .screens.main import MainScreen
@@ -117,7 +118,7 @@ class ReaderApp(App[None]):
         def on_preview(corpus: Corpus) -> None:
             # Articles to read while the rest is worked out or read from the cache.
             if not worker.is_cancelled:
-                screen.post_message(ArticlesArrived(corpus))
+                screen.post_message(ArticlesArrived(CorpusIndex(corpus)))
 
         try:
             from ..analysis.pipeline import analyse
@@ -133,7 +134,7 @@ class ReaderApp(App[None]):
             screen.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
             return
         if not worker.is_cancelled:
-            screen.post_message(AnalysisFinished(corpus))
+            screen.post_message(AnalysisFinished(CorpusIndex(corpus)))
 
     def action_next_theme(self) -> None:
         names = [theme.name for theme in THEMES]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from ..analysis.model import Corpus
+from .lookup import CorpusIndex
 
 
 class AnalysisProgressed(Message):
@@ -23,9 +23,10 @@ class AnalysisProgressed(Message):
 class ArticlesArrived(Message):
     """Part of a corpus to show while the rest is worked out: articles cleaned so far, or text read from the cache."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, index: CorpusIndex) -> None:
         super().__init__()
-        self.corpus = corpus
+        self.index = index
+        """Built on the worker's thread, so the UI thread only has to display it."""
 
     def can_replace(self, message: Message) -> bool:
         # Each message holds everything known so far, so only the latest matters.
@@ -35,9 +36,10 @@ class ArticlesArrived(Message):
 class AnalysisFinished(Message):
     """The analysis produced a corpus to display."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, index: CorpusIndex) -> None:
         super().__init__()
-        self.corpus = corpus
+        self.index = index
+        """Built on the worker's thread, so the UI thread only has to display it."""
 
 
 class AnalysisFailed(Message):

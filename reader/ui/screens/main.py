@@ -132,8 +132,13 @@ class MainScreen(Screen[None]):
 
     def show_corpus(self, corpus: Corpus, *, final: bool = True) -> None:
         """Display an analysis, keeping the reader's place if the article still exists."""
+        self.show_index(CorpusIndex(corpus), final=final)
+
+    def show_index(self, index: CorpusIndex, *, final: bool = True) -> None:
+        """`show_corpus` for a corpus whose lookups were built elsewhere (off this thread)."""
+        corpus = index.corpus
         paragraph = self.view.paragraph
-        self.index = CorpusIndex(corpus)
+        self.index = index
         if self.current_article not in self.index.articles:
             first = self.index.neighbour(None, 0)
             if first is not None:
@@ -183,11 +188,11 @@ class MainScreen(Screen[None]):
         if not progress.total:
             # Text before any count: a saved analysis is being read back, not worked out.
             progress.waiting = "Loading links…"
-        self.show_corpus(message.corpus, final=False)
+        self.show_index(message.index, final=False)
 
     @on(AnalysisFinished)
     def _finished(self, message: AnalysisFinished) -> None:
-        self.show_corpus(message.corpus)
+        self.show_index(message.index)
 
     @on(AnalysisFailed)
     def _failed(self, message: AnalysisFailed) -> None:
