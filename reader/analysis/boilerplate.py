@@ -69,11 +69,19 @@ def junk_reason(line: str) -> str | None:
     return None
 
 
+def _may_have_credit(line: str) -> bool:
+    """A credit ends the line with a bracket or follows a colon: most paragraphs need no regex search,
+    which tries the pattern at every position (an eighth of all cleaning time before this check)."""
+    return len(line) <= _CAPTION_MAX and (":" in line or line.rstrip().endswith(")"))
+
+
 def strip_credit(line: str) -> str:
     """`line` without a trailing photo credit such as "(Getty Images)"."""
-    return _CREDIT.sub("", line).rstrip() if len(line) <= _CAPTION_MAX else line
+    if len(line) > _CAPTION_MAX:
+        return line
+    return _CREDIT.sub("", line).rstrip() if _may_have_credit(line) else line.rstrip()
 
 
 def has_credit(line: str) -> bool:
     """True when `line` ends with a photo credit, as captions do."""
-    return len(line) <= _CAPTION_MAX and _CREDIT.search(line) is not None
+    return _may_have_credit(line) and _CREDIT.search(line) is not None
