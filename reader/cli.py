@@ -72,11 +72,12 @@ def export(args: argparse.Namespace) -> int:
 
     cache = _cache(args)
     corpus = analyse(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), cache=cache)
-    for notice in cache.notices:
-        print(f"reader: {notice}", file=sys.stderr)
     text = to_json(corpus) if args.format == "json" else to_markdown(corpus)
     sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
     sys.stdout.flush()
+    cache.close()  # the results are written while the output is made; notices include any trouble doing so
+    for notice in cache.notices:
+        print(f"reader: {notice}", file=sys.stderr)
     for problem in corpus.problems:
         source = problem.source.encode("unicode_escape").decode("ascii")
         print(f"reader: {problem.severity}: {source}: {problem.message}", file=sys.stderr)

@@ -7,6 +7,7 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import threading
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -247,6 +248,38 @@ def test_a_cached_corpus_shows_its_text_before_its_annotations(cache_dir: Path) 
     assert [a.title for a in text.articles] == [a.title for a in whole.articles]
     assert all(not a.entities and not a.quotes for a in text.articles)
     assert text.events == whole.events and text.problems == whole.problems
+
+
+def test_stores_are_written_in_the_background_and_reads_wait_for_them(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = threading.Event()
+    real_encode = codec.encode
+
+    def held_up(value: object) -> bytes:
+        assert gate.wait(10)
+        return real_encode(value)
+
+    monkeypatch.setattr(codec, "encode", held_up)
+    documents = corpus_of_three()
+    articles = [Counter()(d) for d in documents]
+    with AnalysisCache() as cache:
+        cache.store_articles(articles)  # returns although nothing could be encoded yet
+        cache.store_corpus("k", Corpus(articles=tuple(articles)))
+        threading.Timer(0.2, gate.set).start()
+        assert cache.load_articles(documents) == articles  # a queued article is waited for, not missed
+        assert cache.load_corpus("k") == Corpus(articles=tuple(articles))
+
+
+def test_a_failed_background_store_is_a_notice(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(value: object) -> bytes:
+        raise MemoryError("no room")
+
+    monkeypatch.setattr(codec, "encode", broken)
+    with AnalysisCache() as cache:
+        corpus = cache.analyse(corpus_of_three(), [], Counter(), finish)
+    assert len(corpus.articles) == 3
+    assert any("not written" in notice and "no room" in notice for notice in cache.notices)
 
 
 def test_clear_empties_the_cache(cache_dir: Path) -> None:

@@ -27,6 +27,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -155,6 +156,11 @@ class AnalysisCache:
         self._notices: list[str] = []
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
+        self._writer: ThreadPoolExecutor | None = None
+        self._writes: list[Future[None]] = []
+        self._writing: set[str] = set()
+        """Content hashes of articles queued for writing (guarded by `_queue_lock`)."""
+        self._queue_lock = threading.Lock()
         if enabled:
             self.path = (directory if directory is not None else default_cache_dir()) / FILE_NAME
             with self._lock:
@@ -184,6 +190,7 @@ class AnalysisCache:
         """The corpus last analysed from files with exactly this fingerprint, without reading them (see `load_corpus`)."""
         if fingerprint is None:
             return None
+        self.flush()
         keys: list[str] = []
 
         def read(connection: sqlite3.Connection) -> None:
@@ -203,7 +210,7 @@ class AnalysisCache:
             with sqlite.transaction(connection):
                 connection.execute("INSERT OR REPLACE INTO fingerprints (fingerprint, corpus) VALUES (?, ?)", (fingerprint, key))
 
-        self._run(write)
+        self._later(lambda: self._run(write))  # after the corpus it names, which may still be queued
 
     def key(self, documents: Sequence[Document], problems: Sequence[Problem] = ()) -> str:
         """The whole-corpus key of these documents under this cache's analysis version."""
@@ -219,6 +226,10 @@ class AnalysisCache:
         hashes = sorted({d.content_hash for d in documents if d.content_hash})
         if not hashes:
             return results
+        with self._queue_lock:
+            queued = not self._writing.isdisjoint(hashes)
+        if queued:
+            self.flush()
         rows: dict[str, bytes] = {}
 
         def read(connection: sqlite3.Connection) -> None:
@@ -240,16 +251,21 @@ class AnalysisCache:
         return results
 
     def store_articles(self, articles: Sequence[Article]) -> None:
-        """Remember prepared articles by their content hash (one transaction)."""
-        rows = [(a.content_hash, self.version, codec.encode(a)) for a in articles if a.content_hash] if self._usable() else []
-        if not rows:
+        """Remember prepared articles by their content hash (one transaction, on the writer thread)."""
+        kept = [a for a in articles if a.content_hash] if self._usable() else []
+        if not kept:
             return
 
-        def write(connection: sqlite3.Connection) -> None:
-            with sqlite.transaction(connection):
-                connection.executemany("INSERT OR REPLACE INTO articles (content_hash, version, data) VALUES (?, ?, ?)", rows)
+        def store() -> None:
+            rows = [(a.content_hash, self.version, codec.encode(a)) for a in kept]
 
-        self._run(write)
+            def write(connection: sqlite3.Connection) -> None:
+                with sqlite.transaction(connection):
+                    connection.executemany("INSERT OR REPLACE INTO articles (content_hash, version, data) VALUES (?, ?, ?)", rows)
+
+            self._run(write)
+
+        self._later(store, {a.content_hash for a in kept})
 
     def load_corpus(self, key: str, on_text: Preview | None = None) -> Corpus | None:
         """The whole analysis stored under `key` (see `corpus_key`), or None.
@@ -257,6 +273,7 @@ class AnalysisCache:
         `on_text` is called with the articles' text (and the events and
         problems) as soon as that part is decoded, before the annotations are.
         """
+        self.flush()
         text = self._load_part(key, "text", Corpus)
         if text is None:
             return None
@@ -287,19 +304,53 @@ class AnalysisCache:
         """Remember a finished analysis under `key`, keeping only the few most recently used ones."""
         if not self._usable():
             return
-        text, notes = codec.encode(_text_of(corpus)), codec.encode(_annotations_of(corpus))
 
-        def write(connection: sqlite3.Connection) -> None:
-            with sqlite.transaction(connection):
-                connection.execute(
-                    "INSERT OR REPLACE INTO corpora (key, text, data, used) VALUES (?, ?, ?, ?)", (key, text, notes, time.time())
-                )
-                connection.execute(
-                    "DELETE FROM corpora WHERE key NOT IN (SELECT key FROM corpora ORDER BY used DESC LIMIT ?)", (KEEP_CORPORA,)
-                )
-                connection.execute("DELETE FROM fingerprints WHERE corpus NOT IN (SELECT key FROM corpora)")
+        def store() -> None:
+            text, notes = codec.encode(_text_of(corpus)), codec.encode(_annotations_of(corpus))
 
-        self._run(write)
+            def write(connection: sqlite3.Connection) -> None:
+                with sqlite.transaction(connection):
+                    connection.execute(
+                        "INSERT OR REPLACE INTO corpora (key, text, data, used) VALUES (?, ?, ?, ?)",
+                        (key, text, notes, time.time()),
+                    )
+                    connection.execute(
+                        "DELETE FROM corpora WHERE key NOT IN (SELECT key FROM corpora ORDER BY used DESC LIMIT ?)", (KEEP_CORPORA,)
+                    )
+                    connection.execute("DELETE FROM fingerprints WHERE corpus NOT IN (SELECT key FROM corpora)")
+
+            self._run(write)
+
+        self._later(store)
+
+    def _later(self, store: Callable[[], object], hashes: set[str] | None = None) -> None:
+        """Run a store on the cache's writer thread, in the order asked.
+
+        Encoding and writing a large corpus takes a second or two that nobody
+        needs to wait for: the analysis goes on (or is shown) meanwhile. Reads
+        that could need a queued store wait for it (`flush`).
+        """
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(1, thread_name_prefix="analysis-cache-writer")
+        written = frozenset(hashes or ())
+        with self._queue_lock:
+            self._writing |= written
+
+        def run() -> None:
+            try:
+                store()
+            except Exception as error:  # noqa: BLE001 - a store is only an optimisation
+                self._notice(f"Analysis cache not written this time ({type(error).__name__}: {error}).")
+            finally:
+                with self._queue_lock:
+                    self._writing -= written
+
+        self._writes = [*(w for w in self._writes if not w.done()), self._writer.submit(run)]
+
+    def flush(self) -> None:
+        """Wait until every store asked for so far is written (or has failed, with a notice)."""
+        writes, self._writes = self._writes, []
+        wait(writes)
 
     def prepare_all(
         self,
@@ -358,6 +409,7 @@ class AnalysisCache:
         """Forget every stored result (`reader cache clear`) and give the space back."""
         if not self.enabled:
             return
+        self.flush()
 
         def wipe(connection: sqlite3.Connection) -> None:
             with sqlite.transaction(connection):
@@ -377,6 +429,7 @@ class AnalysisCache:
 
     def size(self) -> tuple[int, int]:
         """(articles, corpora) stored, for `reader cache` to report."""
+        self.flush()
         counts: list[int] = []
 
         def count(connection: sqlite3.Connection) -> None:
@@ -387,6 +440,11 @@ class AnalysisCache:
         return (counts[0], counts[1]) if len(counts) == 2 else (0, 0)
 
     def close(self) -> None:
+        """Finish the queued stores, then close the file."""
+        self.flush()
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
+            self._writer = None
         with self._lock:
             self._close()
 
