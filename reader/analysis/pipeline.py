@@ -7,6 +7,7 @@ other; the corpus stages (unification, events, links) see every article.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
@@ -27,16 +28,22 @@ def prepare(document: ingest.Document) -> Article:
     return replace(article, entities=entities.recognise(article.paragraphs))
 
 
-def _with_quotes(article: Article, by_id: dict[str, Entity]) -> Article:
-    found = replace(article, quotes=quotes.find_quotes(article, by_id))
+def _with_quotes(article: Article, by_id: dict[str, Entity], scanned: quotes.Scanned | None = None) -> Article:
+    found = replace(article, quotes=quotes.find_quotes(article, by_id, scanned))
     return replace(found, headline_quotes=quotes.headline_quotes(found))
 
 
 def link_corpus(articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Corpus:
     """The corpus-wide stages, over articles that `prepare` produced."""
-    unified, table = entities.unify(articles)
+    # Quotations are detected (on worker processes, for a large corpus) while
+    # this process unifies the entities their speakers are then chosen from.
+    method = parallel.default_start_method()
+    with ThreadPoolExecutor(1) as thread:
+        scanning = thread.submit(quotes.scan_all, articles, method)
+        unified, table = entities.unify(articles)
+        scanned = scanning.result()
     by_id = {entity.id: entity for entity in table}
-    quoted = tuple(_with_quotes(a, by_id) for a in unified)
+    quoted = tuple(_with_quotes(a, by_id, found) for a, found in zip(unified, scanned, strict=True))
     grouped = events.group_events(quoted, table)
     found = links.find_links(quoted, grouped, table)
     return Corpus(articles=quoted, entities=table, events=grouped, links=found, problems=tuple(problems))

@@ -8,25 +8,54 @@ processing with no model, so the stage costs little next to recognition.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from . import parallel
 from .model import Article, Entity, Quote
 from .quotes_attribute import attribute
-from .quotes_detect import Narration, detect, scan
+from .quotes_detect import Found, Narration, detect, scan
 
-__all__ = ["detect", "find_quotes", "headline_quotes"]
+__all__ = ["detect", "find_quotes", "headline_quotes", "scan_all"]
 
 _WORDS = re.compile(r"\w+")
 
 
-def find_quotes(article: Article, entities: Mapping[str, Entity]) -> tuple[Quote, ...]:
-    """Every quotation in the article, with its kind, cue and speaker (an entity id or None)."""
-    narration: Narration = {}
-    found = scan(article.paragraphs, narration)
+Scanned = tuple[tuple[Found, ...], Narration]
+"""What `scan` found in one article: the quotations and the narration around them."""
+
+
+def find_quotes(article: Article, entities: Mapping[str, Entity], scanned: Scanned | None = None) -> tuple[Quote, ...]:
+    """Every quotation in the article, with its kind, cue and speaker (an entity id or None).
+
+    `scanned` is the article's `scan_all` result, when detection already ran.
+    """
+    if scanned is None:
+        narration: Narration = {}
+        found = scan(article.paragraphs, narration)
+    else:
+        found, narration = scanned
     if not found:
         return ()
     return attribute(article.paragraphs, found, article.entities, entities, narration)
+
+
+def _scan_job(paragraphs: tuple[str, ...]) -> tuple[list[tuple[Quote, int, int]], Narration]:
+    """`scan` in a worker, returned as plain values the model codec carries."""
+    narration: Narration = {}
+    found = scan(paragraphs, narration)
+    return [(f.quote, f.open_at, f.close_at) for f in found], narration
+
+
+def scan_all(articles: Sequence[Article], start_method: str | None = None) -> list[Scanned]:
+    """Detection for every article, on worker processes for a large corpus.
+
+    Detection reads only the paragraphs, so it can run while the corpus's
+    entities are being unified; attribution (`find_quotes`) then needs the
+    unified entities.
+    """
+    jobs = parallel.prepare_all([a.paragraphs for a in articles], _scan_job, start_method=start_method)
+    return [(tuple(Found(q, opened, closed) for q, opened, closed in found), narration) for found, narration in jobs]
 
 
 def _words(text: str) -> str:
