@@ -116,3 +116,23 @@ def test_workers_are_kept_for_the_next_call() -> None:
     second = parallel.prepare_all(TEXTS, shout, workers=2, start_method="spawn", min_parallel=10)
     assert {pid for _, pid in first} & {pid for _, pid in second}
     parallel.shutdown_pools()
+
+
+@pytest.mark.parametrize("min_parallel", [10, 1000], ids=["pool", "serial"])
+def test_each_chunk_is_handed_over_as_it_arrives(min_parallel: int) -> None:
+    chunks: list[list[tuple[str, int]]] = []
+    results = parallel.prepare_all(TEXTS, shout, workers=2, start_method="fork", min_parallel=min_parallel, on_chunk=chunks.append)
+    assert len(chunks) > 1
+    assert sorted(item for chunk in chunks for item in chunk) == sorted(results)
+
+
+def test_a_failing_chunk_handler_is_the_callers_error_not_a_pool_failure() -> None:
+    calls: list[int] = []
+
+    def handler(chunk: object) -> None:
+        calls.append(1)
+        raise KeyError("caller bug")
+
+    with pytest.raises(KeyError, match="caller bug"):
+        parallel.prepare_all(TEXTS, shout, workers=2, start_method="fork", min_parallel=10, on_chunk=handler)
+    assert calls == [1]  # not retried in this process as if the pool had broken

@@ -96,9 +96,17 @@ def _plain_counts(job: _Job) -> dict[str, int]:
     return dict(_counts(job))
 
 
-def term_counts(articles: Sequence[Article], start_method: str | None = None) -> list[dict[str, int]]:
-    """`raw_terms` of every article, on worker processes for a large corpus (only the text is sent)."""
-    return parallel.prepare_all([_job(a) for a in articles], _plain_counts, start_method=start_method)
+def term_counts(articles: Sequence[Article], start_method: str | None = None) -> tuple[list[dict[str, int]], Counter[str]]:
+    """`raw_terms` of every article (on worker processes for a large corpus: only the text is sent),
+    and each term's document frequency, tallied as the workers' results arrive."""
+    df: Counter[str] = Counter()
+
+    def tally(chunk: Sequence[dict[str, int]]) -> None:
+        for counts in chunk:
+            df.update(counts.keys())
+
+    counts = parallel.prepare_all([_job(a) for a in articles], _plain_counts, start_method=start_method, on_chunk=tally)
+    return counts, df
 
 
 def _text_terms(text: str) -> list[str]:
@@ -119,15 +127,17 @@ _weight = itemgetter(1)
 
 
 def vectors(
-    articles: Sequence[Article], counts: Sequence[Mapping[str, int]] | None = None
+    articles: Sequence[Article], counted: tuple[Sequence[Mapping[str, int]], Counter[str]] | None = None
 ) -> tuple[list[dict[str, float]], dict[str, int], Sequence[Mapping[str, int]]]:
     """Unit-length TF-IDF vectors (top terms only, heaviest first), every term's document
-    frequency, and the raw counts (`term_counts`, computed here unless given)."""
-    if counts is None:
-        counts = [raw_terms(a) for a in articles]
-    df: Counter[str] = Counter()
-    for c in counts:
-        df.update(c.keys())
+    frequency, and the raw counts (`counted` is `term_counts`, computed here unless given)."""
+    if counted is None:
+        counts: Sequence[Mapping[str, int]] = [raw_terms(a) for a in articles]
+        df: Counter[str] = Counter()
+        for c in counts:
+            df.update(c.keys())
+    else:
+        counts, df = counted
     n = len(articles)
     kind_weight = {"n": NAME_WEIGHT, "f": FIGURE_WEIGHT, "b": PAIR_WEIGHT, "w": WORD_WEIGHT}
     # One logarithm per distinct term and per count, not per occurrence: this loop sees every term.

@@ -119,14 +119,18 @@ def prepare_all(
     *,
     start_method: str | None = None,
     min_parallel: int | None = None,
+    on_chunk: Callable[[Sequence[A]], None] | None = None,
 ) -> list[A]:
     """`[prepare(d) for d in documents]`, in order, on several processes when the corpus is large enough.
 
     `prepare` and the documents must be picklable (a module-level function and
     frozen dataclasses are). `progress(done, total)` is called in the calling
-    thread as work completes. `start_method` picks the multiprocessing start
-    method ("fork", "spawn", "forkserver"); None means `default_start_method()`.
-    `min_parallel` overrides the size below which no pool is started.
+    thread as work completes, and `on_chunk(results)` with each chunk's
+    results as it arrives (in no particular order), so a caller can start on
+    them while workers finish the rest. `start_method` picks the
+    multiprocessing start method ("fork", "spawn", "forkserver"); None means
+    `default_start_method()`. `min_parallel` overrides the size below which no
+    pool is started.
     """
     total = len(documents)
     workers = available_cores() if workers is None else max(1, workers)
@@ -135,15 +139,21 @@ def prepare_all(
     results: list[A | None] = [None] * total
     pending = _chunks(total, workers)
     if workers > 1 and total >= threshold and len(pending) > 1:
-        pending = _run_pool(documents, prepare, progress, workers, method, pending, results)
+        pending = _run_pool(documents, prepare, progress, workers, method, pending, results, on_chunk)
     done = total - sum(len(chunk) for chunk in pending)
     for chunk in pending:
-        for index in chunk:
-            results[index] = prepare(documents[index])
+        prepared = [prepare(documents[index]) for index in chunk]
+        results[chunk.start : chunk.stop] = prepared
         done += len(chunk)
+        if on_chunk is not None:
+            on_chunk(prepared)
         if progress is not None:
             progress(done, total)
     return results  # type: ignore[return-value]  # every slot is filled above
+
+
+class _CallerFailed(Exception):
+    """`on_chunk` raised: its error goes to the caller instead of being taken for a pool failure."""
 
 
 def _run_pool(
@@ -154,6 +164,7 @@ def _run_pool(
     start_method: str,
     chunks: list[range],
     results: list[A | None],
+    on_chunk: Callable[[Sequence[A]], None] | None = None,
 ) -> list[range]:
     """Run `chunks` on a pool, filling `results`; returns the chunks it could not finish."""
     total = len(documents)
@@ -179,8 +190,18 @@ def _run_pool(
                     results[index] = article
                 unfinished.discard(number)
                 done += len(chunks[number])
+                if on_chunk is not None:
+                    try:
+                        on_chunk(prepared)
+                    except Exception as error:
+                        raise _CallerFailed from error
                 if progress is not None:
                     progress(done, total)
+    except _CallerFailed as failed:  # the caller's own code: not the pool's to recover from
+        for future in futures:
+            future.cancel()
+        assert failed.__cause__ is not None
+        raise failed.__cause__ from None
     except Exception as error:  # the pool, not the analysis, failed: finish here
         log.warning("parallel preparation stopped (%s: %s); finishing in this process", type(error).__name__, error)
         for future in futures:
