@@ -12,6 +12,7 @@ while this process finds the mention links between events.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -93,6 +94,7 @@ def _quote_links(units: list[Unit], articles: Sequence[Article], event: str) -> 
     return found
 
 
+_DIGIT = re.compile(r"\d")
 _FIGURE_PREFIXES = ("usd", "eur", "gbp", "cny", "inr", "rub", "aud", "cad", "hkd", "sgd", "jpy", "chf", "num", "year")
 
 
@@ -108,9 +110,12 @@ def _fact_keys(unit: Unit) -> tuple[set[str], set[str]]:
 
     Read from the comparable form, where `comparable` already folded each figure to one token.
     """
-    tokens = set(unit.norm.split())
+    tokens = set(unit.norm.split()) - STOPWORDS
+    if unit.norm.isascii() and not _DIGIT.search(unit.norm):
+        # Most sentences hold no digit (for ASCII, `\d` is exactly `isdigit`): no figure to look for per word.
+        return {t for t in tokens if len(t) > 2}, set()
     numeric = {t for t in tokens if t[-1].isdigit() and t.startswith(_FIGURE_PREFIXES)}
-    words = {t for t in tokens if len(t) > 2 and not t[0].isdigit()} - STOPWORDS - numeric
+    words = {t for t in tokens if len(t) > 2 and not t[0].isdigit()} - numeric
     return words, {t for t in numeric if _telling(t)}
 
 
@@ -134,20 +139,19 @@ def _passage_links(
         if overlap < PASSAGE_OVERLAP * 0.8 or (len(words) < PASSAGE_WORDS and not figs):
             continue  # cheap tests first: most candidate pairs share a few common words only
         similarity = fuzz.token_set_ratio(units[i].norm, units[j].norm)
-        if figs and len(words) >= FIGURE_WORDS:
-            key = sorted(figs)[0]
-            why = f"same figure {_figure_text(units[i], key)} and {len(words)} shared words"
-        elif len(words) >= PASSAGE_WORDS and overlap >= PASSAGE_OVERLAP and similarity >= 60:
-            why = f"same fact in other words: {len(words)} shared words, {similarity:.0f}"
-        else:
+        by_figure = bool(figs) and len(words) >= FIGURE_WORDS
+        if not by_figure and not (len(words) >= PASSAGE_WORDS and overlap >= PASSAGE_OVERLAP and similarity >= 60):
             continue
         src, dst = _ordered(units[i], units[j])
         ends = (Anchor(articles[src.article].id, src.paragraph), Anchor(articles[dst.article].id, dst.paragraph))
-        if ends in taken:
-            continue
-        link = Link("passage", round(float(similarity), 1), ends[0], ends[1], why=why, event=event)
-        if ends not in best or best[ends].score < link.score:
-            best[ends] = link
+        score = round(float(similarity), 1)
+        if ends in taken or (ends in best and best[ends].score >= score):
+            continue  # the paragraphs are linked already, as well or better: no need to word why
+        if by_figure:
+            why = f"same figure {_figure_text(units[i], sorted(figs)[0])} and {len(words)} shared words"
+        else:
+            why = f"same fact in other words: {len(words)} shared words, {similarity:.0f}"
+        best[ends] = Link("passage", score, ends[0], ends[1], why=why, event=event)
     return list(best.values())
 
 
