@@ -592,6 +592,25 @@ async def test_article_shown_at_start_is_read_only_once_the_user_reads_on() -> N
 
 
 @pilot_test
+async def test_read_marks_survive_filtering_the_list() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        main = app.main
+        main.article_list.options.focus()
+        await pilot.press(*"orchid")  # entries are made for the filtered list only
+        await pilot.press("enter")  # open (and read) the orchid article
+        main.article_list.options.focus()
+        await pilot.press("escape")  # the other entries are made now, from the state
+        assert "orchid" not in unread(app)
+        main.go(Anchor("bridge-ledger", 0))
+        await pilot.press("j")
+        main.article_list.options.focus()
+        await pilot.press(*"bridge", "escape")
+        assert unread(app) == ["bridge-herald", "budget-gazette"]
+
+
+@pilot_test
 async def test_restart_restores_read_marks_positions_and_bookmarks(tmp_path: Path) -> None:
     from reader.storage.state import ReadingState
 

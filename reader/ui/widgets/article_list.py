@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
@@ -66,6 +67,9 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         self.text_filter = ""
         self.entity_filter: tuple[str, str] | None = None
         """(entity id, display name) when `E` narrowed the list."""
+        # Per index, kept across rebuilds so a filter keystroke does not remake 10,000 entries.
+        self._entries: dict[str, LazyOption] = {}
+        self._haystacks: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="filter-line")
@@ -80,6 +84,8 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         return self.query_one("#articles", LongOptions)
 
     def watch_index(self) -> None:
+        self._entries.clear()
+        self._haystacks.clear()
         self.rebuild()
 
     def watch_current_article(self, article_id: str | None) -> None:
@@ -102,6 +108,7 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
     def notify_style_update(self) -> None:
         super().notify_style_update()
         if self.is_mounted and self.index is not None:
+            self._entries.clear()  # their prompts carry the old styles
             self.call_later(self.rebuild)
 
     def _highlight(self, article_id: str) -> None:
@@ -111,12 +118,18 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         except OptionDoesNotExist:
             pass
 
-    def _matches(self, article: Article, label: str) -> bool:
+    def _matching(self, articles: Sequence[Article], label: str, words: list[str]) -> list[Article]:
+        """The articles that pass the entity filter and hold every word of the text filter."""
         if self.entity_filter is not None and self.index is not None:
-            if article.id not in self.index.appearances(self.entity_filter[0]):
-                return False
-        haystack = " ".join((article.title, article.outlet or "", label, article.source)).casefold()
-        return all(word in haystack for word in self.text_filter.casefold().split())
+            mentioning = self.index.appearances(self.entity_filter[0])
+            articles = [a for a in articles if a.id in mentioning]
+        haystacks = self._haystacks
+        for article in articles:
+            if article.id not in haystacks:
+                haystacks[article.id] = " ".join((article.title, article.outlet or "", label, article.source)).casefold()
+        for word in words:
+            articles = [a for a in articles if word in haystacks[a.id]]
+        return list(articles)
 
     def rebuild(self) -> None:
         """Fill the list from the index, applying the filters."""
@@ -125,18 +138,24 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         options: list[Option] = []
         shown = 0
         index = self.index
-        read = self._read_ids()
-        filtered = bool(self.text_filter.strip()) or self.entity_filter is not None
+        read: set[str] | None = None  # asked of the state only for entries not made yet
+        entries = self._entries
+        words = self.text_filter.casefold().split()
+        filtered = bool(words) or self.entity_filter is not None
         for group in index.groups if index else ():
             label = group.event.label if group.event else "Not grouped"
-            members = [a for a in group.articles if self._matches(a, label)] if filtered else group.articles
+            members = self._matching(group.articles, label, words) if filtered else group.articles
             if not members:
                 continue
             # Prompts are built as they scroll into view: 10,000 articles cost no more to draw than 20.
             options.append(LazyOption(partial(self._heading, group.event, label, len(members)), 1, disabled=True))
             for article in members:
-                options.append(LazyOption(partial(self._prompt, article, read=article.id in read), 2, id=article.id))
-                shown += 1
+                entry = entries.get(article.id)
+                if entry is None:
+                    read = self._read_ids() if read is None else read
+                    entry = entries[article.id] = LazyOption(partial(self._prompt, article, read=article.id in read), 2, id=article.id)
+                options.append(entry)
+            shown += len(members)
         self.options.set_options(options)
         total = len(index.order) if index else 0
         self.border_subtitle = f"{shown}/{total}" if shown != total else str(total)

@@ -76,15 +76,16 @@ class LongOptions(Options):
         cache = self._line_cache
         lines = cache.lines
         first = lines[-1][0] + 1 if lines else 0
+        index_to_line, heights, add = cache.index_to_line, cache.heights, lines.append
         for index in range(first, len(options)):
             option = options[index]
-            if not isinstance(option, LazyOption):
+            if type(option) is not LazyOption:
                 super()._update_lines()  # a measured option among lazy ones: measure from here on
                 return
-            cache.index_to_line[index] = len(lines)
-            count = option.height + option._divider
-            cache.heights[index] = count
-            lines.extend([(index, line) for line in range(count)])
+            index_to_line[index] = len(lines)
+            heights[index] = count = option.height + option._divider
+            for line in range(count):
+                add((index, line))
         width = self.scrollable_content_region.width - self._get_left_gutter_width()
         size = Size(width, len(lines) - (1 if options and options[-1]._divider else 0))
         if size != self.virtual_size:
