@@ -1,6 +1,6 @@
-"""How quickly the reader paints: start-up against a Textual hello-world, and key presses on a long article.
+"""How quickly the reader paints: start-up against a Textual hello-world, and key presses on a long article and a long list.
 
-    python benchmarks/ui_latency.py [--runs 7] [--paragraphs 2000]
+    python benchmarks/ui_latency.py [--runs 7] [--paragraphs 2000] [--articles 10000]
 
 Start-up: each app runs in a real pseudo-terminal, and the clock stops when
 the terminal has received a frame containing the app's text. Both apps are
@@ -10,7 +10,9 @@ compiled first, because an editable checkout run with PYTHONDONTWRITEBYTECODE
 set would otherwise be compiled from source at every start (about 40 ms).
 
 Key presses: the reader runs headless on a generated corpus of two articles
-of N paragraphs, linked to each other; the key is posted to the app as the
+of N paragraphs, linked to each other, then on one of M short articles in
+events of five (moves in the focused list, and filter keystrokes, each of
+which narrows the whole list); the key is posted to the app as the
 terminal driver posts it. Reported: the first frame after the key (the
 text has moved or the other article is on screen), the settled frame (the
 links panel and list have caught up) and the CPU time the process spent
@@ -122,14 +124,36 @@ def long_corpus(paragraphs: int):  # type: ignore[no-untyped-def]
     return Corpus(articles=(first, second), links=links)
 
 
-async def key_latency(paragraphs: int, presses: int) -> dict[str, float]:
-    """Median and worst key-to-frame times for paragraph moves and link following."""
+def many_articles(count: int):  # type: ignore[no-untyped-def]
+    """`count` short articles in events of five, for keys in a long article list."""
+    from reader.analysis.model import Article, Corpus, Event
+
+    articles = tuple(
+        Article(id=f"a{n:05d}", source=f"a{n:05d}.txt", title=f"Report {n} on the harbour works", paragraphs=(f"Body {n}.",), outlet="Wire")
+        for n in range(count)
+    )
+    events = tuple(
+        Event(f"e{n}", f"Harbour works, part {n}", f"20{n % 30:02d}-01-01", tuple(a.id for a in articles[n * 5 : n * 5 + 5]))
+        for n in range(count // 5)
+    )
+    return Corpus(articles=articles, events=events)
+
+
+async def key_latency(paragraphs: int, presses: int, articles: int) -> dict[str, float]:
+    """Median and worst key-to-frame times for paragraph moves and link following in a long
+    article, and for moves and filter keystrokes in a long article list."""
+    summary = await _key_latency(long_corpus(paragraphs), presses, long_article=True)
+    summary.update(await _key_latency(many_articles(articles), presses, long_article=False))
+    return summary
+
+
+async def _key_latency(corpus, presses: int, *, long_article: bool) -> dict[str, float]:  # type: ignore[no-untyped-def]
     sys.path.insert(0, str(ROOT))
     from textual import events
 
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp([], corpus=long_corpus(paragraphs))
+    app = ReaderApp([], corpus=corpus)
     frames: list[tuple[float, float]] = []
     display = app._display
 
@@ -156,16 +180,28 @@ async def key_latency(paragraphs: int, presses: int) -> dict[str, float]:
         # First frame: the text has moved; last frame: the side panel has caught up too.
         return (frames[0][0] - start) * 1000, (end - start) * 1000, (end_cpu - start_cpu) * 1000
 
-    results: dict[str, list[tuple[float, float, float]]] = {"paragraph_move": [], "link_follow": [], "back": []}
+    results: dict[str, list[tuple[float, float, float]]] = {}
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        app.main.view.move_to(paragraphs // 2)  # the middle of the article, far from either end
-        for n in range(presses):
-            results["paragraph_move"].append(await measure(pilot, "j" if n % 4 != 3 else "k"))
-        for _ in range(presses):
-            results["link_follow"].append(await measure(pilot, "enter"))
-            results["back"].append(await measure(pilot, "b"))
-            await measure(pilot, "j")
+        if long_article:
+            results = {"paragraph_move": [], "link_follow": [], "back": []}
+            app.main.view.move_to(len(corpus.articles[0].paragraphs) // 2)  # far from either end
+            for n in range(presses):
+                results["paragraph_move"].append(await measure(pilot, "j" if n % 4 != 3 else "k"))
+            for _ in range(presses):
+                results["link_follow"].append(await measure(pilot, "enter"))
+                results["back"].append(await measure(pilot, "b"))
+                await measure(pilot, "j")
+        else:
+            results = {"list_move": [], "list_filter_key": []}
+            app.main.article_list.options.focus()
+            await pilot.pause()
+            for n in range(presses):
+                results["list_move"].append(await measure(pilot, "down" if n % 4 != 3 else "up"))
+            for _ in range(presses // 2):
+                # One keystroke of the filter narrows the whole list; Backspace widens it again.
+                results["list_filter_key"].append(await measure(pilot, "7"))
+                results["list_filter_key"].append(await measure(pilot, "backspace"))
     # Wall time includes waiting for the CPU on a busy machine; CPU time is the work itself.
     summary: dict[str, float] = {}
     for name, pairs in results.items():
@@ -182,11 +218,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="start-up runs per app (default 7)")
     parser.add_argument("--paragraphs", type=int, default=2000, help="paragraphs in the long article (default 2000)")
     parser.add_argument("--presses", type=int, default=40, help="key presses per measurement (default 40)")
+    parser.add_argument("--articles", type=int, default=10000, help="articles in the long list (default 10000)")
     args = parser.parse_args()
     os.chdir(ROOT)
     figures = startup(args.runs)
     figures["startup_ratio"] = figures["reader_first_paint_ms"] / figures["hello_world_first_paint_ms"]
-    figures.update(asyncio.run(key_latency(args.paragraphs, args.presses)))
+    figures.update(asyncio.run(key_latency(args.paragraphs, args.presses, args.articles)))
     for name, value in figures.items():
         print(f"{name:32} {value:8.2f}")
 
