@@ -467,3 +467,34 @@ def test_the_pipeline_runs_through_the_cache(cache_dir: Path, monkeypatch: pytes
     [text] = previews
     assert [a.paragraphs for a in text.articles] == [a.paragraphs for a in first.articles]
     assert text.events == first.events and not text.links
+
+
+FORK_CHECK = """
+import sys, tempfile
+from pathlib import Path
+from reader.analysis import parallel, pipeline
+from reader.storage.cache import AnalysisCache
+
+parallel.MIN_PARALLEL = {"fork": 4, "forkserver": 4, "spawn": 4}
+pipeline.FIRST_BATCH, pipeline.BATCH = 2, 3
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as folder, AnalysisCache(Path(folder)) as cache:
+        corpus = pipeline.analyse([Path(sys.argv[1])], cache=cache)
+    print(len(corpus.articles), sorted(method for method, _ in parallel._pools))
+"""
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_a_large_corpus_forks_its_workers_before_the_cache_writer_starts(tmp_path: Path) -> None:
+    # The first batch is small; were it prepared here, the cache's writer thread would exist
+    # before the pool and rule out forking (a pool from a server costs several times more).
+    import subprocess
+    import sys
+
+    archive = tmp_path / "archive"
+    write_archive(archive, {f"n{i}": f"Story {i} about the harbour\n\nThe harbour of Port {i} reopened on Monday.\n" for i in range(8)})
+    script = tmp_path / "check.py"
+    script.write_text(FORK_CHECK)
+    output = subprocess.run([sys.executable, str(script), str(archive)], capture_output=True, text=True, check=True).stdout
+    assert output.split()[0] == "8"
+    assert output.strip().endswith("['fork']")

@@ -64,12 +64,19 @@ class ResultCache(Protocol):
     def load_corpus(self, key: str, on_text: Preview | None = None) -> Corpus | None: ...
     def store_corpus(self, key: str, corpus: Corpus) -> None: ...
     def prepare_all(
-        self, documents: Sequence[ingest.Document], prepare: Callable[[ingest.Document], Article], progress: Progress | None
+        self,
+        documents: Sequence[ingest.Document],
+        prepare: Callable[[ingest.Document], Article],
+        progress: Progress | None,
+        *,
+        min_parallel: int | None = None,
     ) -> list[Article]: ...
 
 
 BATCH = 500
 """Articles prepared between two updates of the list while a large corpus is analysed."""
+FIRST_BATCH = 200
+"""The first batch is small so the first articles show in well under a second."""
 
 
 def finish(articles: Sequence[Article], problems: Sequence[Problem]) -> Corpus:
@@ -115,9 +122,14 @@ def analyse(
             progress(total, total)
         return hit
     articles: list[Article] = []
-    size = max(BATCH, -(-total // 8))  # at most eight batches: each may start a process pool
-    for start in range(0, total, size):
-        batch = documents[start : start + size]
+    # Whether to use worker processes is decided for the whole corpus, so the small first
+    # batch goes to them too: the pool then starts before any other thread of this process
+    # (the cache's writer) exists, and can be forked rather than started from a server.
+    min_parallel = 0 if total >= parallel.pool_threshold(parallel.default_start_method()) else None
+    size = max(BATCH, -(-total // 8))  # at most eight more batches: each hands work to the process pool
+    bounds = [0, *range(min(FIRST_BATCH, total), total, size), total] if total else []
+    for start, end in zip(bounds, bounds[1:]):
+        batch = documents[start:end]
         offset = len(articles)
 
         def advance(done: int, _: int, offset: int = offset) -> None:
@@ -125,9 +137,9 @@ def analyse(
                 progress(offset + done, total)
 
         if cache is not None:
-            prepared = cache.prepare_all(batch, prepare, advance)
+            prepared = cache.prepare_all(batch, prepare, advance, min_parallel=min_parallel)
         else:
-            prepared = parallel.prepare_all(batch, prepare, advance)
+            prepared = parallel.prepare_all(batch, prepare, advance, min_parallel=min_parallel)
         articles.extend(prepared)
         if on_preview is not None:
             on_preview(Corpus(articles=tuple(articles)))

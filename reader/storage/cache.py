@@ -358,10 +358,13 @@ class AnalysisCache:
         prepare: Prepare,
         progress: Progress | None = None,
         workers: int | None = None,
+        *,
+        min_parallel: int | None = None,
     ) -> list[Article]:
         """`prepare` every document, reusing cached results and storing the new ones; order is kept.
 
-        Only the misses are prepared, in parallel when there are enough of them.
+        Only the misses are prepared, in parallel when there are enough of them
+        (`min_parallel` as in `parallel.prepare_all`).
         """
         from reader.analysis import parallel
 
@@ -376,7 +379,9 @@ class AnalysisCache:
             if progress is not None:
                 progress(hits + done, total)
 
-        fresh = parallel.prepare_all([documents[i] for i in missing], prepare, advance if progress else None, workers)
+        fresh = parallel.prepare_all(
+            [documents[i] for i in missing], prepare, advance if progress else None, workers, min_parallel=min_parallel
+        )
         self.store_articles(fresh)
         for index, article in zip(missing, fresh, strict=True):
             cached[index] = article
