@@ -19,8 +19,10 @@ size runs in a fresh process, so peak memory is that size's own:
   `warm_read_s` gives the time a reopen takes to read the whole corpus back
   from the cache, annotations and links included.
 
-Medians of `--runs` runs. Key-press latency and the hello-world comparison
-come from `ui_latency.py`, a separate command.
+Medians of `--runs` runs. `machine_s` times a fixed single-core workload
+before each size, so runs on a machine whose speed drifts can be compared.
+Key-press latency and the hello-world comparison come from `ui_latency.py`,
+a separate command.
 """
 
 from __future__ import annotations
@@ -104,6 +106,27 @@ def measure_analysis(folder: Path) -> dict[str, float]:
     }
 
 
+def machine_speed() -> float:
+    """Seconds a fixed single-core workload takes (preparing the seed articles 100 times; median of 3).
+
+    This shared machine's speed drifts by a third over an hour. Printed with
+    every size, it tells a slower code path from a slower machine.
+    """
+    from reader.analysis import ingest, pipeline
+
+    documents, _ = ingest.load([ROOT / "seeds"])
+    for document in documents:
+        pipeline.prepare(document)  # warm the memos, as in a long analysis
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        for _ in range(100):
+            for document in documents:
+                pipeline.prepare(document)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def in_subprocess(what: str, folder: Path) -> dict[str, float]:
     output = subprocess.run(
         [sys.executable, __file__, "--child", what, str(folder)], check=True, capture_output=True, text=True
@@ -154,7 +177,7 @@ def table(rows: list[dict[str, float]]) -> str:
         ("articles", "{:.0f}"), ("words", "{:.0f}"), ("ingest", "{:.2f}"), ("clean", "{:.2f}"),
         ("entities", "{:.2f}"), ("quotes", "{:.2f}"), ("events", "{:.2f}"), ("links", "{:.2f}"),
         ("stages_total", "{:.2f}"), ("analysis_s", "{:.2f}"), ("analysis_peak_mb", "{:.0f}"),
-        ("cold_start_s", "{:.2f}"), ("warm_start_s", "{:.2f}"), ("warm_read_s", "{:.2f}"),
+        ("cold_start_s", "{:.2f}"), ("warm_start_s", "{:.2f}"), ("warm_read_s", "{:.2f}"), ("machine_s", "{:.2f}"),
     ]
     lines = [" | ".join(name for name, _ in columns), " | ".join("---" for _ in columns)]
     for row in rows:
@@ -189,7 +212,7 @@ def main() -> None:
             folder.mkdir()
             cache.mkdir()
             write_corpus(size, folder)
-            row: dict[str, float] = {"articles": size}
+            row: dict[str, float] = {"articles": size, "machine_s": machine_speed()}
             stage_runs = [in_subprocess("stages", folder) for _ in range(args.runs)]
             row.update({key: statistics.median(run[key] for run in stage_runs) for key in stage_runs[0]})
             analysis_runs = [in_subprocess("analysis", folder) for _ in range(args.runs)]

@@ -76,7 +76,7 @@ class ResultCache(Protocol):
 BATCH = 500
 """Articles prepared between two updates of the list while a large corpus is analysed."""
 FIRST_BATCH = 200
-"""The first batch is small so the first articles show in well under a second."""
+"""The first batch is small, so the first articles are on screen soon after the files are read."""
 
 
 def finish(articles: Sequence[Article], problems: Sequence[Problem]) -> Corpus:
@@ -104,7 +104,7 @@ def analyse(
     prepared again. So that a reader can show articles before the corpus is
     done, `on_preview` is called with a partial corpus: the articles prepared
     so far as each batch finishes (they are prepared in batches, on every core
-    when a batch is large enough), or, when the cache holds the whole corpus,
+    when the corpus is large enough), or, when the cache holds the whole corpus,
     its articles' text and events before their annotations and links are read.
     """
     # Unchanged files (same sizes, times, inodes) are not even read again: one cache read.
