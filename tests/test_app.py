@@ -608,6 +608,12 @@ async def test_read_marks_survive_filtering_the_list() -> None:
         main.article_list.options.focus()
         await pilot.press(*"bridge", "escape")
         assert unread(app) == ["bridge-herald", "budget-gazette"]
+        await pilot.press(*"orchid")  # the list hides bridge-herald while it is read
+        main.go(Anchor("bridge-herald", 0))
+        await pilot.press("j")
+        main.article_list.options.focus()
+        await pilot.press("escape")
+        assert unread(app) == ["budget-gazette"]
 
 
 @pilot_test

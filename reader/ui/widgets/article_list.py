@@ -103,7 +103,7 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         try:
             self.options.replace_option_prompt(article_id, self._prompt(article, read=True))
         except OptionDoesNotExist:
-            pass
+            self._entries.pop(article_id, None)  # filtered out: made afresh, from the state, when shown again
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
