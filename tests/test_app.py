@@ -39,6 +39,16 @@ def pilot_test(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
     return run
 
 
+def fake_pipeline(monkeypatch: pytest.MonkeyPatch, analyse: Callable[..., Corpus]) -> None:
+    """Put a stand-in `reader.analysis.pipeline` in place, with the real exception the app catches."""
+    from reader.analysis.pipeline import AnalysisCancelled
+
+    fake = types.ModuleType("reader.analysis.pipeline")
+    fake.analyse = analyse  # type: ignore[attr-defined]
+    fake.AnalysisCancelled = AnalysisCancelled  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "reader.analysis.pipeline", fake)
+
+
 def screen_text(app: ReaderApp) -> str:
     """Everything on screen as plain text (what a user would read)."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
@@ -367,13 +377,11 @@ async def test_hostile_text_is_shown_literally() -> None:
 
 @pilot_test
 async def test_failed_analysis_is_a_notification(monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = types.ModuleType("reader.analysis.pipeline")
 
     def analyse(paths, progress=None, **_):  # type: ignore[no-untyped-def]
         raise ValueError("[bold]cannot[/bold] read \x1b[2J")
 
-    fake.analyse = analyse  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "reader.analysis.pipeline", fake)
+    fake_pipeline(monkeypatch, analyse)
     app = ReaderApp([Path("nowhere")])
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
@@ -385,7 +393,6 @@ async def test_failed_analysis_is_a_notification(monkeypatch: pytest.MonkeyPatch
 
 @pilot_test
 async def test_cache_is_opened_in_the_worker_and_its_notices_shown(monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = types.ModuleType("reader.analysis.pipeline")
     given: list[object] = []
 
     class DamagedCache:
@@ -395,8 +402,7 @@ async def test_cache_is_opened_in_the_worker_and_its_notices_shown(monkeypatch: 
         given.append(cache)
         return sample_corpus()
 
-    fake.analyse = analyse  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "reader.analysis.pipeline", fake)
+    fake_pipeline(monkeypatch, analyse)
     opened: list[DamagedCache] = []
     app = ReaderApp([Path("somewhere")], open_cache=lambda: opened.append(DamagedCache()) or opened[-1])
     async with app.run_test(size=SIZE) as pilot:
@@ -408,7 +414,6 @@ async def test_cache_is_opened_in_the_worker_and_its_notices_shown(monkeypatch: 
 
 @pilot_test
 async def test_worker_reports_progress_then_shows_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = types.ModuleType("reader.analysis.pipeline")
     seen: list[tuple[int, int]] = []
 
     def analyse(paths, progress=None, **_):  # type: ignore[no-untyped-def]
@@ -417,8 +422,7 @@ async def test_worker_reports_progress_then_shows_corpus(monkeypatch: pytest.Mon
             seen.append((done, 3))
         return sample_corpus()
 
-    fake.analyse = analyse  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "reader.analysis.pipeline", fake)
+    fake_pipeline(monkeypatch, analyse)
     app = ReaderApp([Path("somewhere")])
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
@@ -431,7 +435,6 @@ async def test_worker_reports_progress_then_shows_corpus(monkeypatch: pytest.Mon
 
 @pilot_test
 async def test_list_fills_in_while_the_corpus_is_linked(monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = types.ModuleType("reader.analysis.pipeline")
     gate = threading.Event()
     corpus = sample_corpus()
     first = corpus.articles[3]
@@ -441,8 +444,7 @@ async def test_list_fills_in_while_the_corpus_is_linked(monkeypatch: pytest.Monk
         gate.wait(10)  # the corpus-wide stages, still running
         return corpus
 
-    fake.analyse = analyse  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "reader.analysis.pipeline", fake)
+    fake_pipeline(monkeypatch, analyse)
     app = ReaderApp([Path("somewhere")])
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(100):

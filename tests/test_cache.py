@@ -498,3 +498,23 @@ def test_a_large_corpus_forks_its_workers_before_the_cache_writer_starts(tmp_pat
     output = subprocess.run([sys.executable, str(script), str(archive)], capture_output=True, text=True, check=True).stdout
     assert output.split()[0] == "8"
     assert output.strip().endswith("['fork']")
+
+
+def test_a_cancelled_analysis_stops_after_the_batch_it_is_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.analysis import pipeline
+
+    monkeypatch.setattr(pipeline, "FIRST_BATCH", 2)
+    monkeypatch.setattr(pipeline, "BATCH", 2)
+    archive = tmp_path / "archive"
+    write_archive(archive, {f"n{i}": f"Story {i}\n\nThe harbour of Port {i} reopened on Monday.\n" for i in range(6)})
+    prepared: list[str] = []
+    real_prepare = pipeline.prepare
+
+    def counting(document: Document) -> Article:
+        prepared.append(document.id)
+        return real_prepare(document)
+
+    monkeypatch.setattr(pipeline, "prepare", counting)
+    with pytest.raises(pipeline.AnalysisCancelled):
+        pipeline.analyse([archive], cancelled=lambda: bool(prepared))
+    assert len(prepared) == 2  # the first batch; nothing after it was prepared or linked

@@ -21,6 +21,18 @@ Progress = Callable[[int, int], None]
 Preview = Callable[[Corpus], None]
 """Called with what can be shown before the analysis is done (see `analyse`)."""
 
+Cancelled = Callable[[], bool]
+"""Asked between steps of the analysis; True stops it with `AnalysisCancelled`."""
+
+
+class AnalysisCancelled(Exception):
+    """The caller no longer wants the analysis (the user quit, or asked for another one)."""
+
+
+def _check(cancelled: Cancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise AnalysisCancelled
+
 
 def prepare(document: ingest.Document) -> Article:
     """Clean one document and recognise its entities: the per-article, corpus-free work."""
@@ -33,8 +45,8 @@ def _with_quotes(article: Article, by_id: dict[str, Entity], scanned: quotes.Sca
     return replace(found, headline_quotes=quotes.headline_quotes(found))
 
 
-def link_corpus(articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Corpus:
-    """The corpus-wide stages, over articles that `prepare` produced."""
+def link_corpus(articles: Sequence[Article], problems: Sequence[Problem] = (), cancelled: Cancelled | None = None) -> Corpus:
+    """The corpus-wide stages, over articles that `prepare` produced (`cancelled` is asked between them)."""
     # Quotations are detected (on worker processes, for a large corpus) while
     # this process unifies the entities their speakers are then chosen from.
     method = parallel.default_start_method()
@@ -43,8 +55,11 @@ def link_corpus(articles: Sequence[Article], problems: Sequence[Problem] = ()) -
         unified, table = entities.unify(articles)
         scanned = scanning.result()
     by_id = {entity.id: entity for entity in table}
+    _check(cancelled)
     quoted = tuple(_with_quotes(a, by_id, found) for a, found in zip(unified, scanned, strict=True))
+    _check(cancelled)
     grouped = events.group_events(quoted, table)
+    _check(cancelled)
     found = links.find_links(quoted, grouped, table)
     return Corpus(articles=quoted, entities=table, events=grouped, links=found, problems=tuple(problems))
 
@@ -79,7 +94,7 @@ FIRST_BATCH = 200
 """The first batch is small, so the first articles are on screen soon after the files are read."""
 
 
-def finish(articles: Sequence[Article], problems: Sequence[Problem]) -> Corpus:
+def finish(articles: Sequence[Article], problems: Sequence[Problem], cancelled: Cancelled | None = None) -> Corpus:
     """From prepared articles to the corpus: drop duplicates, note empty articles, link."""
     kept, duplicates = ingest.drop_duplicates(articles)
     empty = [
@@ -87,7 +102,7 @@ def finish(articles: Sequence[Article], problems: Sequence[Problem]) -> Corpus:
         for a in kept
         if not a.paragraphs
     ]
-    return link_corpus(kept, [*problems, *duplicates, *empty])
+    return link_corpus(kept, [*problems, *duplicates, *empty], cancelled)
 
 
 def analyse(
@@ -97,6 +112,7 @@ def analyse(
     max_bytes: int = ingest.DEFAULT_MAX_BYTES,
     cache: ResultCache | None = None,
     on_preview: Preview | None = None,
+    cancelled: Cancelled | None = None,
 ) -> Corpus:
     """Read, clean and analyse every article under `paths`.
 
@@ -106,6 +122,10 @@ def analyse(
     so far as each batch finishes (they are prepared in batches, on every core
     when the corpus is large enough), or, when the cache holds the whole corpus,
     its articles' text and events before their annotations and links are read.
+
+    `cancelled` is asked after each batch and between the corpus-wide stages;
+    when it says True the analysis stops with `AnalysisCancelled` (a reader
+    that quits mid-analysis of a large corpus would otherwise wait for all of it).
     """
     # Unchanged files (same sizes, times, inodes) are not even read again: one cache read.
     fingerprint = cache.fingerprint(paths, max_bytes) if cache is not None else None
@@ -141,9 +161,10 @@ def analyse(
         else:
             prepared = parallel.prepare_all(batch, prepare, advance, min_parallel=min_parallel)
         articles.extend(prepared)
+        _check(cancelled)
         if on_preview is not None:
             on_preview(Corpus(articles=tuple(articles)))
-    corpus = finish(articles, problems)
+    corpus = finish(articles, problems, cancelled)
     if cache is not None and key is not None:
         cache.store_corpus(key, corpus)
         cache.remember(fingerprint, key)

@@ -121,11 +121,16 @@ class ReaderApp(App[None]):
                 screen.post_message(ArticlesArrived(CorpusIndex(corpus)))
 
         try:
-            from ..analysis.pipeline import analyse
+            from ..analysis.pipeline import AnalysisCancelled, analyse
 
             options: dict[str, object] = {} if self.max_bytes is None else {"max_bytes": self.max_bytes}
             cache = self.open_cache() if self.open_cache is not None else None
-            corpus = analyse(self.paths, progress, cache=cache, on_preview=on_preview, **options)
+            try:
+                corpus = analyse(
+                    self.paths, progress, cache=cache, on_preview=on_preview, cancelled=lambda: worker.is_cancelled, **options
+                )
+            except AnalysisCancelled:
+                return  # the app is quitting (Textual cancels its workers): nothing to show
             for notice in cache.notices if cache is not None else ():
                 self.call_from_thread(
                     self.notify, printable(notice), title="Analysis cache", severity="warning", markup=False, timeout=15
