@@ -492,6 +492,32 @@ async def test_a_long_list_draws_only_what_is_on_screen() -> None:
 
 
 @pilot_test
+async def test_the_finished_corpus_opens_at_its_own_first_article_if_the_user_has_not_moved(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    corpus = sample_corpus()
+    gate = threading.Event()
+
+    def analyse(paths, progress=None, *, on_preview=None, **_):  # type: ignore[no-untyped-def]
+        on_preview(Corpus(articles=tuple(reversed(corpus.articles))))  # not yet grouped into events
+        gate.wait(10)
+        return corpus
+
+    fake_pipeline(monkeypatch, analyse)
+    app = ReaderApp([Path("somewhere")])
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.main.index is not None:
+                break
+        assert app.main.current_article == corpus.articles[-1].id  # the preview's first
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.main.current_article == app.main.index.order[0] != corpus.articles[-1].id
+
+
+@pilot_test
 async def test_long_article_moves_and_follows() -> None:
     app = ReaderApp([], corpus=long_corpus(2000))
     async with app.run_test(size=SIZE) as pilot:

@@ -74,9 +74,12 @@ class MainScreen(Screen[None]):
         self.state: StateStore = state
         """Where read marks, positions and bookmarks are kept (shared with the list and the text)."""
         self.initial = corpus
+        """A corpus to show at once (tests, screenshots) instead of waiting for analysis."""
         self.finished = False
         """True once the complete analysis is on screen (later partial results are stale)."""
-        """A corpus to show at once (tests, screenshots) instead of waiting for analysis."""
+        self.placed: Anchor | None = None
+        """Where a partial result put the reader, until the user goes anywhere: the finished
+        corpus may order its articles differently, and then opens at its own first one."""
         self.history: list[Anchor] = []
         self.hits: list[Anchor] = []
         self.hit = -1
@@ -139,11 +142,13 @@ class MainScreen(Screen[None]):
         corpus = index.corpus
         paragraph = self.view.paragraph
         self.index = index
-        if self.current_article not in self.index.articles:
+        untouched = self.placed is not None and self.placed == Anchor(self.current_article or "", paragraph)
+        if self.current_article not in self.index.articles or (final and untouched and not self.history):
             first = self.index.neighbour(None, 0)
             if first is not None:
                 # Shown, not chosen: it counts as read once the user reads on in it.
                 self.go(self.resume(first), remember=False, chosen=False)
+                self.placed = None if final else Anchor(first, self.view.paragraph)
             else:
                 self.current_article = None
         elif paragraph:
@@ -216,6 +221,7 @@ class MainScreen(Screen[None]):
         self.current_article = target.article
         self.view.move_to(target.paragraph, scroll="top" if target.paragraph == 0 else "center", by_user=False)
         if chosen:
+            self.placed = None
             self.article_list.mark_read(target.article)
 
     def resume(self, article_id: str) -> Anchor:
@@ -288,6 +294,7 @@ class MainScreen(Screen[None]):
             # In memory at once; the store writes it to disk off this thread.
             self.state.set_position(article, message.paragraph)
             if message.by_user:
+                self.placed = None
                 self.article_list.mark_read(message.article)
 
     def _follow_cursor(self, cursor: Cursor | None) -> None:
