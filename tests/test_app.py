@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from reader.analysis.model import Anchor, Article, Corpus, Quote
@@ -47,6 +48,26 @@ def fake_pipeline(monkeypatch: pytest.MonkeyPatch, analyse: Callable[..., Corpus
     fake.analyse = analyse  # type: ignore[attr-defined]
     fake.AnalysisCancelled = AnalysisCancelled  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "reader.analysis.pipeline", fake)
+
+
+def previewing_app(monkeypatch: pytest.MonkeyPatch, preview: Corpus, corpus: Corpus, gate: threading.Event) -> ReaderApp:
+    """An app whose analysis shows `preview`, then finishes with `corpus` once `gate` is set."""
+
+    def analyse(paths, progress=None, *, on_preview=None, **_):  # type: ignore[no-untyped-def]
+        on_preview(preview)
+        gate.wait(10)  # the corpus-wide stages, still running
+        return corpus
+
+    fake_pipeline(monkeypatch, analyse)
+    return ReaderApp([Path("somewhere")])
+
+
+async def until_shown(app: ReaderApp, pilot: Pilot[None]) -> None:
+    """Wait (up to 5 s) until the app shows a corpus, partial or finished."""
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if app.main.index is not None:
+            return
 
 
 def screen_text(app: ReaderApp) -> str:
@@ -439,18 +460,9 @@ async def test_list_fills_in_while_the_corpus_is_linked(monkeypatch: pytest.Monk
     corpus = sample_corpus()
     first = corpus.articles[3]
 
-    def analyse(paths, progress=None, *, on_preview=None, **_):  # type: ignore[no-untyped-def]
-        on_preview(Corpus(articles=(first,)))
-        gate.wait(10)  # the corpus-wide stages, still running
-        return corpus
-
-    fake_pipeline(monkeypatch, analyse)
-    app = ReaderApp([Path("somewhere")])
+    app = previewing_app(monkeypatch, Corpus(articles=(first,)), corpus, gate)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if app.main.index is not None:
-                break
+        await until_shown(app, pilot)
         assert app.main.index is not None and list(app.main.index.articles) == [first.id]
         assert app.main.current_article == first.id
         await pilot.press("j")
@@ -498,18 +510,10 @@ async def test_the_finished_corpus_opens_at_its_own_first_article_if_the_user_ha
     corpus = sample_corpus()
     gate = threading.Event()
 
-    def analyse(paths, progress=None, *, on_preview=None, **_):  # type: ignore[no-untyped-def]
-        on_preview(Corpus(articles=tuple(reversed(corpus.articles))))  # not yet grouped into events
-        gate.wait(10)
-        return corpus
-
-    fake_pipeline(monkeypatch, analyse)
-    app = ReaderApp([Path("somewhere")])
+    # The preview is not yet grouped into events: its first article is not the finished list's.
+    app = previewing_app(monkeypatch, Corpus(articles=tuple(reversed(corpus.articles))), corpus, gate)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if app.main.index is not None:
-                break
+        await until_shown(app, pilot)
         assert app.main.current_article == corpus.articles[-1].id  # the preview's first
         gate.set()
         await app.workers.wait_for_complete()
