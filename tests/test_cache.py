@@ -62,6 +62,21 @@ def document(name: str, text: str, folder: str = "/news") -> Document:
     return Document(name, f"{folder}/{name}.txt", blocks, hashlib.sha256(text.encode()).hexdigest())
 
 
+def count_prepared(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Ids of the documents `pipeline.prepare` is asked for from now on, in order (it still prepares them)."""
+    from reader.analysis import pipeline
+
+    asked: list[str] = []
+    real_prepare = pipeline.prepare
+
+    def counting(document: Document) -> Article:
+        asked.append(document.id)
+        return real_prepare(document)
+
+    monkeypatch.setattr(pipeline, "prepare", counting)
+    return asked
+
+
 def corpus_of_three() -> list[Document]:
     return [
         document("flood", "River bursts its banks\nValencia streets were under water by noon.\nRescuers used boats."),
@@ -415,14 +430,7 @@ def test_an_unchanged_archive_is_not_even_read(cache_dir: Path, tmp_path: Path, 
 
     # A changed file changes the fingerprint; only that file is prepared again.
     write_archive(archive, {"strike": "Dockers return\n\nPort workers in Rotterdam went back to work.\n"}, age=30.0)
-    counter: list[str] = []
-    real_prepare = pipeline.prepare
-
-    def counting(document: Document) -> Article:
-        counter.append(document.id)
-        return real_prepare(document)
-
-    monkeypatch.setattr(pipeline, "prepare", counting)
+    counter = count_prepared(monkeypatch)
     with AnalysisCache() as cache:
         second = pipeline.analyse([archive], cache=cache)
     assert counter == ["strike"]
@@ -444,14 +452,7 @@ def test_a_file_changed_just_now_is_read_not_trusted_by_its_timestamps(cache_dir
 def test_the_pipeline_runs_through_the_cache(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from reader.analysis import pipeline
 
-    real_prepare = pipeline.prepare
-    calls: list[str] = []
-
-    def counting(document: Document) -> Article:
-        calls.append(document.id)
-        return real_prepare(document)
-
-    monkeypatch.setattr(pipeline, "prepare", counting)
+    calls = count_prepared(monkeypatch)
     previews: list[Corpus] = []
     with AnalysisCache() as cache:
         first = pipeline.analyse([SEEDS], cache=cache, on_preview=previews.append)
@@ -507,14 +508,7 @@ def test_a_cancelled_analysis_stops_after_the_batch_it_is_in(tmp_path: Path, mon
     monkeypatch.setattr(pipeline, "BATCH", 2)
     archive = tmp_path / "archive"
     write_archive(archive, {f"n{i}": f"Story {i}\n\nThe harbour of Port {i} reopened on Monday.\n" for i in range(6)})
-    prepared: list[str] = []
-    real_prepare = pipeline.prepare
-
-    def counting(document: Document) -> Article:
-        prepared.append(document.id)
-        return real_prepare(document)
-
-    monkeypatch.setattr(pipeline, "prepare", counting)
+    prepared = count_prepared(monkeypatch)
     with pytest.raises(pipeline.AnalysisCancelled):
         pipeline.analyse([archive], cancelled=lambda: bool(prepared))
     assert len(prepared) == 2  # the first batch; nothing after it was prepared or linked

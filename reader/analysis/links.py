@@ -12,7 +12,6 @@ while this process finds the mention links between events.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -24,7 +23,7 @@ from rapidfuzz import fuzz
 from . import parallel
 from .mentions import find_mentions
 from .model import Anchor, Article, Entity, Event, Link
-from .normalise import STOPWORDS, figure_token, figures
+from .normalise import DIGIT, STOPWORDS, figure_token, figures
 from .passages import Unit, quote_units, sentence_units, shingles
 from .worddiff import word_diff
 
@@ -94,7 +93,6 @@ def _quote_links(units: list[Unit], articles: Sequence[Article], event: str) -> 
     return found
 
 
-_DIGIT = re.compile(r"\d")
 _FIGURE_PREFIXES = ("usd", "eur", "gbp", "cny", "inr", "rub", "aud", "cad", "hkd", "sgd", "jpy", "chf", "num", "year")
 
 
@@ -111,7 +109,7 @@ def _fact_keys(unit: Unit) -> tuple[set[str], set[str]]:
     Read from the comparable form, where `comparable` already folded each figure to one token.
     """
     tokens = set(unit.norm.split()) - STOPWORDS
-    if unit.norm.isascii() and not _DIGIT.search(unit.norm):
+    if unit.norm.isascii() and not DIGIT.search(unit.norm):
         # Most sentences hold no digit (for ASCII, `\d` is exactly `isdigit`): no figure to look for per word.
         return {t for t in tokens if len(t) > 2}, set()
     numeric = {t for t in tokens if t[-1].isdigit() and t.startswith(_FIGURE_PREFIXES)}

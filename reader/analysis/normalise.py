@@ -87,7 +87,8 @@ class Figure:
     key: str
 
 
-_DIGIT = re.compile(r"\d")
+DIGIT = re.compile(r"\d")
+"""Any digit: a cheap test before looking for figures."""
 
 
 def figures(text: str) -> list[Figure]:
@@ -98,7 +99,7 @@ def figures(text: str) -> list[Figure]:
 def _scan(text: str) -> list[tuple[int, int, Figure]]:
     """Figures with their spans in `plain(text)`."""
     found: list[tuple[int, int, Figure]] = []
-    if not _DIGIT.search(text):
+    if not DIGIT.search(text):
         return found
     text = plain(text)
     for match in _NUMBER.finditer(text):
@@ -173,7 +174,7 @@ def _content(word: str) -> str:
 def comparable(text: str) -> str:
     """A form of `text` for fuzzy scoring: plain marks, figures folded to keys, stemmed words."""
     flat = plain(text)
-    spans = _scan(flat) if _DIGIT.search(flat) else None
+    spans = _scan(flat) if DIGIT.search(flat) else None
     if spans:
         pieces, last = [], 0
         for start, end, figure in spans:
