@@ -136,3 +136,33 @@ def test_a_failing_chunk_handler_is_the_callers_error_not_a_pool_failure() -> No
     with pytest.raises(KeyError, match="caller bug"):
         parallel.prepare_all(TEXTS, shout, workers=2, start_method="fork", min_parallel=10, on_chunk=handler)
     assert calls == [1]  # not retried in this process as if the pool had broken
+
+
+def test_work_handed_over_early_is_collected_later_in_order() -> None:
+    first = parallel.submit_all(TEXTS, shout, workers=2, start_method="fork", min_parallel=10)
+    second = parallel.submit_all(TEXTS[::-1], shout, workers=2, start_method="fork", min_parallel=10)
+    assert [text for text, _ in second.result()] == [t.upper() for t in TEXTS[::-1]]
+    results = first.result()
+    assert [text for text, _ in results] == [t.upper() for t in TEXTS]
+    assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_without_a_pool_the_work_waits_for_result() -> None:
+    calls: list[str] = []
+
+    def record(text: str) -> str:
+        calls.append(text)
+        return text
+
+    pending = parallel.submit_all(TEXTS, record, workers=2, min_parallel=1000)
+    assert not pending.on_workers
+    assert calls == []  # nothing done until asked: a caller may never ask
+    assert pending.result() == TEXTS
+
+
+def test_cancelled_work_is_still_finished_here_if_asked_for() -> None:
+    pending = parallel.submit_all(TEXTS, shout, workers=2, start_method="fork", min_parallel=10)
+    assert pending.on_workers
+    pending.cancel()
+    assert not pending.on_workers
+    assert [text for text, _ in pending.result()] == [t.upper() for t in TEXTS]

@@ -6,7 +6,9 @@ one interpreter lock). Starting workers costs a fixed fraction of a second,
 so small corpora stay in this process. Any failure of the pool itself (no
 permission to start processes, a worker killed, a function that cannot be
 sent) falls back to finishing the remaining chunks here: parallelism may
-make analysis faster, never make it fail.
+make analysis faster, never make it fail. Work can be handed over
+(`submit_all`) before it is needed and collected later, so the corpus-wide
+stages keep the workers busy while this process does what only it can.
 
 Measured on the two-core machine (ECB+ development articles, ~1.5 ms each
 to prepare serially): a pool costs about 0.12 s to start and stop with
@@ -24,7 +26,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, ProcessPoolExecutor, wait
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 D = TypeVar("D")
 A = TypeVar("A")
@@ -132,80 +134,149 @@ def prepare_all(
     `default_start_method()`. `min_parallel` overrides the size below which no
     pool is started.
     """
+    pending = submit_all(documents, prepare, workers, start_method=start_method, min_parallel=min_parallel)
+    return pending.result(progress, on_chunk)
+
+
+def submit_all(
+    documents: Sequence[D],
+    prepare: Callable[[D], A],
+    workers: int | None = None,
+    *,
+    start_method: str | None = None,
+    min_parallel: int | None = None,
+) -> Pending[A]:
+    """Hand `prepare` of every document to the worker processes now, and collect with `result()`.
+
+    Workers take work in the order it was handed over, so what is submitted
+    after a first call runs once the first is done: a caller can queue work
+    it needs later behind work it needs first, and keep both cores busy
+    while it computes on its own in between. Arguments are as for `prepare_all`;
+    without a pool (a small corpus) the work is done by `result()`, here.
+    """
     total = len(documents)
     workers = available_cores() if workers is None else max(1, workers)
     method = start_method or default_start_method()
     threshold = pool_threshold(method) if min_parallel is None else min_parallel
-    results: list[A | None] = [None] * total
-    pending = _chunks(total, workers)
-    if workers > 1 and total >= threshold and len(pending) > 1:
-        pending = _run_pool(documents, prepare, progress, workers, method, pending, results, on_chunk)
-    done = total - sum(len(chunk) for chunk in pending)
-    for chunk in pending:
-        prepared = [prepare(documents[index]) for index in chunk]
-        results[chunk.start : chunk.stop] = prepared
-        done += len(chunk)
-        if on_chunk is not None:
-            on_chunk(prepared)
-        if progress is not None:
-            progress(done, total)
-    return results  # type: ignore[return-value]  # every slot is filled above
+    chunks = _chunks(total, workers)
+    pending = Pending(documents, prepare, chunks)
+    if workers > 1 and total >= threshold and len(chunks) > 1:
+        pending._submit(method, workers)
+    return pending
+
+
+def submit_one(
+    prepare: Callable[[D], A],
+    document: D,
+    *,
+    size: int,
+    start_method: str | None = None,
+    workers: int | None = None,
+) -> Pending[A]:
+    """Hand `prepare(document)` to a worker process now, and collect with `result()`.
+
+    For work that cannot be split but can run while this process does
+    something else. `size` is how many articles the work covers: it decides,
+    as the document count does for `submit_all`, whether a worker pays.
+    """
+    workers = available_cores() if workers is None else max(1, workers)
+    method = start_method or default_start_method()
+    pending = Pending([document], prepare, [range(1)])
+    if workers > 1 and size >= pool_threshold(method):
+        pending._submit(method, workers)
+    return pending
 
 
 class _CallerFailed(Exception):
     """`on_chunk` raised: its error goes to the caller instead of being taken for a pool failure."""
 
 
-def _run_pool(
-    documents: Sequence[D],
-    prepare: Callable[[D], A],
-    progress: Progress | None,
-    workers: int,
-    start_method: str,
-    chunks: list[range],
-    results: list[A | None],
-    on_chunk: Callable[[Sequence[A]], None] | None = None,
-) -> list[range]:
-    """Run `chunks` on a pool, filling `results`; returns the chunks it could not finish."""
-    total = len(documents)
-    unfinished = set(range(len(chunks)))
-    done = 0
-    from reader.storage import codec  # the storage layer depends on analysis, not the reverse, at import time
+class Pending(Generic[A]):
+    """Work handed to worker processes by `submit_all`, collected by `result`.
 
-    pool: ProcessPoolExecutor | None = None
-    futures: dict[Future[bytes], int] = {}
-    try:
-        pool = _pool(start_method, workers)
-        futures = {
-            pool.submit(_prepare_chunk, prepare, codec.encode([documents[i] for i in chunk])): number
-            for number, chunk in enumerate(chunks)
-        }
-        waiting = set(futures)
-        while waiting:
-            finished, waiting = wait(waiting, return_when=FIRST_COMPLETED)
-            for future in finished:
-                number = futures[future]
-                prepared = codec.decode(future.result())  # re-raises a worker's failure: handled below
-                for index, article in zip(chunks[number], prepared, strict=True):
-                    results[index] = article
-                unfinished.discard(number)
-                done += len(chunks[number])
-                if on_chunk is not None:
-                    try:
-                        on_chunk(prepared)
-                    except Exception as error:
-                        raise _CallerFailed from error
-                if progress is not None:
-                    progress(done, total)
-    except _CallerFailed as failed:  # the caller's own code: not the pool's to recover from
-        for future in futures:
-            future.cancel()
-        assert failed.__cause__ is not None
-        raise failed.__cause__ from None
-    except Exception as error:  # the pool, not the analysis, failed: finish here
+    Any failure of the pool (it could not start, a worker died, a function
+    could not be sent) is logged, and `result` finishes what is left here.
+    """
+
+    def __init__(self, documents: Sequence[D], prepare: Callable[[D], A], chunks: list[range]) -> None:
+        self._documents = documents
+        self._prepare = prepare
+        self._chunks = chunks
+        self._futures: dict[Future[bytes], int] = {}
+        self._pool: tuple[str, int, ProcessPoolExecutor] | None = None
+
+    def _submit(self, method: str, workers: int) -> None:
+        from reader.storage import codec  # the storage layer depends on analysis, not the reverse, at import time
+
+        try:
+            pool = _pool(method, workers)
+            self._pool = (method, workers, pool)
+            for number, chunk in enumerate(self._chunks):
+                payload = codec.encode([self._documents[i] for i in chunk])
+                self._futures[pool.submit(_prepare_chunk, self._prepare, payload)] = number
+        except Exception as error:  # noqa: BLE001 - the pool, not the analysis, failed
+            self._give_up(error)
+
+    def _give_up(self, error: Exception) -> None:
+        """Stop using the pool for this work: `result` finishes the rest here."""
         log.warning("parallel preparation stopped (%s: %s); finishing in this process", type(error).__name__, error)
-        for future in futures:
-            future.cancel()  # chunks of this call still queued must not run on
-        if pool is not None and isinstance(error, BrokenExecutor):
-            _discard(start_method, workers, pool)
-    return [chunks[number] for number in sorted(unfinished)]
+        self.cancel()
+        if self._pool is not None and isinstance(error, BrokenExecutor):
+            _discard(*self._pool)
+
+    @property
+    def on_workers(self) -> bool:
+        """Whether worker processes have the work (else `result` will do it here)."""
+        return bool(self._futures)
+
+    def cancel(self) -> None:
+        """Drop the work no worker has started (the caller no longer needs it)."""
+        for future in self._futures:
+            future.cancel()
+        self._futures = {}
+
+    def result(
+        self, progress: Progress | None = None, on_chunk: Callable[[Sequence[A]], None] | None = None
+    ) -> list[A]:
+        """Every result, in the documents' order; `progress` and `on_chunk` as in `prepare_all`."""
+        from reader.storage import codec
+
+        total = len(self._documents)
+        results: list[A | None] = [None] * total
+        unfinished = set(range(len(self._chunks)))
+        done = 0
+        waiting = set(self._futures)
+        try:
+            while waiting:
+                finished, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    number = self._futures[future]
+                    chunk = self._chunks[number]
+                    prepared = codec.decode(future.result())  # re-raises a worker's failure: handled below
+                    results[chunk.start : chunk.stop] = prepared
+                    unfinished.discard(number)
+                    done += len(chunk)
+                    if on_chunk is not None:
+                        try:
+                            on_chunk(prepared)
+                        except Exception as error:
+                            raise _CallerFailed from error
+                    if progress is not None:
+                        progress(done, total)
+        except _CallerFailed as failed:  # the caller's own code: not the pool's to recover from
+            self.cancel()
+            assert failed.__cause__ is not None
+            raise failed.__cause__ from None
+        except Exception as error:  # noqa: BLE001 - the pool, not the analysis, failed: finish here
+            self._give_up(error)
+        self._futures = {}
+        for number in sorted(unfinished):
+            chunk = self._chunks[number]
+            prepared = [self._prepare(self._documents[index]) for index in chunk]
+            results[chunk.start : chunk.stop] = prepared
+            done += len(chunk)
+            if on_chunk is not None:
+                on_chunk(prepared)
+            if progress is not None:
+                progress(done, total)
+        return results  # type: ignore[return-value]  # every slot is filled above
