@@ -6,9 +6,11 @@ import os
 import subprocess
 import sys
 
-from reader.analysis import clean, ingest
+import pytest
+
+from reader.analysis import clean, ingest, parallel
 from reader.analysis.events import group_events
-from reader.analysis.links import find_links
+from reader.analysis.links import find_links, lay_groundwork
 from reader.analysis.model import Anchor, Article, Event, Link
 from reader.analysis.worddiff import word_diff
 
@@ -164,3 +166,16 @@ def test_linking_on_worker_processes_gives_the_same_links() -> None:
     serial = find_links(articles, events, (), parallel_from=10**9)
     assert find_links(articles, events, (), parallel_from=0) == serial
     assert len([l for l in serial if l.kind != "mention"]) >= 10
+
+
+@pytest.mark.parametrize("on_workers", [False, True], ids=["here", "on workers"])
+def test_groundwork_laid_before_the_events_are_known_gives_the_same_links(
+    on_workers: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if on_workers:  # five articles are far too few for a pool, unless told otherwise
+        monkeypatch.setattr(parallel, "MIN_PARALLEL", dict.fromkeys(parallel.MIN_PARALLEL, 0))
+    articles = _seeds()
+    ahead = lay_groundwork(articles)  # the pipeline hands this over before grouping the events
+    assert ahead.clues.on_workers == ahead.pieces.on_workers == on_workers
+    events = group_events(articles, ())
+    assert find_links(articles, events, (), groundwork=ahead) == find_links(articles, events, ())

@@ -18,7 +18,7 @@ from itertools import chain, combinations
 
 from . import dates, parallel
 from .event_labels import label
-from .features import term_counts, vectors
+from .features import count_terms, tally, vectors
 from .model import Article, Entity, Event
 from .passages import quote_units, shingles
 
@@ -201,17 +201,24 @@ def _join_span(x: tuple[date, date] | None, y: tuple[date, date] | None) -> tupl
     return (min(x[0], y[0]), max(x[1], y[1]))
 
 
-def group_events(articles: Sequence[Article], entities: Sequence[Entity]) -> tuple[Event, ...]:
-    """Every article in exactly one event, ids ordered by event date then first article id."""
+def group_events(
+    articles: Sequence[Article], entities: Sequence[Entity], counting: parallel.Pending[dict[str, int]] | None = None
+) -> tuple[Event, ...]:
+    """Every article in exactly one event, ids ordered by event date then first article id.
+
+    `counting` is `features.count_terms(articles)` when the caller has already handed it over.
+    """
     if not articles:
         return ()
     # Term counting, the largest part, runs on worker processes (for a large
     # corpus) while this process reads dates and quotations.
+    if counting is None:
+        counting = count_terms(articles, parallel.default_start_method())
     with ThreadPoolExecutor(1) as thread:
-        counting = thread.submit(term_counts, articles, parallel.default_start_method())
+        counted = thread.submit(tally, counting)
         when = [dates.event_date(a)[0] for a in articles]
         shared, quoted = quote_evidence(articles)
-        vecs, _, counts = vectors(articles, counting.result())
+        vecs, _, counts = vectors(articles, counted.result())
     sims = adjust(similarities(articles, vecs), shared, quoted)
     names = [{t for t in c if t[0] == "n"} for c in counts]
     groups = cluster(len(articles), sims, when, names)

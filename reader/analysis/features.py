@@ -96,17 +96,27 @@ def _plain_counts(job: _Job) -> dict[str, int]:
     return dict(_counts(job))
 
 
-def term_counts(articles: Sequence[Article], start_method: str | None = None) -> tuple[list[dict[str, int]], Counter[str]]:
-    """`raw_terms` of every article (on worker processes for a large corpus: only the text is sent),
-    and each term's document frequency, tallied as the workers' results arrive."""
+def count_terms(articles: Sequence[Article], start_method: str | None = None) -> parallel.Pending[dict[str, int]]:
+    """`raw_terms` of every article, handed to the worker processes now for a large corpus
+    (only the text is sent); `tally` collects them."""
+    return parallel.submit_all([_job(a) for a in articles], _plain_counts, start_method=start_method)
+
+
+def tally(counting: parallel.Pending[dict[str, int]]) -> tuple[list[dict[str, int]], Counter[str]]:
+    """The term counts `count_terms` handed over, and each term's document frequency,
+    tallied as the workers' results arrive."""
     df: Counter[str] = Counter()
 
-    def tally(chunk: Sequence[dict[str, int]]) -> None:
+    def add(chunk: Sequence[dict[str, int]]) -> None:
         for counts in chunk:
             df.update(counts.keys())
 
-    counts = parallel.prepare_all([_job(a) for a in articles], _plain_counts, start_method=start_method, on_chunk=tally)
-    return counts, df
+    return counting.result(on_chunk=add), df
+
+
+def term_counts(articles: Sequence[Article], start_method: str | None = None) -> tuple[list[dict[str, int]], Counter[str]]:
+    """`raw_terms` of every article (on worker processes for a large corpus), and each term's document frequency."""
+    return tally(count_terms(articles, start_method))
 
 
 def _text_terms(text: str) -> list[str]:

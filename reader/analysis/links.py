@@ -6,25 +6,26 @@ Inside an event, only pieces that share a word n-gram or several rare words
 are scored (an inverted index), which keeps linking near-linear in corpus size.
 Each unordered pair of paragraphs is linked once, from the article listed
 first in the event to the later one. Events are linked independently of each
-other, so a large corpus links them on every core (`parallel.prepare_all`)
-while this process finds the mention links between events.
+other, so a large corpus links them on every core (`parallel.submit_all`)
+while this process finds the mention links between events. What linking
+reads of each article (its sentences and quotations in comparable form) does
+not depend on the events, so it can be worked out before they are known.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import chain, combinations
 
 from rapidfuzz import fuzz
 
 from . import parallel
-from .mentions import find_mentions
+from .mentions import Clues, find_mentions, gather
 from .model import Anchor, Article, Entity, Event, Link
 from .normalise import DIGIT, STOPWORDS, figure_token, figures
-from .passages import Unit, quote_units, sentence_units, shingles
+from .passages import Piece, Unit, quote_pieces, sentence_pieces, shingles, units
 from .worddiff import word_diff
 
 QUOTE_SCORE = 85.0
@@ -71,7 +72,7 @@ def _ordered(x: Unit, y: Unit) -> tuple[Unit, Unit]:
     return (x, y) if (x.article, x.paragraph) <= (y.article, y.paragraph) else (y, x)
 
 
-def _quote_links(units: list[Unit], articles: Sequence[Article], event: str) -> list[Link]:
+def _quote_links(units: list[Unit], ids: Sequence[str], event: str) -> list[Link]:
     keys = [shingles(u.norm, 3) for u in units]
     found: list[Link] = []
     for (i, j), _ in sorted(_pairs_by_index(units, keys, 1).items()):
@@ -83,8 +84,8 @@ def _quote_links(units: list[Unit], articles: Sequence[Article], event: str) -> 
             Link(
                 kind="quote",
                 score=round(score, 1),
-                source=Anchor(articles[src.article].id, src.paragraph),
-                target=Anchor(articles[dst.article].id, dst.paragraph),
+                source=Anchor(ids[src.article], src.paragraph),
+                target=Anchor(ids[dst.article], dst.paragraph),
                 why=f"{what}, {score:.0f}",
                 diff=word_diff(src.text, dst.text),
                 event=event,
@@ -123,7 +124,7 @@ def _figure_text(unit: Unit, token: str) -> str:
 
 
 def _passage_links(
-    units: list[Unit], articles: Sequence[Article], event: str, taken: set[tuple[Anchor, Anchor]]
+    units: list[Unit], ids: Sequence[str], event: str, taken: set[tuple[Anchor, Anchor]]
 ) -> list[Link]:
     keyed = [_fact_keys(u) for u in units]
     # A link needs three shared words and a figure, or six words: four shared keys at least.
@@ -141,7 +142,7 @@ def _passage_links(
         if not by_figure and not (len(words) >= PASSAGE_WORDS and overlap >= PASSAGE_OVERLAP and similarity >= 60):
             continue
         src, dst = _ordered(units[i], units[j])
-        ends = (Anchor(articles[src.article].id, src.paragraph), Anchor(articles[dst.article].id, dst.paragraph))
+        ends = (Anchor(ids[src.article], src.paragraph), Anchor(ids[dst.article], dst.paragraph))
         score = round(float(similarity), 1)
         if ends in taken or (ends in best and best[ends].score >= score):
             continue  # the paragraphs are linked already, as well or better: no need to word why
@@ -153,16 +154,55 @@ def _passage_links(
     return list(best.values())
 
 
-def event_links(event: str, members: Sequence[Article]) -> list[Link]:
-    """Quote and passage links between the articles of one event, `members` in event order."""
-    quotes = [u for p, article in enumerate(members) for u in quote_units(article, p)]
-    quote_links = _quote_links(quotes, members, event)
+Pieces = tuple[tuple[Piece, ...], tuple[Piece, ...]]
+"""An article's quotations and sentences with their comparable forms: what linking reads of it."""
+
+
+def article_pieces(article: Article) -> Pieces:
+    """The per-article part of linking, which no event decides: done once per article."""
+    return quote_pieces(article), sentence_pieces(article)
+
+
+def submit_pieces(articles: Sequence[Article], start_method: str | None = None) -> parallel.Pending[Pieces]:
+    """`article_pieces` of every article, handed to the worker processes now (for a large corpus)."""
+    return parallel.submit_all([_slim(a) for a in articles], article_pieces, start_method=start_method)
+
+
+@dataclass
+class Groundwork:
+    """What linking works out before the events are known, handed to the worker processes.
+
+    Queued behind event grouping's term counting, it runs there while this
+    process, alone, compares the articles and groups them into events.
+    """
+
+    clues: parallel.Pending[Clues]
+    pieces: parallel.Pending[Pieces]
+
+    def cancel(self) -> None:
+        """Drop what no worker has started: the analysis stopped before linking."""
+        self.clues.cancel()
+        self.pieces.cancel()
+
+
+def lay_groundwork(articles: Sequence[Article], start_method: str | None = None) -> Groundwork:
+    """Start the event-free part of `find_links` on `articles`: mention clues and every article's pieces."""
+    slim = [_slim(a) for a in articles]
+    clues = parallel.submit_one(gather, slim, size=len(slim), start_method=start_method)
+    pieces = parallel.submit_all(slim, article_pieces, start_method=start_method)
+    return Groundwork(clues, pieces)
+
+
+def event_links(event: str, ids: Sequence[str], pieces: Sequence[Pieces]) -> list[Link]:
+    """Quote and passage links between the articles of one event: `ids` and their `pieces` in event order."""
+    quotes = [u for p, (quoted, _) in enumerate(pieces) for u in units(quoted, p, "quote")]
+    quote_links = _quote_links(quotes, ids, event)
     taken = {(link.source, link.target) for link in quote_links}
-    sentences = [u for p, article in enumerate(members) for u in sentence_units(article, p)]
-    return quote_links + _passage_links(sentences, members, event, taken)
+    sentences = [u for p, (_, said) in enumerate(pieces) for u in units(said, p, "sentence")]
+    return quote_links + _passage_links(sentences, ids, event, taken)
 
 
-def _links_of(job: tuple[str, tuple[Article, ...]]) -> list[Link]:
+def _links_of(job: tuple[str, tuple[str, ...], tuple[Pieces, ...]]) -> list[Link]:
     """One event's links (runs in a worker process for a large corpus)."""
     return event_links(*job)
 
@@ -173,31 +213,50 @@ def _slim(article: Article) -> Article:
 
 
 def find_links(
-    articles: Sequence[Article], events: Sequence[Event], entities: Sequence[Entity], *, parallel_from: int | None = None
+    articles: Sequence[Article],
+    events: Sequence[Event],
+    entities: Sequence[Entity],
+    *,
+    parallel_from: int | None = None,
+    groundwork: Groundwork | None = None,
 ) -> tuple[Link, ...]:
     """Quote and passage links inside each event, then mention links between events.
 
     Worker processes link the events when they hold at least `parallel_from`
-    articles (None: where the process pool pays for itself).
+    articles (None: where the process pool pays for itself). `groundwork` is
+    `lay_groundwork(articles)`, when the caller started it early.
     """
     position = {a.id: i for i, a in enumerate(articles)}
-    jobs = []
+    groups = []
     for event in events:
-        members = [articles[position[a]] for a in event.articles if a in position]
+        members = [position[a] for a in event.articles if a in position]
         if len(members) >= 2:
-            jobs.append((event.id, tuple(members)))
-    linked = sum(len(members) for _, members in jobs)
+            groups.append((event.id, members))
+    linked = sum(len(members) for _, members in groups)
     method = parallel.default_start_method()
     if parallel_from is None:
         parallel_from = parallel.pool_threshold(method)
+    if groundwork is not None:
+        every: Sequence[Pieces] | dict[int, Pieces] = groundwork.pieces.result()
+    else:
+        wanted = sorted({i for _, members in groups for i in members})
+        every = dict(zip(wanted, submit_pieces([articles[i] for i in wanted], method).result(), strict=True))
+    jobs = [(event, tuple(articles[i].id for i in members), tuple(every[i] for i in members)) for event, members in groups]
     if linked >= parallel_from:
         # Worker processes link the events while this one finds the mention links.
-        with ThreadPoolExecutor(1) as thread:
-            mentions = thread.submit(find_mentions, articles, events)
-            jobs = [(event, tuple(_slim(a) for a in members)) for event, members in jobs]
-            per_event = parallel.prepare_all(jobs, _links_of, start_method=method, min_parallel=0)
-            found = [*chain.from_iterable(per_event), *mentions.result()]
+        linking = parallel.submit_all(jobs, _links_of, start_method=method, min_parallel=0)
     else:
-        found = [*chain.from_iterable(_links_of(job) for job in jobs), *find_mentions(articles, events)]
+        linking = None
+    try:
+        clues: Clues | None = None
+        if groundwork is not None:
+            (clues,) = groundwork.clues.result()
+        mentions = find_mentions(articles, events, clues)
+    except BaseException:
+        if linking is not None:
+            linking.cancel()  # what no worker has started yet is no longer wanted
+        raise
+    per_event = linking.result() if linking is not None else [_links_of(job) for job in jobs]
+    found = [*chain.from_iterable(per_event), *mentions]
     found.sort(key=lambda l: (position.get(l.source.article, 0), l.source.paragraph, l.kind, position.get(l.target.article, 0), l.target.paragraph))
     return tuple(found)

@@ -15,6 +15,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from .dates import TimeRef, time_refs
@@ -67,53 +68,89 @@ def _compatible(ref: TimeRef, day: date) -> bool:
     return ref.year == day.year and (ref.month is None or ref.month == day.month)
 
 
-def find_mentions(articles: Sequence[Article], events: Sequence[Event]) -> list[Link]:
-    """One link per referring paragraph, to the event it refers to, when the evidence is clear."""
+@dataclass(frozen=True, slots=True)
+class Clues:
+    """What mention linking reads of a corpus before its events are known (`gather`).
+
+    Finding the times, phrases and who holds them is most of the work and
+    needs no events, so a large corpus gathers them on a worker process
+    while this one groups the events.
+    """
+
+    refs: tuple[tuple[TimeRef, ...], ...]
+    """Each article's references to a time, in the articles' order."""
+    asked: dict[tuple[int, int], tuple[frozenset[str], tuple[str, ...]]]
+    """For each paragraph that names a time, keyed (article, paragraph): its word pairs and quoted terms."""
+    holders: dict[str, list[int]]
+    """Each of those pairs and terms: the articles whose text holds it."""
+
+
+def gather(articles: Sequence[Article]) -> Clues:
+    """The event-free part of mention linking, for `find_mentions`."""
+    refs = tuple(tuple(time_refs(article.paragraphs)) for article in articles)
+    asked: dict[tuple[int, int], tuple[frozenset[str], tuple[str, ...]]] = {}
+    for index, (article, found) in enumerate(zip(articles, refs, strict=True)):
+        for p in dict.fromkeys(ref.paragraph for ref in found):
+            asked[(index, p)] = (frozenset(_terms(article.paragraphs[p])), tuple(_quoted_terms(article, p)))
+    wanted = {term for terms, quoted in asked.values() for term in (*terms, *quoted)}
+    return Clues(refs, asked, _holders(articles, wanted))
+
+
+def find_mentions(articles: Sequence[Article], events: Sequence[Event], clues: Clues | None = None) -> list[Link]:
+    """One link per referring paragraph, to the event it refers to, when the evidence is clear.
+
+    `clues` is `gather(articles)`, worked out here when not given.
+    """
     if len(events) < 2:
         return []
+    if clues is None:
+        clues = gather(articles)
     event_of: dict[str, int] = {a: n for n, e in enumerate(events) for a in e.articles}
     by_id = {a.id: a for a in articles}
     when = [date.fromisoformat(e.date) if e.date else None for e in events]
     # Paragraphs that name a time not their own event's are the only candidates.
-    candidates: list[tuple[Article, int, list[TimeRef]]] = []
+    candidates: list[tuple[int, int, list[TimeRef]]] = []
     # The latest year each event's reports name: an undated event happened no earlier.
     floor: dict[int, int] = {}
-    for article in articles:
+    for index, (article, found) in enumerate(zip(articles, clues.refs, strict=True)):
         own = when[event_of[article.id]] if article.id in event_of else None
         refs_by_paragraph: dict[int, list[TimeRef]] = defaultdict(list)
-        for ref in time_refs(article.paragraphs):
+        for ref in found:
             if article.id in event_of:
                 n = event_of[article.id]
                 floor[n] = max(floor.get(n, ref.year), ref.year)
             if own is None or not _compatible(ref, own):
                 refs_by_paragraph[ref.paragraph].append(ref)
-        candidates.extend((article, p, refs) for p, refs in refs_by_paragraph.items())
+        candidates.extend((index, p, refs) for p, refs in refs_by_paragraph.items())
     if not candidates:
         return []
-    wanted: set[str] = set()
-    asked: dict[tuple[str, int], tuple[set[str], list[str]]] = {}
-    for article, p, _ in candidates:
-        terms, quoted = _terms(article.paragraphs[p]), _quoted_terms(article, p)
-        asked[(article.id, p)] = (terms, quoted)
-        wanted |= terms
-    quoted_all = {q for _, quoted in asked.values() for q in quoted}
-    holders = _holders(articles, event_of, wanted | quoted_all)
+    users_of: dict[str, set[int]] = {}
+
+    def holders(term: str) -> set[int]:
+        """The events whose articles hold `term`."""
+        users = users_of.get(term)
+        if users is None:
+            held = (event_of.get(articles[i].id) for i in clues.holders.get(term, ()))
+            users = users_of[term] = {n for n in held if n is not None}
+        return users
+
     rare = max(2, int(RARE_EVENTS * len(events)))
     links: list[Link] = []
-    for article, p, refs in candidates:
+    for index, p, refs in candidates:
+        article = articles[index]
         own_event = event_of.get(article.id)
-        terms, quoted = asked[(article.id, p)]
+        terms, quoted = clues.asked[(index, p)]
         score: dict[int, float] = defaultdict(float)
         evidence: dict[int, list[str]] = defaultdict(list)
         strong: dict[int, int] = defaultdict(int)
         for term in sorted(terms):  # a fixed order: the same corpus gives the same links and wording
-            users = holders.get(term, set())
+            users = holders(term)
             if 1 < len(users) <= rare or (len(users) == 1 and own_event not in users):
                 for n in users - {own_event}:
                     score[n] += math.log((len(events) + 1) / len(users))
                     evidence[n].append(term)
         for phrase in quoted:
-            users = holders.get(phrase, set())
+            users = holders(phrase)
             if 0 < len(users - {own_event}) and len(users) <= rare:
                 for n in users - {own_event}:
                     score[n] += 2 * math.log((len(events) + 1) / len(users))
@@ -151,19 +188,18 @@ def find_mentions(articles: Sequence[Article], events: Sequence[Event]) -> list[
     return links
 
 
-def _holders(articles: Sequence[Article], event_of: dict[str, int], wanted: set[str]) -> dict[str, set[int]]:
-    """For each wanted word n-gram, the events whose articles contain it (quoted or not)."""
-    found: dict[str, set[int]] = defaultdict(set)
-    sizes = sorted({len(w.split()) for w in wanted})
-    for article in articles:
-        n = event_of.get(article.id)
-        if n is None:
-            continue
+def _holders(articles: Sequence[Article], wanted: set[str]) -> dict[str, list[int]]:
+    """For each wanted word n-gram, the articles that contain it (quoted or not)."""
+    found: dict[str, list[int]] = defaultdict(list)
+    # Compared as tuples of words: no string to build per n-gram of every article.
+    by_words = {tuple(w.split(" ")): w for w in wanted}
+    sizes = sorted({len(words) for words in by_words})
+    for index, article in enumerate(articles):
         tokens = _tokens("\n".join(article.paragraphs))
         for size in sizes:
-            for gram in _grams(tokens, size) & wanted:
-                found[gram].add(n)
-    return found
+            for gram in set(zip(*(tokens[i:] for i in range(size)))) & by_words.keys():
+                found[by_words[gram]].append(index)
+    return dict(found)  # a plain dict: the codec carries it back from a worker
 
 
 def _best_paragraph(article: Article, evidence: list[str]) -> int:

@@ -41,29 +41,44 @@ def scan_quotes(article: Article) -> list[Quote]:
     return list(detect(article.paragraphs))
 
 
-def quote_units(article: Article, position: int) -> list[Unit]:
+Piece = tuple[int, str, str]
+"""A quotation or sentence apart from its article: (paragraph, text, comparable form)."""
+
+
+def quote_pieces(article: Article) -> tuple[Piece, ...]:
     """Spoken quotations long enough to be recognised in another outlet's copy."""
-    units = []
+    pieces = []
     for quote in scan_quotes(article):
         if quote.kind == "term":
             continue
         norm = comparable(quote.text)
         if len(norm.split()) >= MIN_QUOTE_WORDS:
-            units.append(Unit(position, quote.paragraph, quote.text, norm, "quote"))
-    return units
+            pieces.append((quote.paragraph, quote.text, norm))
+    return tuple(pieces)
+
+
+def sentence_pieces(article: Article) -> tuple[Piece, ...]:
+    """Every sentence of the article's paragraphs."""
+    return tuple(
+        (index, sentence, comparable(sentence))
+        for index, text in enumerate(article.paragraphs)
+        for sentence in sentences(text)
+    )
+
+
+def units(pieces: tuple[Piece, ...], position: int, kind: str) -> list[Unit]:
+    """The pieces of the article at `position` (in the articles being compared) as units."""
+    return [Unit(position, paragraph, text, norm, kind) for paragraph, text, norm in pieces]
+
+
+def quote_units(article: Article, position: int) -> list[Unit]:
+    """The article's quotations as units (see `quote_pieces`)."""
+    return units(quote_pieces(article), position, "quote")
 
 
 def sentences(text: str) -> list[str]:
     """A paragraph split into sentences at end punctuation followed by a capital."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
-
-
-def sentence_units(article: Article, position: int) -> list[Unit]:
-    units = []
-    for index, text in enumerate(article.paragraphs):
-        for sentence in sentences(text):
-            units.append(Unit(position, index, sentence, comparable(sentence), "sentence"))
-    return units
 
 
 def shingles(norm: str, size: int = SHINGLE) -> set[str]:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-from . import clean, entities, events, ingest, links, parallel, quotes
+from . import clean, entities, events, features, ingest, links, parallel, quotes
 from .model import Article, Corpus, Entity, Problem
 
 Progress = Callable[[int, int], None]
@@ -56,11 +56,24 @@ def link_corpus(articles: Sequence[Article], problems: Sequence[Problem] = (), c
         scanned = scanning.result()
     by_id = {entity.id: entity for entity in table}
     _check(cancelled)
-    quoted = tuple(_with_quotes(a, by_id, found) for a, found in zip(unified, scanned, strict=True))
-    _check(cancelled)
-    grouped = events.group_events(quoted, table)
-    _check(cancelled)
-    found = links.find_links(quoted, grouped, table)
+    # From here the workers stay busy while this process does what only it can.
+    # Term counts for event grouping read the text and the entities, not the
+    # quotations: they are counted while quotations are attributed. The
+    # event-free part of linking queues behind them, to run while this
+    # process, alone, compares the articles and groups them into events.
+    counting = features.count_terms(unified, method)
+    groundwork: links.Groundwork | None = None
+    try:
+        quoted = tuple(_with_quotes(a, by_id, found) for a, found in zip(unified, scanned, strict=True))
+        _check(cancelled)
+        groundwork = links.lay_groundwork(quoted, method)
+        grouped = events.group_events(quoted, table, counting)
+        _check(cancelled)
+        found = links.find_links(quoted, grouped, table, groundwork=groundwork)
+    finally:
+        counting.cancel()  # nothing left to drop once collected; else work no one will read
+        if groundwork is not None:
+            groundwork.cancel()
     return Corpus(articles=quoted, entities=table, events=grouped, links=found, problems=tuple(problems))
 
 

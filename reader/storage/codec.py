@@ -27,7 +27,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from reader.analysis import ingest, model
+from reader.analysis import dates, ingest, mentions, model
 
 PROTOCOL = 5
 _HEADER = b"RDR1"
@@ -40,7 +40,8 @@ class DecodeError(Exception):
 
 _CLASSES: tuple[type, ...] = tuple(
     cls
-    for module in (model, ingest)  # results, and the documents sent to worker processes
+    # Results, the documents sent to worker processes, and what corpus stages' workers send back.
+    for module in (model, ingest, dates, mentions)
     for cls in vars(module).values()
     if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == module.__name__
 )
