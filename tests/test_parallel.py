@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -166,3 +167,37 @@ def test_cancelled_work_is_still_finished_here_if_asked_for() -> None:
     pending.cancel()
     assert not pending.on_workers
     assert [text for text, _ in pending.result()] == [t.upper() for t in TEXTS]
+
+
+FORK_FROM_CORPUS_STAGES = """
+import os, sys, threading
+from pathlib import Path
+from reader.analysis import ingest, parallel, pipeline
+
+parallel.MIN_PARALLEL = {"fork": 4, "forkserver": 4, "spawn": 4}
+threads_at_fork = []
+os.register_at_fork(before=lambda: threads_at_fork.append(threading.active_count()))
+if __name__ == "__main__":
+    documents, _ = ingest.load([Path(sys.argv[1])])
+    articles = [pipeline.prepare(d) for d in documents]  # as if every article came from the cache
+    corpus = pipeline.finish(articles, [])
+    print(len(corpus.articles), sorted(method for method, _ in parallel._pools), threads_at_fork)
+"""
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_the_corpus_stages_fork_their_workers_from_a_single_thread(tmp_path: Path) -> None:
+    # A process forked while another thread runs can inherit a lock that thread holds, and hang.
+    import subprocess
+    import sys
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for i in range(8):
+        (archive / f"n{i}.txt").write_text(f"Story {i} about the harbour\n\nThe harbour of Port {i} reopened on Monday.\n")
+    script = tmp_path / "check.py"
+    script.write_text(FORK_FROM_CORPUS_STAGES)
+    output = subprocess.run([sys.executable, str(script), str(archive)], capture_output=True, text=True, check=True).stdout
+    count, methods, threads = output.split(" ", 2)
+    assert count == "8" and methods == "['fork']"
+    assert threads.strip() == "[1, 1]"  # both workers, each forked with this process's main thread alone

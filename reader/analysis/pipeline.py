@@ -7,7 +7,6 @@ other; the corpus stages (unification, events, links) see every article.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
@@ -50,10 +49,9 @@ def link_corpus(articles: Sequence[Article], problems: Sequence[Problem] = (), c
     # Quotations are detected (on worker processes, for a large corpus) while
     # this process unifies the entities their speakers are then chosen from.
     method = parallel.default_start_method()
-    with ThreadPoolExecutor(1) as thread:
-        scanning = thread.submit(quotes.scan_all, articles, method)
-        unified, table = entities.unify(articles)
-        scanned = scanning.result()
+    scanning = quotes.submit_scans(articles, method)
+    unified, table = entities.unify(articles)
+    scanned = quotes.scans(scanning)
     by_id = {entity.id: entity for entity in table}
     _check(cancelled)
     # From here the workers stay busy while this process does what only it can.

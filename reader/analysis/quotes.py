@@ -16,7 +16,7 @@ from .model import Article, Entity, Quote
 from .quotes_attribute import attribute
 from .quotes_detect import Found, Narration, detect, scan
 
-__all__ = ["detect", "find_quotes", "headline_quotes", "scan_all"]
+__all__ = ["detect", "find_quotes", "headline_quotes", "scans", "submit_scans"]
 
 _WORDS = re.compile(r"\w+")
 
@@ -28,7 +28,7 @@ Scanned = tuple[tuple[Found, ...], Narration]
 def find_quotes(article: Article, entities: Mapping[str, Entity], scanned: Scanned | None = None) -> tuple[Quote, ...]:
     """Every quotation in the article, with its kind, cue and speaker (an entity id or None).
 
-    `scanned` is the article's `scan_all` result, when detection already ran.
+    `scanned` is the article's entry in `scans`, when detection already ran.
     """
     if scanned is None:
         narration: Narration = {}
@@ -40,22 +40,29 @@ def find_quotes(article: Article, entities: Mapping[str, Entity], scanned: Scann
     return attribute(article.paragraphs, found, article.entities, entities, narration)
 
 
-def _scan_job(paragraphs: tuple[str, ...]) -> tuple[list[tuple[Quote, int, int]], Narration]:
+_ScanJob = tuple[list[tuple[Quote, int, int]], Narration]
+
+
+def _scan_job(paragraphs: tuple[str, ...]) -> _ScanJob:
     """`scan` in a worker, returned as plain values the model codec carries."""
     narration: Narration = {}
     found = scan(paragraphs, narration)
     return [(f.quote, f.open_at, f.close_at) for f in found], narration
 
 
-def scan_all(articles: Sequence[Article], start_method: str | None = None) -> list[Scanned]:
-    """Detection for every article, on worker processes for a large corpus.
+def submit_scans(articles: Sequence[Article], start_method: str | None = None) -> parallel.Pending[_ScanJob]:
+    """Detection for every article, handed to worker processes now for a large corpus; `scans` collects it.
 
     Detection reads only the paragraphs, so it can run while the corpus's
     entities are being unified; attribution (`find_quotes`) then needs the
     unified entities.
     """
-    jobs = parallel.prepare_all([a.paragraphs for a in articles], _scan_job, start_method=start_method)
-    return [(tuple(Found(q, opened, closed) for q, opened, closed in found), narration) for found, narration in jobs]
+    return parallel.submit_all([a.paragraphs for a in articles], _scan_job, start_method=start_method)
+
+
+def scans(scanning: parallel.Pending[_ScanJob]) -> list[Scanned]:
+    """What `submit_scans` handed over, as `find_quotes` takes it."""
+    return [(tuple(Found(q, opened, closed) for q, opened, closed in found), narration) for found, narration in scanning.result()]
 
 
 def _words(text: str) -> str:
