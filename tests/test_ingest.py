@@ -53,6 +53,7 @@ def test_undecodable_in_cp1252_falls_back_to_latin1(tmp_path: Path) -> None:
     ("name", "data", "message"),
     [
         ("binary.txt", b"\x00\x01\x02\x03PK\x00", "binary file"),
+        ("controls.txt", b"Header\n" + bytes(range(1, 32)) * 8, "binary file"),  # no NUL, mostly control bytes
         ("empty.txt", b"", "empty file"),
         ("blank.txt", b"  \n\n \t\n", "empty file"),
     ],

@@ -103,12 +103,16 @@ def decode(data: bytes) -> tuple[str, str | None]:
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
 
 
+_NOT_CONTROL = bytes(byte for byte in range(256) if byte >= 32 or byte in (9, 10, 12, 13, 27))
+"""Bytes text may hold anywhere: printable ones, and tab, newline, form feed, return and escape."""
+
+
 def looks_binary(data: bytes) -> bool:
     """True for data no article would hold: NUL bytes, or mostly control bytes."""
     if b"\x00" in data[:65536]:
         return True
     sample = data[:4096]
-    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    controls = len(sample.translate(None, _NOT_CONTROL))  # deleting the rest counts them in C
     return controls > len(sample) // 10
 
 
@@ -134,7 +138,7 @@ def read(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Document | 
 
         blocks = markdown_blocks(text)
     else:
-        blocks = tuple(Block(line) for line in text.split("\n"))
+        blocks = tuple(map(Block, text.split("\n")))
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     return Document(path.stem, source, blocks, digest), problems
 
