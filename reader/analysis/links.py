@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from . import parallel
 from .mentions import Clues, find_mentions, gather
 from .model import Anchor, Article, Entity, Event, Link
-from .normalise import DIGIT, STOPWORDS, figure_token, figures
+from .normalise import DIGIT, STOPWORDS, Figure, figure_token, figures
 from .passages import Piece, Unit, quote_pieces, sentence_pieces, shingles, units
 from .worddiff import word_diff
 
@@ -118,18 +118,22 @@ def _fact_keys(unit: Unit) -> tuple[set[str], set[str]]:
     return words, {t for t in numeric if _telling(t)}
 
 
-def _figure_text(unit: Unit, token: str) -> str:
-    """The figure as this sentence wrote it ("$1bn"), for the explanation."""
-    return next((f.text for f in figures(unit.text) if figure_token(f.key) == token), token)
+def _figure_text(found: Sequence[Figure], token: str) -> str:
+    """The figure as a sentence wrote it ("$1bn"), for the explanation; `found` is its `figures`."""
+    return next((f.text for f in found if figure_token(f.key) == token), token)
 
 
-def _passage_links(
-    units: list[Unit], ids: Sequence[str], event: str, taken: set[tuple[Anchor, Anchor]]
-) -> list[Link]:
+Ends = tuple[str, int, str, int]
+"""A linked pair of paragraphs, (article, paragraph) of each: cheaper to hash than two `Anchor`s."""
+
+
+def _passage_links(units: list[Unit], ids: Sequence[str], event: str, taken: set[Ends]) -> list[Link]:
     keyed = [_fact_keys(u) for u in units]
     # A link needs three shared words and a figure, or six words: four shared keys at least.
     keys = [w | figs for w, figs in keyed]
-    best: dict[tuple[Anchor, Anchor], Link] = {}
+    best: dict[Ends, Link] = {}
+    written: dict[int, list[Figure]] = {}
+    """The figures of each sentence whose wording a link has needed: one scan per sentence."""
     for (i, j), _ in sorted(_pairs_by_index(units, keys, FIGURE_WORDS + 1).items()):
         (wi, fi), (wj, fj) = keyed[i], keyed[j]
         words = wi & wj
@@ -142,15 +146,18 @@ def _passage_links(
         if not by_figure and not (len(words) >= PASSAGE_WORDS and overlap >= PASSAGE_OVERLAP and similarity >= 60):
             continue
         src, dst = _ordered(units[i], units[j])
-        ends = (Anchor(ids[src.article], src.paragraph), Anchor(ids[dst.article], dst.paragraph))
+        ends = (ids[src.article], src.paragraph, ids[dst.article], dst.paragraph)
         score = round(float(similarity), 1)
         if ends in taken or (ends in best and best[ends].score >= score):
             continue  # the paragraphs are linked already, as well or better: no need to word why
         if by_figure:
-            why = f"same figure {_figure_text(units[i], sorted(figs)[0])} and {len(words)} shared words"
+            found = written.get(i)
+            if found is None:
+                found = written[i] = figures(units[i].text)
+            why = f"same figure {_figure_text(found, sorted(figs)[0])} and {len(words)} shared words"
         else:
             why = f"same fact in other words: {len(words)} shared words, {similarity:.0f}"
-        best[ends] = Link("passage", score, ends[0], ends[1], why=why, event=event)
+        best[ends] = Link("passage", score, Anchor(ends[0], ends[1]), Anchor(ends[2], ends[3]), why=why, event=event)
     return list(best.values())
 
 
@@ -197,7 +204,7 @@ def event_links(event: str, ids: Sequence[str], pieces: Sequence[Pieces]) -> lis
     """Quote and passage links between the articles of one event: `ids` and their `pieces` in event order."""
     quotes = [u for p, (quoted, _) in enumerate(pieces) for u in units(quoted, p, "quote")]
     quote_links = _quote_links(quotes, ids, event)
-    taken = {(link.source, link.target) for link in quote_links}
+    taken = {(link.source.article, link.source.paragraph, link.target.article, link.target.paragraph) for link in quote_links}
     sentences = [u for p, (_, said) in enumerate(pieces) for u in units(said, p, "sentence")]
     return quote_links + _passage_links(sentences, ids, event, taken)
 
