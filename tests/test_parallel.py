@@ -201,3 +201,44 @@ def test_the_corpus_stages_fork_their_workers_from_a_single_thread(tmp_path: Pat
     count, methods, threads = output.split(" ", 2)
     assert count == "8" and methods == "['fork']"
     assert threads.strip() == "[1, 1]"  # both workers, each forked with this process's main thread alone
+
+
+CAPTURED_STDERR = """
+import os, sys
+sys.path.insert(0, sys.argv[1])
+from test_parallel import TEXTS, shout
+from reader.analysis import parallel
+
+
+class Capture:
+    '''Stands in for a terminal interface's capture of standard error (Textual's has no descriptor).'''
+
+    def write(self, text):
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def fileno(self):
+        return -1
+
+
+if __name__ == "__main__":
+    sys.stderr = Capture()
+    results = parallel.prepare_all(TEXTS, shout, workers=2, start_method=sys.argv[2], min_parallel=10)
+    print(sum(pid != os.getpid() for _, pid in results), sys.stderr is not sys.__stderr__)
+"""
+
+
+@pytest.mark.parametrize("method", ["forkserver", "spawn"])
+def test_workers_start_while_standard_error_is_captured(tmp_path: Path, method: str) -> None:
+    # The reader's interface captures sys.stderr; the pool must still start, not fall back to this process.
+    import subprocess
+    import sys
+
+    script = tmp_path / "captured.py"
+    script.write_text(CAPTURED_STDERR)
+    output = subprocess.run(
+        [sys.executable, str(script), str(Path(__file__).parent), method], capture_output=True, text=True, check=True
+    ).stdout
+    assert output.split() == [str(len(TEXTS)), "True"]  # every text prepared by a worker; the capture put back

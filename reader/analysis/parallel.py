@@ -23,6 +23,7 @@ import logging
 import math
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, ProcessPoolExecutor, wait
@@ -61,6 +62,34 @@ def default_start_method() -> str:
     return "forkserver" if "forkserver" in methods else "spawn"
 
 
+def _start_tracker() -> None:
+    """Start multiprocessing's resource tracker with the process's own standard error.
+
+    Every pool needs the tracker, which starts on first use and is handed
+    `sys.stderr.fileno()`. Inside a terminal interface `sys.stderr` captures
+    writes instead (Textual's has `fileno() == -1`): the tracker, and every
+    pool with it, would fail to start ("bad value(s) in fds_to_keep") and all
+    the work would stay in this process. It is started with the real stream
+    for the moment it takes; a print from another thread meanwhile would reach
+    the terminal rather than the capture.
+    """
+    if os.name != "posix":
+        return
+    from multiprocessing import resource_tracker
+
+    captured = sys.stderr
+    try:
+        usable = captured is not None and captured.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = True  # no descriptor at all: the tracker then passes none, which works
+    if not usable and sys.__stderr__ is not None:
+        sys.stderr = sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
+
+
 _pools: dict[tuple[str, int], ProcessPoolExecutor] = {}
 _pools_lock = threading.Lock()
 
@@ -71,6 +100,7 @@ def _pool(method: str, workers: int) -> ProcessPoolExecutor:
     with _pools_lock:
         pool = _pools.get((method, workers))
         if pool is None:
+            _start_tracker()
             pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
             _pools[(method, workers)] = pool
         return pool
