@@ -35,6 +35,7 @@ import struct
 import sys
 import termios
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,13 +57,23 @@ ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[\]P_^][^\x07\x1b]*(?:\x07
 
 def time_to_text(code: str, marker: bytes, size: tuple[int, int] = (120, 40), timeout: float = 30.0) -> float:
     """Seconds from spawning `python -c code` in a pty until `marker` appears on its screen."""
+    return times_to_text(code, [marker], size, timeout)[0]
+
+
+RECENT = 1 << 18
+"""Bytes of output searched for a marker: a whole screen's redraw, without rescanning a long run's output."""
+
+
+def times_to_text(code: str, markers: Sequence[bytes], size: tuple[int, int] = (120, 40), timeout: float = 30.0) -> list[float]:
+    """Seconds from spawning `python -c code` in a pty until each of `markers`, in turn, appears on its screen."""
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # the child: become the app
         os.environ["TERM"] = "xterm-256color"
         os.execv(sys.executable, [sys.executable, "-c", code])
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
-    seen = b""
+    recent = b""
+    found: list[float] = []
     try:
         while time.perf_counter() - start < timeout:
             ready, _, _ = select.select([fd], [], [], 0.05)
@@ -72,10 +83,13 @@ def time_to_text(code: str, marker: bytes, size: tuple[int, int] = (120, 40), ti
                 chunk = os.read(fd, 65536)
             except OSError:
                 break
-            seen += chunk
-            if marker in ANSI.sub(b"", seen):
-                return time.perf_counter() - start
-        raise RuntimeError(f"{marker!r} never appeared")
+            recent = (recent + chunk)[-RECENT:]
+            shown = ANSI.sub(b"", recent)
+            while markers[len(found)] in shown:
+                found.append(time.perf_counter() - start)
+                if len(found) == len(markers):
+                    return found
+        raise RuntimeError(f"{markers[len(found)]!r} never appeared")
     finally:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
