@@ -11,13 +11,14 @@ size runs in a fresh process, so peak memory is that size's own:
   events, links, one after another (events and links on the worker pool
   for a large corpus, as in the app);
 * analysis: the whole pipeline as the app runs it (process pool, writing to
-  an empty cache), until the corpus is ready to show;
+  an empty cache), until the corpus is ready to show, headless;
 * app: cold start (empty cache) and warm start (cache filled by a finished
   analysis) of `reader DIR` to the first frame showing article text, in a
-  real pseudo-terminal. Text shows before everything is loaded (cold: the
-  first batch of cleaned articles; warm: the articles' text, read first), so
-  `warm_read_s` gives the time a reopen takes to read the whole corpus back
-  from the cache, annotations and links included.
+  real pseudo-terminal, and (`app_analysis_s`) the cold start until the
+  finished analysis is on screen. Text shows before everything is loaded
+  (cold: the first batch of cleaned articles; warm: the articles' text, read
+  first), so `warm_read_s` gives the time a reopen takes to read the whole
+  corpus back from the cache, annotations and links included.
 
 Medians of `--runs` runs. `machine_s` times a fixed single-core workload
 before each size, so runs on a machine whose speed drifts can be compared.
