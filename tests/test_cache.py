@@ -512,3 +512,28 @@ def test_a_cancelled_analysis_stops_after_the_batch_it_is_in(tmp_path: Path, mon
     with pytest.raises(pipeline.AnalysisCancelled):
         pipeline.analyse([archive], cancelled=lambda: bool(prepared))
     assert len(prepared) == 2  # the first batch; nothing after it was prepared or linked
+
+
+def test_a_cancelled_corpus_stage_drops_the_work_it_handed_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.analysis import parallel, pipeline
+
+    documents, _ = ingest.load([SEEDS])
+    articles = [pipeline.prepare(d) for d in documents]
+    dropped: list[int] = []
+    original = parallel.Pending.cancel
+
+    def cancel(self: parallel.Pending) -> None:  # type: ignore[type-arg]
+        dropped.append(len(self._documents))
+        original(self)
+
+    monkeypatch.setattr(parallel.Pending, "cancel", cancel)
+    asked: list[int] = []
+
+    def cancelled() -> bool:  # asked after unification, after attribution, then after grouping: quit there
+        asked.append(1)
+        return len(asked) >= 3
+
+    with pytest.raises(pipeline.AnalysisCancelled):
+        pipeline.link_corpus(articles, cancelled=cancelled)
+    # Term counts, every article's pieces and the mention clues were handed over: all three are dropped.
+    assert sorted(dropped) == sorted([len(articles), len(articles), 1])
