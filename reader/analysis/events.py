@@ -206,7 +206,9 @@ def group_events(
 ) -> tuple[Event, ...]:
     """Every article in exactly one event, ids ordered by event date then first article id.
 
-    `counting` is `features.count_terms(articles)` when the caller has already handed it over.
+    `counting` is `features.count_terms` of these articles, when the caller has
+    already handed it over; counting reads only their text and entities, so it
+    may have been handed over before their quotations were attributed.
     """
     if not articles:
         return ()
