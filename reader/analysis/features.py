@@ -114,11 +114,6 @@ def tally(counting: parallel.Pending[dict[str, int]]) -> tuple[list[dict[str, in
     return counting.result(on_chunk=add), df
 
 
-def term_counts(articles: Sequence[Article], start_method: str | None = None) -> tuple[list[dict[str, int]], Counter[str]]:
-    """`raw_terms` of every article (on worker processes for a large corpus), and each term's document frequency."""
-    return tally(count_terms(articles, start_method))
-
-
 def _text_terms(text: str) -> list[str]:
     found = [
         "f:" + f.key
@@ -140,7 +135,7 @@ def vectors(
     articles: Sequence[Article], counted: tuple[Sequence[Mapping[str, int]], Counter[str]] | None = None
 ) -> tuple[list[dict[str, float]], dict[str, int], Sequence[Mapping[str, int]]]:
     """Unit-length TF-IDF vectors (top terms only, heaviest first), every term's document
-    frequency, and the raw counts (`counted` is `term_counts`, computed here unless given)."""
+    frequency, and the raw counts (`counted` is `tally(count_terms(articles))`, computed here unless given)."""
     if counted is None:
         counts: Sequence[Mapping[str, int]] = [raw_terms(a) for a in articles]
         df: Counter[str] = Counter()

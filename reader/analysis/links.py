@@ -170,11 +170,6 @@ def article_pieces(article: Article) -> Pieces:
     return quote_pieces(article), sentence_pieces(article)
 
 
-def submit_pieces(articles: Sequence[Article], start_method: str | None = None) -> parallel.Pending[Pieces]:
-    """`article_pieces` of every article, handed to the worker processes now (for a large corpus)."""
-    return parallel.submit_all([_slim(a) for a in articles], article_pieces, start_method=start_method)
-
-
 @dataclass
 class Groundwork:
     """What linking works out before the events are known, handed to the worker processes.
@@ -231,7 +226,7 @@ def find_links(
 
     Worker processes link the events when they hold at least `parallel_from`
     articles (None: where the process pool pays for itself). `groundwork` is
-    `lay_groundwork(articles)`, when the caller started it early.
+    `lay_groundwork(articles)` when the caller started it early; it is laid here otherwise.
     """
     position = {a.id: i for i, a in enumerate(articles)}
     groups = []
@@ -243,11 +238,9 @@ def find_links(
     method = parallel.default_start_method()
     if parallel_from is None:
         parallel_from = parallel.pool_threshold(method)
-    if groundwork is not None:
-        every: Sequence[Pieces] | dict[int, Pieces] = groundwork.pieces.result()
-    else:
-        wanted = sorted({i for _, members in groups for i in members})
-        every = dict(zip(wanted, submit_pieces([articles[i] for i in wanted], method).result(), strict=True))
+    if groundwork is None:
+        groundwork = lay_groundwork(articles, method)
+    every = groundwork.pieces.result()
     jobs = [(event, tuple(articles[i].id for i in members), tuple(every[i] for i in members)) for event, members in groups]
     if linked >= parallel_from:
         # Worker processes link the events while this one finds the mention links.
@@ -255,9 +248,7 @@ def find_links(
     else:
         linking = None
     try:
-        clues: Clues | None = None
-        if groundwork is not None:
-            (clues,) = groundwork.clues.result()
+        (clues,) = groundwork.clues.result()
         mentions = find_mentions(articles, events, clues)
     except BaseException:
         if linking is not None:

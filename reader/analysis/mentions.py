@@ -53,14 +53,16 @@ def _terms(text: str) -> set[str]:
     }
 
 
-def _quoted_terms(article: Article, paragraph: int) -> list[str]:
-    """Short quoted phrases of a paragraph ("no limits"), which often name a past event."""
-    found = []
+def _quoted_terms(article: Article) -> dict[int, list[str]]:
+    """Short quoted phrases ("no limits") by paragraph, which often name a past event.
+
+    Read once per article: without the quote stage, `scan_quotes` runs detection over it.
+    """
+    found: dict[int, list[str]] = defaultdict(list)
     for quote in scan_quotes(article):
-        if quote.paragraph == paragraph:
-            phrase = _phrase(quote.text)
-            if 2 <= len(phrase.split()) <= MAX_TERM_WORDS:
-                found.append(phrase)
+        phrase = _phrase(quote.text)
+        if 2 <= len(phrase.split()) <= MAX_TERM_WORDS:
+            found[quote.paragraph].append(phrase)
     return found
 
 
@@ -90,8 +92,11 @@ def gather(articles: Sequence[Article]) -> Clues:
     refs = tuple(tuple(time_refs(article.paragraphs)) for article in articles)
     asked: dict[tuple[int, int], tuple[frozenset[str], tuple[str, ...]]] = {}
     for index, (article, found) in enumerate(zip(articles, refs, strict=True)):
+        if not found:
+            continue
+        quoted = _quoted_terms(article)
         for p in dict.fromkeys(ref.paragraph for ref in found):
-            asked[(index, p)] = (frozenset(_terms(article.paragraphs[p])), tuple(_quoted_terms(article, p)))
+            asked[(index, p)] = (frozenset(_terms(article.paragraphs[p])), tuple(quoted.get(p, ())))
     wanted = {term for terms, quoted in asked.values() for term in (*terms, *quoted)}
     return Clues(refs, asked, _holders(articles, wanted))
 
