@@ -130,6 +130,34 @@ class Speaker:
     cue: str | None
 
 
+class _Surnames:
+    """The last word of every multi-word person or organisation name in an article, found on first use.
+
+    An object of its own rather than a method of `Referents`: every `Paragraph`
+    holds it, and a bound method would tie each paragraph back to the
+    `Referents` that caches it, a reference cycle only the cyclic collector
+    frees, which analysis pauses (see `collector`).
+    """
+
+    def __init__(self, mentions: Mapping[int, list[EntityMention]], entities: Mapping[str, Entity]) -> None:
+        self._mentions = mentions
+        self._entities = entities
+        self._found: dict[str, EntityMention] | None = None
+
+    def __call__(self) -> dict[str, EntityMention]:
+        if self._found is None:
+            self._found = {}
+            for mentions in self._mentions.values():
+                for mention in mentions:
+                    words = mention.text.split()
+                    kind = mention.type.upper()
+                    if len(words) < 2 or kind not in _USEFUL_TYPES or not words[-1][:1].isupper() or len(words[-1]) < 3:
+                        continue
+                    entity = self._entities.get(mention.entity)
+                    self._found.setdefault(words[-1], _normalised(mention, entity, ""))
+        return self._found
+
+
 @dataclass(slots=True)
 class Paragraph:
     """One paragraph's narration: text, masked text, sentence starts and the mentions outside quotations."""
@@ -211,7 +239,7 @@ class Referents:
         for mention in mentions:
             self.mentions.setdefault(mention.paragraph, []).append(mention)
         self.cache: dict[int, Paragraph] = {}
-        self._surnames: dict[str, EntityMention] | None = None
+        self.surnames = _Surnames(self.mentions, entities)
         self._titles: dict[str, list[EntityMention]] | None = None
         self.spoken: dict[str, int] = {}
         """How many quotations each entity has been given so far: speakers stay salient."""
@@ -239,20 +267,6 @@ class Referents:
             )
             self.cache[number] = cached
         return cached
-
-    def surnames(self) -> dict[str, EntityMention]:
-        """The last word of every multi-word person or organisation name in the article."""
-        if self._surnames is None:
-            self._surnames = {}
-            for mentions in self.mentions.values():
-                for mention in mentions:
-                    words = mention.text.split()
-                    kind = mention.type.upper()
-                    if len(words) < 2 or kind not in _USEFUL_TYPES or not words[-1][:1].isupper() or len(words[-1]) < 3:
-                        continue
-                    entity = self.entities.get(mention.entity)
-                    self._surnames.setdefault(words[-1], _normalised(mention, entity, ""))
-        return self._surnames
 
     # --- resolving a candidate to an entity -------------------------------------------------
 
