@@ -29,6 +29,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, ProcessPoolExecutor, wait
 from typing import Generic, TypeVar
 
+from . import collector
+
 D = TypeVar("D")
 A = TypeVar("A")
 Progress = Callable[[int, int], None]
@@ -135,7 +137,8 @@ def _prepare_chunk(prepare: Callable[[D], A], chunk: bytes) -> bytes:
     slotted dataclasses is slow enough to eat most of what the second core gains."""
     from reader.storage import codec
 
-    return codec.encode([prepare(document) for document in codec.decode(chunk)])
+    with collector.paused():  # what a chunk builds holds no cycles (see `collector`)
+        return codec.encode([prepare(document) for document in codec.decode(chunk)])
 
 
 def _chunks(count: int, workers: int) -> list[range]:

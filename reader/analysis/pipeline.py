@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-from . import clean, entities, events, features, ingest, links, parallel, quotes
+from . import clean, collector, entities, events, features, ingest, links, parallel, quotes
 from .model import Article, Corpus, Entity, Problem
 
 Progress = Callable[[int, int], None]
@@ -46,6 +46,13 @@ def _with_quotes(article: Article, by_id: dict[str, Entity], scanned: quotes.Sca
 
 def link_corpus(articles: Sequence[Article], problems: Sequence[Problem] = (), cancelled: Cancelled | None = None) -> Corpus:
     """The corpus-wide stages, over articles that `prepare` produced (`cancelled` is asked between them)."""
+    with collector.paused():  # millions of acyclic objects: see `collector`
+        corpus = _link_corpus(articles, problems, cancelled)
+    collector.keep()
+    return corpus
+
+
+def _link_corpus(articles: Sequence[Article], problems: Sequence[Problem], cancelled: Cancelled | None) -> Corpus:
     # Quotations are detected (on worker processes, for a large corpus) while
     # this process unifies the entities their speakers are then chosen from.
     method = parallel.default_start_method()
@@ -144,6 +151,20 @@ def analyse(
         if progress is not None:
             progress(len(hit.articles), len(hit.articles))
         return hit
+    with collector.paused():  # what analysis builds holds no cycles (see `collector`)
+        return _analyse(paths, fingerprint, progress, max_bytes, cache, on_preview, cancelled)
+
+
+def _analyse(
+    paths: Sequence[Path],
+    fingerprint: str | None,
+    progress: Progress | None,
+    max_bytes: int,
+    cache: ResultCache | None,
+    on_preview: Preview | None,
+    cancelled: Cancelled | None,
+) -> Corpus:
+    """`analyse` once the cache holds nothing for these exact files."""
     documents, problems = ingest.load(paths, max_bytes=max_bytes)
     total = len(documents)
     key = cache.key(documents, problems) if cache is not None else None

@@ -16,18 +16,16 @@ wrong result.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
 import io
 import operator
 import pickle
 import sys
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-from reader.analysis import dates, ingest, mentions, model
+from reader.analysis import collector, dates, ingest, mentions, model
 
 PROTOCOL = 5
 _HEADER = b"RDR1"
@@ -125,7 +123,7 @@ def encode(value: object) -> bytes:
     buffer.write(_HEADER + b"\0\0\0\0")
     pickler = pickle.Pickler(buffer, PROTOCOL)
     pickler.dispatch_table = {**_DISPATCH, model.Link: _link_reducer({})}
-    with _collector_paused():
+    with collector.paused():
         pickler.dump(value)
     data = buffer.getbuffer()
     checksum = zlib.crc32(data[len(_HEADER) + 4 :])
@@ -143,25 +141,13 @@ def decode(blob: bytes) -> Any:
     if zlib.crc32(view[start:]) != int.from_bytes(blob[len(_HEADER) : start], "big"):
         raise DecodeError("checksum mismatch")
     try:
-        with _collector_paused():
+        with collector.paused():
             value = _Unpickler(io.BytesIO(view[start:])).load()
             # Analysis results are long-lived, acyclic data (freed by reference counting).
             # Left in the collector's young generation, the next few collections would
             # each walk every one of their millions of objects: about a second for a
             # large corpus, on whichever thread happens to allocate next.
-            gc.freeze()
+            collector.keep()
             return value
     except Exception as error:  # any failure inside pickle means the blob is unusable
         raise DecodeError(f"cannot read stored result: {error}") from error
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic GC: millions of new objects would otherwise trigger repeated full collections."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
