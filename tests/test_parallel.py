@@ -112,6 +112,20 @@ def test_processes_are_not_forked_from_a_process_running_other_threads() -> None
         assert parallel.default_start_method() == "fork"
 
 
+def niceness(_: str) -> int:
+    """This process's scheduling niceness (higher runs later)."""
+    return os.getpriority(os.PRIO_PROCESS, 0)
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="needs Unix priorities")
+@pytest.mark.parametrize("method", ["fork", "forkserver"])
+def test_workers_run_below_the_process_that_hands_them_work(method: str) -> None:
+    ours = niceness("")
+    theirs = set(parallel.prepare_all(TEXTS, niceness, workers=2, start_method=method, min_parallel=10))
+    assert theirs == {min(19, ours + parallel.WORKER_NICENESS)}
+    assert niceness("") == ours
+
+
 def test_workers_are_kept_for_the_next_call() -> None:
     first = parallel.prepare_all(TEXTS, shout, workers=2, start_method="spawn", min_parallel=10)
     second = parallel.prepare_all(TEXTS, shout, workers=2, start_method="spawn", min_parallel=10)

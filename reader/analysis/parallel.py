@@ -92,6 +92,28 @@ def _start_tracker() -> None:
         sys.stderr = captured
 
 
+WORKER_NICENESS = 10
+"""How much lower than this process the workers run (Unix `nice`; see `_yield_to_caller`)."""
+
+
+def _yield_to_caller() -> None:
+    """Run this worker below the process that hands it work.
+
+    In the corpus stages that process is the critical path (it groups events
+    while the workers lay the groundwork for linking), and in the app it also
+    draws the interface. At equal priority two workers and it shared two
+    cores, and it got about two thirds of one; below it, the workers take what
+    it leaves. Sampled per process on 10,000 articles: 0.65 of a core for the
+    grouping before, 0.95 after, and four paired analyses took 29.1-32.1 s
+    against 31.6-38.0 s. While this process waits, the workers still get
+    every core.
+    """
+    try:
+        os.nice(WORKER_NICENESS)
+    except (AttributeError, OSError):  # no `nice` here (Windows), or not allowed: equal priority
+        pass
+
+
 _pools: dict[tuple[str, int], ProcessPoolExecutor] = {}
 _pools_lock = threading.Lock()
 
@@ -103,7 +125,9 @@ def _pool(method: str, workers: int) -> ProcessPoolExecutor:
         pool = _pools.get((method, workers))
         if pool is None:
             _start_tracker()
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+            pool = ProcessPoolExecutor(
+                max_workers=workers, mp_context=multiprocessing.get_context(method), initializer=_yield_to_caller
+            )
             _pools[(method, workers)] = pool
         return pool
 
