@@ -176,6 +176,6 @@ def test_groundwork_laid_before_the_events_are_known_gives_the_same_links(
         monkeypatch.setattr(parallel, "MIN_PARALLEL", dict.fromkeys(parallel.MIN_PARALLEL, 0))
     articles = _seeds()
     ahead = lay_groundwork(articles)  # the pipeline hands this over before grouping the events
-    assert ahead.clues.on_workers == ahead.pieces.on_workers == on_workers
+    assert ahead.clues.on_workers == ahead.sentences.on_workers == on_workers
     events = group_events(articles, ())
     assert find_links(articles, events, (), groundwork=ahead) == find_links(articles, events, ())

@@ -557,3 +557,22 @@ def test_headline_quotes_take_the_speaker_of_the_same_words_in_the_body() -> Non
         (1, "long fight", None),
     ]
     assert article.title[found[0].start : found[0].end] == found[0].text
+
+
+def test_the_scan_gives_the_quotation_pieces_attribution_keeps() -> None:
+    # Event grouping and linking compare the pieces the scan normalised once,
+    # so they must be those of the attributed quotations, for every seed.
+    from reader.analysis import entities, ingest, pipeline
+    from reader.analysis import quotes as stage
+    from reader.analysis.passages import quote_pieces
+
+    documents, _ = ingest.load([SEEDS])
+    unified, table = entities.unify([pipeline.prepare(d) for d in documents])
+    scans = stage.scans(stage.submit_scans(unified))
+    by_id = {entity.id: entity for entity in table}
+    attributed = [
+        Article(a.id, a.source, a.title, a.paragraphs, quotes=find_quotes(a, by_id, scan.scanned))
+        for a, scan in zip(unified, scans, strict=True)
+    ]
+    assert [scan.spoken for scan in scans] == [quote_pieces(a) for a in attributed]
+    assert sum(len(scan.spoken) for scan in scans) >= 20

@@ -20,7 +20,7 @@ from . import dates, parallel
 from .event_labels import label
 from .features import count_terms, tally, vectors
 from .model import Article, Entity, Event
-from .passages import quote_units, shingles
+from .passages import Piece, quote_pieces, shingles
 
 JOIN_THRESHOLD = 0.14
 """Average similarity two groups need to merge; below it they stay separate events."""
@@ -93,14 +93,19 @@ def _blocking_terms(vec: dict[str, float]) -> list[str]:
     return list(dict.fromkeys(names + extra))
 
 
-def quote_evidence(articles: Sequence[Article]) -> tuple[dict[tuple[int, int], int], list[bool]]:
-    """How many quotation shingles each pair of articles shares, and which articles quote at length."""
+def quote_evidence(
+    articles: Sequence[Article], spoken: Sequence[tuple[Piece, ...]] | None = None
+) -> tuple[dict[tuple[int, int], int], list[bool]]:
+    """How many quotation shingles each pair of articles shares, and which articles quote at length.
+
+    `spoken` is each article's `passages.quote_pieces`, when the caller has them already.
+    """
     index: dict[str, list[int]] = defaultdict(list)
     quoted: list[bool] = []
     for position, article in enumerate(articles):
-        units = quote_units(article, position)
-        quoted.append(sum(1 for u in units if len(u.norm.split()) >= QUOTED_WORDS) >= QUOTED_COUNT)
-        for shingle in set().union(*(shingles(u.norm) for u in units)) if units else ():
+        norms = [norm for _, _, norm in (spoken[position] if spoken is not None else quote_pieces(article))]
+        quoted.append(sum(1 for norm in norms if len(norm.split()) >= QUOTED_WORDS) >= QUOTED_COUNT)
+        for shingle in set().union(*(shingles(norm) for norm in norms)) if norms else ():
             index[shingle].append(position)
     return _co_occurring(index.values(), max(MAX_POSTING, len(articles) // 20)), quoted
 
@@ -202,13 +207,17 @@ def _join_span(x: tuple[date, date] | None, y: tuple[date, date] | None) -> tupl
 
 
 def group_events(
-    articles: Sequence[Article], entities: Sequence[Entity], counting: parallel.Pending[dict[str, int]] | None = None
+    articles: Sequence[Article],
+    entities: Sequence[Entity],
+    counting: parallel.Pending[dict[str, int]] | None = None,
+    spoken: Sequence[tuple[Piece, ...]] | None = None,
 ) -> tuple[Event, ...]:
     """Every article in exactly one event, ids ordered by event date then first article id.
 
     `counting` is `features.count_terms` of these articles, when the caller has
     already handed it over; counting reads only their text and entities, so it
     may have been handed over before their quotations were attributed.
+    `spoken` is each article's `passages.quote_pieces`, when the caller has them.
     """
     if not articles:
         return ()
@@ -219,7 +228,7 @@ def group_events(
     with ThreadPoolExecutor(1) as thread:
         counted = thread.submit(tally, counting)
         when = [dates.event_date(a)[0] for a in articles]
-        shared, quoted = quote_evidence(articles)
+        shared, quoted = quote_evidence(articles, spoken)
         vecs, _, counts = vectors(articles, counted.result())
     sims = adjust(similarities(articles, vecs), shared, quoted)
     names = [{t for t in c if t[0] == "n"} for c in counts]

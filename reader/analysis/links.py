@@ -162,12 +162,8 @@ def _passage_links(units: list[Unit], ids: Sequence[str], event: str, taken: set
 
 
 Pieces = tuple[tuple[Piece, ...], tuple[Piece, ...]]
-"""An article's quotations and sentences with their comparable forms: what linking reads of it."""
-
-
-def article_pieces(article: Article) -> Pieces:
-    """The per-article part of linking, which no event decides: done once per article."""
-    return quote_pieces(article), sentence_pieces(article)
+"""An article's quotations and sentences with their comparable forms (`quote_pieces`,
+`sentence_pieces`): what linking reads of it, worked out once per article."""
 
 
 @dataclass
@@ -179,20 +175,32 @@ class Groundwork:
     """
 
     clues: parallel.Pending[Clues]
-    pieces: parallel.Pending[Pieces]
+    quotations: Sequence[tuple[Piece, ...]]
+    sentences: parallel.Pending[tuple[Piece, ...]]
+
+    def pieces(self) -> list[Pieces]:
+        """Every article's pieces, once the workers have worked out the sentences."""
+        return list(zip(self.quotations, self.sentences.result(), strict=True))
 
     def cancel(self) -> None:
         """Drop what no worker has started: the analysis stopped before linking."""
         self.clues.cancel()
-        self.pieces.cancel()
+        self.sentences.cancel()
 
 
-def lay_groundwork(articles: Sequence[Article], start_method: str | None = None) -> Groundwork:
-    """Start the event-free part of `find_links` on `articles`: mention clues and every article's pieces."""
+def lay_groundwork(
+    articles: Sequence[Article], start_method: str | None = None, spoken: Sequence[tuple[Piece, ...]] | None = None
+) -> Groundwork:
+    """Start the event-free part of `find_links` on `articles`: mention clues and every article's pieces.
+
+    `spoken` is each article's `quote_pieces`, when the caller has them already
+    (the quote stage works them out with detection); else they are worked out here.
+    """
     slim = [_slim(a) for a in articles]
     clues = parallel.submit_one(gather, slim, size=len(slim), start_method=start_method)
-    pieces = parallel.submit_all(slim, article_pieces, start_method=start_method)
-    return Groundwork(clues, pieces)
+    sentences = parallel.submit_all([a.paragraphs for a in articles], sentence_pieces, start_method=start_method)
+    quotations = spoken if spoken is not None else [quote_pieces(a) for a in articles]
+    return Groundwork(clues, quotations, sentences)
 
 
 def event_links(event: str, ids: Sequence[str], pieces: Sequence[Pieces]) -> list[Link]:
@@ -240,7 +248,7 @@ def find_links(
         parallel_from = parallel.pool_threshold(method)
     if groundwork is None:
         groundwork = lay_groundwork(articles, method)
-    every = groundwork.pieces.result()
+    every = groundwork.pieces()
     jobs = [(event, tuple(articles[i].id for i in members), tuple(every[i] for i in members)) for event, members in groups]
     if linked >= parallel_from:
         # Worker processes link the events while this one finds the mention links.

@@ -8,6 +8,7 @@ still works on articles from any source.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .model import Article, Quote
@@ -47,8 +48,13 @@ Piece = tuple[int, str, str]
 
 def quote_pieces(article: Article) -> tuple[Piece, ...]:
     """Spoken quotations long enough to be recognised in another outlet's copy."""
+    return spoken_pieces(scan_quotes(article))
+
+
+def spoken_pieces(quotes: Iterable[Quote]) -> tuple[Piece, ...]:
+    """`quote_pieces` of an article with these quotations (detection's, or attribution's: same words)."""
     pieces = []
-    for quote in scan_quotes(article):
+    for quote in quotes:
         if quote.kind == "term":
             continue
         norm = comparable(quote.text)
@@ -57,11 +63,11 @@ def quote_pieces(article: Article) -> tuple[Piece, ...]:
     return tuple(pieces)
 
 
-def sentence_pieces(article: Article) -> tuple[Piece, ...]:
-    """Every sentence of the article's paragraphs."""
+def sentence_pieces(paragraphs: Sequence[str]) -> tuple[Piece, ...]:
+    """Every sentence of an article's paragraphs."""
     return tuple(
         (index, sentence, comparable(sentence))
-        for index, text in enumerate(article.paragraphs)
+        for index, text in enumerate(paragraphs)
         for sentence in sentences(text)
     )
 
@@ -69,11 +75,6 @@ def sentence_pieces(article: Article) -> tuple[Piece, ...]:
 def units(pieces: tuple[Piece, ...], position: int, kind: str) -> list[Unit]:
     """The pieces of the article at `position` (in the articles being compared) as units."""
     return [Unit(position, paragraph, text, norm, kind) for paragraph, text, norm in pieces]
-
-
-def quote_units(article: Article, position: int) -> list[Unit]:
-    """The article's quotations as units (see `quote_pieces`)."""
-    return units(quote_pieces(article), position, "quote")
 
 
 def sentences(text: str) -> list[str]:

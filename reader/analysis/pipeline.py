@@ -69,10 +69,11 @@ def _link_corpus(articles: Sequence[Article], problems: Sequence[Problem], cance
     counting = features.count_terms(unified, method)
     groundwork: links.Groundwork | None = None
     try:
-        quoted = tuple(_with_quotes(a, by_id, found) for a, found in zip(unified, scanned, strict=True))
+        quoted = tuple(_with_quotes(a, by_id, scan.scanned) for a, scan in zip(unified, scanned, strict=True))
         _check(cancelled)
-        groundwork = links.lay_groundwork(quoted, method)
-        grouped = events.group_events(quoted, table, counting)
+        spoken = [scan.spoken for scan in scanned]  # normalised once, for grouping and linking
+        groundwork = links.lay_groundwork(quoted, method, spoken)
+        grouped = events.group_events(quoted, table, counting, spoken)
         _check(cancelled)
         found = links.find_links(quoted, grouped, table, groundwork=groundwork)
     finally:

@@ -9,20 +9,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from . import parallel
 from .model import Article, Entity, Quote
+from .passages import Piece, spoken_pieces
 from .quotes_attribute import attribute
 from .quotes_detect import Found, Narration, detect, scan
 
-__all__ = ["detect", "find_quotes", "headline_quotes", "scans", "submit_scans"]
+__all__ = ["Scan", "detect", "find_quotes", "headline_quotes", "scans", "submit_scans"]
 
 _WORDS = re.compile(r"\w+")
 
 
 Scanned = tuple[tuple[Found, ...], Narration]
 """What `scan` found in one article: the quotations and the narration around them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What detection found in one article, for the stages after it."""
+
+    scanned: Scanned
+    """For `find_quotes`."""
+    spoken: tuple[Piece, ...]
+    """`passages.spoken_pieces` of its quotations: attribution keeps their words, so event
+    grouping and linking compare these, normalised once, on a worker for a large corpus."""
 
 
 def find_quotes(article: Article, entities: Mapping[str, Entity], scanned: Scanned | None = None) -> tuple[Quote, ...]:
@@ -40,14 +52,14 @@ def find_quotes(article: Article, entities: Mapping[str, Entity], scanned: Scann
     return attribute(article.paragraphs, found, article.entities, entities, narration)
 
 
-_ScanJob = tuple[list[tuple[Quote, int, int]], Narration]
+_ScanJob = tuple[list[tuple[Quote, int, int]], Narration, tuple[Piece, ...]]
 
 
 def _scan_job(paragraphs: tuple[str, ...]) -> _ScanJob:
     """`scan` in a worker, returned as plain values the model codec carries."""
     narration: Narration = {}
     found = scan(paragraphs, narration)
-    return [(f.quote, f.open_at, f.close_at) for f in found], narration
+    return [(f.quote, f.open_at, f.close_at) for f in found], narration, spoken_pieces(f.quote for f in found)
 
 
 def submit_scans(articles: Sequence[Article], start_method: str | None = None) -> parallel.Pending[_ScanJob]:
@@ -60,9 +72,12 @@ def submit_scans(articles: Sequence[Article], start_method: str | None = None) -
     return parallel.submit_all([a.paragraphs for a in articles], _scan_job, start_method=start_method)
 
 
-def scans(scanning: parallel.Pending[_ScanJob]) -> list[Scanned]:
-    """What `submit_scans` handed over, as `find_quotes` takes it."""
-    return [(tuple(Found(q, opened, closed) for q, opened, closed in found), narration) for found, narration in scanning.result()]
+def scans(scanning: parallel.Pending[_ScanJob]) -> list[Scan]:
+    """What `submit_scans` handed over."""
+    return [
+        Scan((tuple(Found(q, opened, closed) for q, opened, closed in found), narration), spoken)
+        for found, narration, spoken in scanning.result()
+    ]
 
 
 def _words(text: str) -> str:
