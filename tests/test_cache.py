@@ -501,17 +501,15 @@ def test_a_large_corpus_forks_its_workers_before_the_cache_writer_starts(tmp_pat
     assert output.strip().endswith("['fork']")
 
 
-def test_a_cancelled_analysis_stops_after_the_batch_it_is_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cancelled_analysis_stops_after_the_chunk_it_is_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from reader.analysis import pipeline
 
-    monkeypatch.setattr(pipeline, "FIRST_BATCH", 2)
-    monkeypatch.setattr(pipeline, "BATCH", 2)
     archive = tmp_path / "archive"
     write_archive(archive, {f"n{i}": f"Story {i}\n\nThe harbour of Port {i} reopened on Monday.\n" for i in range(6)})
     prepared = count_prepared(monkeypatch)
     with pytest.raises(pipeline.AnalysisCancelled):
         pipeline.analyse([archive], cancelled=lambda: bool(prepared))
-    assert len(prepared) == 2  # the first batch; nothing after it was prepared or linked
+    assert len(prepared) == 1  # six articles go in chunks of one; nothing after the first was prepared or linked
 
 
 def test_a_cancelled_corpus_stage_drops_the_work_it_handed_over(monkeypatch: pytest.MonkeyPatch) -> None:

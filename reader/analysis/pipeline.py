@@ -97,20 +97,14 @@ class ResultCache(Protocol):
     def key(self, documents: Sequence[ingest.Document], problems: Sequence[Problem]) -> str: ...
     def load_corpus(self, key: str, on_text: Preview | None = None) -> Corpus | None: ...
     def store_corpus(self, key: str, corpus: Corpus) -> None: ...
-    def prepare_all(
-        self,
-        documents: Sequence[ingest.Document],
-        prepare: Callable[[ingest.Document], Article],
-        progress: Progress | None,
-        *,
-        min_parallel: int | None = None,
-    ) -> list[Article]: ...
+    def load_articles(self, documents: Sequence[ingest.Document]) -> list[Article | None]: ...
+    def store_articles(self, articles: Sequence[Article]) -> None: ...
 
 
 BATCH = 500
 """Articles prepared between two updates of the list while a large corpus is analysed."""
 FIRST_BATCH = 200
-"""The first batch is small, so the first articles are on screen soon after the files are read."""
+"""The first update comes sooner, so the first articles are on screen soon after the files are read."""
 
 
 def finish(articles: Sequence[Article], problems: Sequence[Problem], cancelled: Cancelled | None = None) -> Corpus:
@@ -174,31 +168,71 @@ def _analyse(
         if progress is not None:
             progress(total, total)
         return hit
-    articles: list[Article] = []
-    # Whether to use worker processes is decided for the whole corpus, so the small first
-    # batch goes to them too: the pool then starts before any other thread of this process
-    # (the cache's writer) exists, and can be forked rather than started from a server.
-    min_parallel = 0 if total >= parallel.pool_threshold(parallel.default_start_method()) else None
-    size = max(BATCH, -(-total // 8))  # at most eight more batches: each hands work to the process pool
-    bounds = [0, *range(min(FIRST_BATCH, total), total, size), total] if total else []
-    for start, end in zip(bounds, bounds[1:]):
-        batch = documents[start:end]
-        offset = len(articles)
-
-        def advance(done: int, _: int, offset: int = offset) -> None:
-            if progress is not None:
-                progress(offset + done, total)
-
-        if cache is not None:
-            prepared = cache.prepare_all(batch, prepare, advance, min_parallel=min_parallel)
-        else:
-            prepared = parallel.prepare_all(batch, prepare, advance, min_parallel=min_parallel)
-        articles.extend(prepared)
-        _check(cancelled)
-        if on_preview is not None:
-            on_preview(Corpus(articles=tuple(articles)))
+    articles = _prepare_all(documents, progress, cache, on_preview, cancelled)
     corpus = finish(articles, problems, cancelled)
     if cache is not None and key is not None:
         cache.store_corpus(key, corpus)
         cache.remember(fingerprint, key)
     return corpus
+
+
+def _prepare_all(
+    documents: Sequence[ingest.Document],
+    progress: Progress | None,
+    cache: ResultCache | None,
+    on_preview: Preview | None,
+    cancelled: Cancelled | None,
+) -> list[Article]:
+    """`prepare` every document the cache does not hold, all handed to the workers at once.
+
+    Handed over in batches, the workers idled at the end of each while this
+    process collected it and handed over the next: sampled through 10,000
+    articles they used 0.72-0.91 of both cores, and 0.95 with one hand-over.
+    The list is still updated as work
+    arrives: after the first FIRST_BATCH articles, then every BATCH or an
+    eighth of the corpus, with what has arrived so far (the cached articles
+    first, then in the order the workers finished them, so rows already shown
+    keep their places). The cache stores new articles at the same moments,
+    and `cancelled` is asked as each chunk of work arrives.
+    """
+    total = len(documents)
+    known = cache.load_articles(documents) if cache is not None else [None] * total
+    missing = [index for index, article in enumerate(known) if article is None]
+    hits = total - len(missing)
+    shown = [article for article in known if article is not None]
+    unstored: list[Article] = []
+    updated = 0  # articles in the last update
+    every = max(BATCH, -(-total // 8))
+    if progress is not None and hits:
+        progress(hits, total)
+
+    def update() -> None:
+        nonlocal updated
+        updated = len(shown)
+        if cache is not None and unstored:
+            cache.store_articles(unstored)
+            unstored.clear()
+        if on_preview is not None:
+            on_preview(Corpus(articles=tuple(shown)))
+
+    def arrived(chunk: Sequence[Article]) -> None:
+        shown.extend(chunk)
+        unstored.extend(chunk)
+        if cancelled is not None and cancelled():
+            if cache is not None:
+                cache.store_articles(unstored)  # what is prepared need not be prepared again
+            raise AnalysisCancelled
+        if len(shown) >= (updated + every if updated else hits + min(FIRST_BATCH, every)):
+            update()
+
+    def advance(done: int, _: int) -> None:
+        if progress is not None:
+            progress(hits + done, total)
+
+    # One hand-over: the pool starts before any other thread of this process
+    # (the cache's writer) exists, so it can be forked rather than served.
+    preparing = parallel.submit_all([documents[i] for i in missing], prepare)
+    fresh = iter(preparing.result(advance, arrived))
+    if len(shown) > updated:
+        update()  # what arrived since the last update
+    return [article if article is not None else next(fresh) for article in known]
