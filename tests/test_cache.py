@@ -9,7 +9,7 @@ import pickle
 import sqlite3
 import threading
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -510,6 +510,43 @@ def test_a_cancelled_analysis_stops_after_the_chunk_it_is_in(tmp_path: Path, mon
     with pytest.raises(pipeline.AnalysisCancelled):
         pipeline.analyse([archive], cancelled=lambda: bool(prepared))
     assert len(prepared) == 1  # six articles go in chunks of one; nothing after the first was prepared or linked
+
+
+@pytest.mark.parametrize(("arrival", "shown"), [("in order", [2, 4, 6]), ("last first", [6])])
+def test_the_list_grows_in_corpus_order_whatever_order_work_arrives_in(
+    arrival: str, shown: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.analysis import parallel, pipeline
+
+    real_submit = parallel.submit_all
+
+    class Finished:
+        """Workers that hand back the chunks of two articles in the order `arrival` says."""
+
+        def __init__(self, documents: list[Document]) -> None:
+            self.prepared = [pipeline.prepare(d) for d in documents]
+
+        def result(self, progress: object = None, on_chunk: Callable[[list[Article]], None] | None = None) -> list[Article]:
+            starts = range(0, len(self.prepared), 2)
+            for start in starts if arrival == "in order" else reversed(starts):
+                assert on_chunk is not None
+                on_chunk(self.prepared[start : start + 2])
+            return self.prepared
+
+    def submit_all(documents, prepare, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return Finished(documents) if prepare is pipeline.prepare else real_submit(documents, prepare, *args, **kwargs)
+
+    monkeypatch.setattr(parallel, "submit_all", submit_all)
+    monkeypatch.setattr(pipeline, "FIRST_BATCH", 2)
+    monkeypatch.setattr(pipeline, "BATCH", 2)
+    archive = tmp_path / "archive"
+    write_archive(archive, {f"n{i}": f"Story {i}\n\nThe harbour of Port {i} reopened on Monday.\n" for i in range(6)})
+    previews: list[Corpus] = []
+    corpus = pipeline.analyse([archive], on_preview=previews.append)
+    order = [a.id for a in corpus.articles]
+    assert [len(p.articles) for p in previews] == shown
+    for preview in previews:  # rows already shown keep their places
+        assert [a.id for a in preview.articles] == order[: len(preview.articles)]
 
 
 def test_a_cancelled_corpus_stage_drops_the_work_it_handed_over(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -188,41 +188,45 @@ def _prepare_all(
     Handed over in batches, the workers idled at the end of each while this
     process collected it and handed over the next: sampled through 10,000
     articles they used 0.72-0.91 of both cores, and 0.95 with one hand-over.
-    The list is still updated as work
-    arrives: after the first FIRST_BATCH articles, then every BATCH or an
-    eighth of the corpus, with what has arrived so far (the cached articles
-    first, then in the order the workers finished them, so rows already shown
-    keep their places). The cache stores new articles at the same moments,
-    and `cancelled` is asked as each chunk of work arrives.
+    The list is still updated as work arrives: once the first FIRST_BATCH
+    articles are ready, then every BATCH or an eighth of the corpus, with the
+    articles ready from the first on, in the corpus's order (so rows already
+    shown keep their places). The cache stores new articles at the same
+    moments, and `cancelled` is asked as each chunk of work arrives.
     """
     total = len(documents)
-    known = cache.load_articles(documents) if cache is not None else [None] * total
-    missing = [index for index, article in enumerate(known) if article is None]
+    ready = cache.load_articles(documents) if cache is not None else [None] * total
+    missing = [index for index, article in enumerate(ready) if article is None]
+    slot = {documents[index].id: index for index in missing}
     hits = total - len(missing)
-    shown = [article for article in known if article is not None]
     unstored: list[Article] = []
-    updated = 0  # articles in the last update
     every = max(BATCH, -(-total // 8))
+    shown = 0  # articles in the last update
+    first = 0  # the first article not ready yet
     if progress is not None and hits:
         progress(hits, total)
 
     def update() -> None:
-        nonlocal updated
-        updated = len(shown)
+        nonlocal shown
+        shown = first
         if cache is not None and unstored:
             cache.store_articles(unstored)
             unstored.clear()
         if on_preview is not None:
-            on_preview(Corpus(articles=tuple(shown)))
+            on_preview(Corpus(articles=tuple(a for a in ready[:first] if a is not None)))
 
     def arrived(chunk: Sequence[Article]) -> None:
-        shown.extend(chunk)
+        nonlocal first
+        for article in chunk:
+            ready[slot[article.id]] = article
         unstored.extend(chunk)
         if cancelled is not None and cancelled():
             if cache is not None:
                 cache.store_articles(unstored)  # what is prepared need not be prepared again
             raise AnalysisCancelled
-        if len(shown) >= (updated + every if updated else hits + min(FIRST_BATCH, every)):
+        while first < total and ready[first] is not None:
+            first += 1
+        if first >= (shown + every if shown else min(FIRST_BATCH, every)):
             update()
 
     def advance(done: int, _: int) -> None:
@@ -231,8 +235,8 @@ def _prepare_all(
 
     # One hand-over: the pool starts before any other thread of this process
     # (the cache's writer) exists, so it can be forked rather than served.
-    preparing = parallel.submit_all([documents[i] for i in missing], prepare)
-    fresh = iter(preparing.result(advance, arrived))
-    if len(shown) > updated:
-        update()  # what arrived since the last update
-    return [article if article is not None else next(fresh) for article in known]
+    parallel.submit_all([documents[i] for i in missing], prepare).result(advance, arrived)
+    first = total
+    if shown < total:
+        update()  # what is ready since the last update
+    return [article for article in ready if article is not None]
