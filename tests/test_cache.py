@@ -477,7 +477,7 @@ from reader.analysis import parallel, pipeline
 from reader.storage.cache import AnalysisCache
 
 parallel.MIN_PARALLEL = {"fork": 4, "forkserver": 4, "spawn": 4}
-pipeline.FIRST_BATCH, pipeline.BATCH = 2, 3
+pipeline.FIRST_UPDATE, pipeline.UPDATE_EVERY = 2, 3
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as folder, AnalysisCache(Path(folder)) as cache:
         corpus = pipeline.analyse([Path(sys.argv[1])], cache=cache)
@@ -537,8 +537,8 @@ def test_the_list_grows_in_corpus_order_whatever_order_work_arrives_in(
         return Finished(documents) if prepare is pipeline.prepare else real_submit(documents, prepare, *args, **kwargs)
 
     monkeypatch.setattr(parallel, "submit_all", submit_all)
-    monkeypatch.setattr(pipeline, "FIRST_BATCH", 2)
-    monkeypatch.setattr(pipeline, "BATCH", 2)
+    monkeypatch.setattr(pipeline, "FIRST_UPDATE", 2)
+    monkeypatch.setattr(pipeline, "UPDATE_EVERY", 2)
     archive = tmp_path / "archive"
     write_archive(archive, {f"n{i}": f"Story {i}\n\nThe harbour of Port {i} reopened on Monday.\n" for i in range(6)})
     previews: list[Corpus] = []

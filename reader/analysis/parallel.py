@@ -119,8 +119,9 @@ _pools_lock = threading.Lock()
 
 
 def _pool(method: str, workers: int) -> ProcessPoolExecutor:
-    """A pool kept for the life of the process: the app analyses in batches and again when files
-    change, and starting workers each time would cost more than a batch gains."""
+    """A pool kept for the life of the process: an analysis hands work over several times (and
+    the app analyses again when files change), and starting workers each time would cost more
+    than the smaller hand-overs gain."""
     with _pools_lock:
         pool = _pools.get((method, workers))
         if pool is None:

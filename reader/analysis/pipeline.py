@@ -101,9 +101,10 @@ class ResultCache(Protocol):
     def store_articles(self, articles: Sequence[Article]) -> None: ...
 
 
-BATCH = 500
-"""Articles prepared between two updates of the list while a large corpus is analysed."""
-FIRST_BATCH = 200
+UPDATE_EVERY = 500
+"""Articles prepared between two updates of the list while a large corpus is analysed
+(or an eighth of the corpus, if more)."""
+FIRST_UPDATE = 200
 """The first update comes sooner, so the first articles are on screen soon after the files are read."""
 
 
@@ -132,11 +133,11 @@ def analyse(
     With a `cache`, an unchanged corpus is one read and only changed files are
     prepared again. So that a reader can show articles before the corpus is
     done, `on_preview` is called with a partial corpus: the articles prepared
-    so far as each batch finishes (they are prepared in batches, on every core
-    when the corpus is large enough), or, when the cache holds the whole corpus,
-    its articles' text and events before their annotations and links are read.
+    so far, every few hundred as they are prepared (on every core when the
+    corpus is large enough), or, when the cache holds the whole corpus, its
+    articles' text and events before their annotations and links are read.
 
-    `cancelled` is asked after each batch and between the corpus-wide stages;
+    `cancelled` is asked as prepared articles arrive and between the corpus-wide stages;
     when it says True the analysis stops with `AnalysisCancelled` (a reader
     that quits mid-analysis of a large corpus would otherwise wait for all of it).
     """
@@ -188,11 +189,11 @@ def _prepare_all(
     Handed over in batches, the workers idled at the end of each while this
     process collected it and handed over the next: sampled through 10,000
     articles they used 0.72-0.91 of both cores, and 0.95 with one hand-over.
-    The list is still updated as work arrives: once the first FIRST_BATCH
-    articles are ready, then every BATCH or an eighth of the corpus, with the
-    articles ready from the first on, in the corpus's order (so rows already
-    shown keep their places). The cache stores new articles at the same
-    moments, and `cancelled` is asked as each chunk of work arrives.
+    The list is still updated as work arrives: once the first FIRST_UPDATE
+    articles are ready, then every UPDATE_EVERY (or an eighth of the corpus),
+    with the articles ready from the first on, in the corpus's order (so rows
+    already shown keep their places). The cache stores new articles at the
+    same moments, and `cancelled` is asked as each chunk of work arrives.
     """
     total = len(documents)
     ready = cache.load_articles(documents) if cache is not None else [None] * total
@@ -200,7 +201,7 @@ def _prepare_all(
     slot = {documents[index].id: index for index in missing}
     hits = total - len(missing)
     unstored: list[Article] = []
-    every = max(BATCH, -(-total // 8))
+    every = max(UPDATE_EVERY, -(-total // 8))
     shown = 0  # articles in the last update
     first = 0  # the first article not ready yet
     if progress is not None and hits:
@@ -226,7 +227,7 @@ def _prepare_all(
             raise AnalysisCancelled
         while first < total and ready[first] is not None:
             first += 1
-        if first >= (shown + every if shown else min(FIRST_BATCH, every)):
+        if first >= (shown + every if shown else min(FIRST_UPDATE, every)):
             update()
 
     def advance(done: int, _: int) -> None:
