@@ -62,12 +62,14 @@ def test_a_process_forked_during_a_pause_starts_with_the_collector_on(collecting
     with collector.paused():
         child = os.fork()
         if child == 0:  # pragma: no cover - runs in the child
-            states = [gc.isenabled()]
-            with collector.paused():
+            try:
+                states = [gc.isenabled()]
+                with collector.paused():
+                    states.append(gc.isenabled())
                 states.append(gc.isenabled())
-            states.append(gc.isenabled())
-            os.write(write, bytes(states))
-            os._exit(0)
+                os.write(write, bytes(states))
+            finally:
+                os._exit(0)  # never back into the test run, whatever happened
     os.close(write)
     with os.fdopen(read, "rb") as pipe:
         states = list(pipe.read())
