@@ -212,15 +212,12 @@ def submit_all(
     while it computes on its own in between. Arguments are as for `prepare_all`;
     without a pool (a small corpus) the work is done by `result()`, here.
     """
-    total = len(documents)
     workers = available_cores() if workers is None else max(1, workers)
-    method = start_method or default_start_method()
-    threshold = pool_threshold(method) if min_parallel is None else min_parallel
-    chunks = _chunks(total, workers)
+    chunks = _chunks(len(documents), workers)
     pending = Pending(documents, prepare, chunks)
-    if workers > 1 and total >= threshold and len(chunks) > 1:
-        pending._submit(method, workers)
-    return pending
+    if len(chunks) < 2:
+        return pending  # nothing to share between workers
+    return _hand_over(pending, len(documents), workers, start_method, min_parallel)
 
 
 def submit_one(
@@ -238,9 +235,16 @@ def submit_one(
     as the document count does for `submit_all`, whether a worker pays.
     """
     workers = available_cores() if workers is None else max(1, workers)
+    return _hand_over(Pending([document], prepare, [range(1)]), size, workers, start_method, None)
+
+
+def _hand_over(
+    pending: Pending[A], size: int, workers: int, start_method: str | None, min_parallel: int | None
+) -> Pending[A]:
+    """Submit `pending` to the pool when work covering `size` articles pays for it (see `MIN_PARALLEL`)."""
     method = start_method or default_start_method()
-    pending = Pending([document], prepare, [range(1)])
-    if workers > 1 and size >= pool_threshold(method):
+    threshold = pool_threshold(method) if min_parallel is None else min_parallel
+    if workers > 1 and size >= threshold:
         pending._submit(method, workers)
     return pending
 
