@@ -169,7 +169,7 @@ def _analyse(
         if progress is not None:
             progress(total, total)
         return hit
-    articles = _prepare_all(documents, progress, cache, on_preview, cancelled)
+    articles = prepare_all(documents, progress, cache, on_preview, cancelled)
     corpus = finish(articles, problems, cancelled)
     if cache is not None and key is not None:
         cache.store_corpus(key, corpus)
@@ -177,14 +177,16 @@ def _analyse(
     return corpus
 
 
-def _prepare_all(
+def prepare_all(
     documents: Sequence[ingest.Document],
-    progress: Progress | None,
-    cache: ResultCache | None,
-    on_preview: Preview | None,
-    cancelled: Cancelled | None,
+    progress: Progress | None = None,
+    cache: ResultCache | None = None,
+    on_preview: Preview | None = None,
+    cancelled: Cancelled | None = None,
+    *,
+    prepare_one: Callable[[ingest.Document], Article] | None = None,
 ) -> list[Article]:
-    """`prepare` every document the cache does not hold, all handed to the workers at once.
+    """`prepare` (or `prepare_one`) every document the cache does not hold, all handed to the workers at once.
 
     Handed over in batches, the workers idled at the end of each while this
     process collected it and handed over the next: sampled through 10,000
@@ -207,12 +209,15 @@ def _prepare_all(
     if progress is not None and hits:
         progress(hits, total)
 
-    def update() -> None:
-        nonlocal shown
-        shown = first
+    def store() -> None:
         if cache is not None and unstored:
             cache.store_articles(unstored)
             unstored.clear()
+
+    def update() -> None:
+        nonlocal shown
+        shown = first
+        store()
         if on_preview is not None:
             on_preview(Corpus(articles=tuple(a for a in ready[:first] if a is not None)))
 
@@ -222,8 +227,7 @@ def _prepare_all(
             ready[slot[article.id]] = article
         unstored.extend(chunk)
         if cancelled is not None and cancelled():
-            if cache is not None:
-                cache.store_articles(unstored)  # what is prepared need not be prepared again
+            store()  # what is prepared need not be prepared again
             raise AnalysisCancelled
         while first < total and ready[first] is not None:
             first += 1
@@ -236,7 +240,7 @@ def _prepare_all(
 
     # One hand-over: the pool starts before any other thread of this process
     # (the cache's writer) exists, so it can be forked rather than served.
-    parallel.submit_all([documents[i] for i in missing], prepare).result(advance, arrived)
+    parallel.submit_all([documents[i] for i in missing], prepare_one or prepare).result(advance, arrived)
     first = total
     if shown < total:
         update()  # what is ready since the last update

@@ -352,40 +352,14 @@ class AnalysisCache:
         writes, self._writes = self._writes, []
         wait(writes)
 
-    def prepare_all(
-        self,
-        documents: Sequence[Document],
-        prepare: Prepare,
-        progress: Progress | None = None,
-        workers: int | None = None,
-        *,
-        min_parallel: int | None = None,
-    ) -> list[Article]:
+    def prepare_all(self, documents: Sequence[Document], prepare: Prepare, progress: Progress | None = None) -> list[Article]:
         """`prepare` every document, reusing cached results and storing the new ones; order is kept.
 
-        Only the misses are prepared, in parallel when there are enough of them
-        (`min_parallel` as in `parallel.prepare_all`).
+        The pipeline's own preparation through this cache (`pipeline.prepare_all`), with `prepare` for each miss.
         """
-        from reader.analysis import parallel
+        from reader.analysis import pipeline
 
-        total = len(documents)
-        cached = self.load_articles(documents)
-        missing = [index for index, article in enumerate(cached) if article is None]
-        hits = total - len(missing)
-        if progress is not None and hits:
-            progress(hits, total)
-
-        def advance(done: int, _: int) -> None:
-            if progress is not None:
-                progress(hits + done, total)
-
-        fresh = parallel.prepare_all(
-            [documents[i] for i in missing], prepare, advance if progress else None, workers, min_parallel=min_parallel
-        )
-        self.store_articles(fresh)
-        for index, article in zip(missing, fresh, strict=True):
-            cached[index] = article
-        return [article for article in cached if article is not None]
+        return pipeline.prepare_all(documents, progress, self, prepare_one=prepare)
 
     def analyse(
         self,
@@ -394,7 +368,6 @@ class AnalysisCache:
         prepare: Prepare,
         finish: Callable[[list[Article], Sequence[Problem]], Corpus],
         progress: Progress | None = None,
-        workers: int | None = None,
     ) -> Corpus:
         """The whole analysis through the cache: one read if nothing changed, else only changed files prepared.
 
@@ -406,7 +379,7 @@ class AnalysisCache:
             if progress is not None:
                 progress(len(documents), len(documents))
             return corpus
-        corpus = finish(self.prepare_all(documents, prepare, progress, workers), problems)
+        corpus = finish(self.prepare_all(documents, prepare, progress), problems)
         self.store_corpus(key, corpus)
         return corpus
 
