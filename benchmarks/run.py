@@ -16,7 +16,7 @@ size runs in a fresh process, so peak memory is that size's own:
   analysis) of `reader DIR` to the first frame showing article text, in a
   real pseudo-terminal, and (`app_analysis_s`) the cold start until the
   finished analysis is on screen. Text shows before everything is loaded
-  (cold: the first batch of cleaned articles; warm: the articles' text, read
+  (cold: the first update of cleaned articles; warm: the articles' text, read
   first), so `warm_read_s` gives the time a reopen takes to read the whole
   corpus back from the cache, annotations and links included.
 
