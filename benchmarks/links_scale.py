@@ -30,11 +30,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from events_eval import DEFAULT_DATA, bcubed, load, with_entities  # noqa: E402
-from reader.analysis import clean, ingest  # noqa: E402
+from reader.analysis import clean  # noqa: E402
+from reader.sources import files as ingest
 from reader.analysis.events import group_events  # noqa: E402
 from reader.analysis.links import find_links  # noqa: E402
 from reader.analysis.model import Article, Entity  # noqa: E402
-from reader.analysis.normalise import STOPWORDS  # noqa: E402
+from reader.analysis.text.normalise import STOPWORDS  # noqa: E402
 
 SEED_EVENTS = {"000": "a", "002": "a", "001": "b", "004": "b", "003": "c"}
 """Which seed files report the same meeting: benchmark answer key, never used by the analysis."""

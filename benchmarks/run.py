@@ -61,7 +61,8 @@ def measure_stages(folder: Path) -> dict[str, float]:
     large corpus, as in the app), and the peak resident memory of the whole run."""
     from dataclasses import replace
 
-    from reader.analysis import clean, entities, events, ingest, links, quotes
+    from reader.analysis import clean, names as entities, events, links, quotes
+    from reader.sources import files as ingest
 
     timings: dict[str, float] = {}
 
@@ -92,7 +93,7 @@ def measure_analysis(folder: Path) -> dict[str, float]:
     Timed until the corpus is ready to show; the cache's writer thread may
     still be storing it then, as in the app.
     """
-    from reader.analysis import pipeline
+    from reader.run import pipeline
     from reader.storage.cache import AnalysisCache
 
     with tempfile.TemporaryDirectory() as empty, AnalysisCache(Path(empty)) as cache:
@@ -113,7 +114,8 @@ def machine_speed() -> float:
     This shared machine's speed drifts by a third over an hour. Printed with
     every size, it tells a slower code path from a slower machine.
     """
-    from reader.analysis import ingest, pipeline
+    from reader.sources import files as ingest
+    from reader.run import pipeline
 
     documents, _ = ingest.load([ROOT / "seeds"])
     for document in documents:
@@ -143,7 +145,8 @@ def fill_cache(folder: Path) -> float:
     reopen takes to read the whole corpus back (text, annotations and links),
     and fails if it was not one cache read.
     """
-    from reader.analysis import ingest, pipeline
+    from reader.sources import files as ingest
+    from reader.run import pipeline
     from reader.storage.cache import AnalysisCache
 
     with AnalysisCache() as cache:

@@ -54,7 +54,7 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
 
 
 def _paths(args: argparse.Namespace) -> list[Path]:
-    from .analysis.ingest import bundled_seeds
+    from reader.sources.files import bundled_seeds
 
     return list(args.paths) or [bundled_seeds()]
 
@@ -67,7 +67,7 @@ def _cache(args: argparse.Namespace) -> AnalysisCache:
 
 def export(args: argparse.Namespace) -> int:
     """Analyse and print; problems also go to stderr so a pipeline shows them."""
-    from .analysis.pipeline import analyse
+    from reader.run.pipeline import analyse
     from .export import to_json, to_markdown
 
     cache = _cache(args)

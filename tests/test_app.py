@@ -41,13 +41,13 @@ def pilot_test(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
 
 
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch, analyse: Callable[..., Corpus]) -> None:
-    """Put a stand-in `reader.analysis.pipeline` in place, with the real exception the app catches."""
-    from reader.analysis.pipeline import AnalysisCancelled
+    """Put a stand-in `reader.run.pipeline` in place, with the real exception the app catches."""
+    from reader.run.pipeline import AnalysisCancelled
 
-    fake = types.ModuleType("reader.analysis.pipeline")
+    fake = types.ModuleType("reader.run.pipeline")
     fake.analyse = analyse  # type: ignore[attr-defined]
     fake.AnalysisCancelled = AnalysisCancelled  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "reader.analysis.pipeline", fake)
+    monkeypatch.setitem(sys.modules, "reader.run.pipeline", fake)
 
 
 def previewing_app(monkeypatch: pytest.MonkeyPatch, preview: Corpus, corpus: Corpus, gate: threading.Event) -> ReaderApp:

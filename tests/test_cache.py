@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis import clean, ingest
-from reader.analysis.ingest import Block, Document
+from reader.analysis import clean
+from reader.sources import files as ingest
+from reader.analysis.model import Block, Document
 from reader.analysis.model import (
     Anchor,
     Article,
@@ -29,7 +30,7 @@ from reader.analysis.model import (
     Quote,
     Removed,
 )
-from reader.storage import codec
+from reader.run import codec
 from reader.storage.cache import FILE_NAME, AnalysisCache, corpus_key
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -64,7 +65,7 @@ def document(name: str, text: str, folder: str = "/news") -> Document:
 
 def count_prepared(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Ids of the documents `pipeline.prepare` is asked for from now on, in order (it still prepares them)."""
-    from reader.analysis import pipeline
+    from reader.run import pipeline
 
     asked: list[str] = []
     real_prepare = pipeline.prepare
@@ -412,7 +413,7 @@ ARCHIVE = {
 
 
 def test_an_unchanged_archive_is_not_even_read(cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.analysis import pipeline
+    from reader.run import pipeline
 
     archive = tmp_path / "archive"
     write_archive(archive, ARCHIVE)
@@ -438,7 +439,7 @@ def test_an_unchanged_archive_is_not_even_read(cache_dir: Path, tmp_path: Path, 
 
 
 def test_a_file_changed_just_now_is_read_not_trusted_by_its_timestamps(cache_dir: Path, tmp_path: Path) -> None:
-    from reader.analysis import pipeline
+    from reader.run import pipeline
     from reader.storage.cache import files_fingerprint
 
     archive = tmp_path / "archive"
@@ -450,7 +451,7 @@ def test_a_file_changed_just_now_is_read_not_trusted_by_its_timestamps(cache_dir
 
 
 def test_the_pipeline_runs_through_the_cache(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.analysis import pipeline
+    from reader.run import pipeline
 
     calls = count_prepared(monkeypatch)
     previews: list[Corpus] = []
@@ -473,7 +474,7 @@ def test_the_pipeline_runs_through_the_cache(cache_dir: Path, monkeypatch: pytes
 FORK_CHECK = """
 import sys, tempfile
 from pathlib import Path
-from reader.analysis import parallel, pipeline
+from reader.run import pool as parallel, pipeline
 from reader.storage.cache import AnalysisCache
 
 parallel.MIN_PARALLEL = {"fork": 4, "forkserver": 4, "spawn": 4}
@@ -502,7 +503,7 @@ def test_a_large_corpus_forks_its_workers_before_the_cache_writer_starts(tmp_pat
 
 
 def test_a_cancelled_analysis_stops_after_the_chunk_it_is_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.analysis import pipeline
+    from reader.run import pipeline
 
     archive = tmp_path / "archive"
     write_archive(archive, {f"n{i}": f"Story {i}\n\nThe harbour of Port {i} reopened on Monday.\n" for i in range(6)})
@@ -516,7 +517,7 @@ def test_a_cancelled_analysis_stops_after_the_chunk_it_is_in(tmp_path: Path, mon
 def test_the_list_grows_in_corpus_order_whatever_order_work_arrives_in(
     arrival: str, shown: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.analysis import parallel, pipeline
+    from reader.run import pool as parallel, pipeline
 
     real_submit = parallel.submit_all
 
@@ -550,7 +551,7 @@ def test_the_list_grows_in_corpus_order_whatever_order_work_arrives_in(
 
 
 def test_a_cancelled_corpus_stage_drops_the_work_it_handed_over(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.analysis import parallel, pipeline
+    from reader.run import pool as parallel, pipeline
 
     documents, _ = ingest.load([SEEDS])
     articles = [pipeline.prepare(d) for d in documents]

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from reader.analysis import collector, ingest, pipeline
+from reader.run import collector, pipeline
+from reader.sources import files as ingest
 
 
 @pytest.fixture

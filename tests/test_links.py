@@ -8,11 +8,13 @@ import sys
 
 import pytest
 
-from reader.analysis import clean, ingest, parallel
+from reader.analysis import clean
+from reader.sources import files as ingest
+from reader.run import pool as parallel
 from reader.analysis.events import group_events
 from reader.analysis.links import find_links, lay_groundwork
 from reader.analysis.model import Anchor, Article, Event, Link
-from reader.analysis.worddiff import word_diff
+from reader.analysis.text.worddiff import word_diff
 
 
 def art(id: str, *paragraphs: str, date: str | None = None) -> Article:

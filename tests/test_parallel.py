@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis import parallel
+from reader.run import pool as parallel
 
 
 def shout(text: str) -> tuple[str, int]:
@@ -186,7 +186,8 @@ def test_cancelled_work_is_still_finished_here_if_asked_for() -> None:
 FORK_FROM_CORPUS_STAGES = """
 import os, sys, threading
 from pathlib import Path
-from reader.analysis import ingest, parallel, pipeline
+from reader.run import pool as parallel, pipeline
+from reader.sources import files as ingest
 
 parallel.MIN_PARALLEL = {"fork": 4, "forkserver": 4, "spawn": 4}
 threads_at_fork = []
@@ -221,7 +222,7 @@ CAPTURED_STDERR = """
 import os, sys
 sys.path.insert(0, sys.argv[1])
 from test_parallel import TEXTS, shout
-from reader.analysis import parallel
+from reader.run import pool as parallel
 
 
 class Capture:

@@ -34,10 +34,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from reader.analysis.model import Article, Corpus, Problem
 
-from . import codec, sqlite
+from reader.run import codec
+from reader.storage import sqlite
 
 if TYPE_CHECKING:
-    from reader.analysis.ingest import Document
+    from reader.analysis.model import Document
 
 def _analysis_digest() -> str:
     """A digest of the analysis code itself, so any change to a stage discards older results.
@@ -108,7 +109,7 @@ def files_fingerprint(paths: Sequence[Path], max_bytes: int, version: str = ANAL
     archive reopen at once. None when a file was modified too recently for
     its timestamps to be trusted (the ordinary, content-hashed path is used).
     """
-    from reader.analysis import ingest
+    from reader.sources import files as ingest
 
     files, problems = ingest.discover(paths)
     digest = hashlib.blake2b(digest_size=20)
@@ -357,7 +358,7 @@ class AnalysisCache:
 
         The pipeline's own preparation through this cache (`pipeline.prepare_all`), with `prepare` for each miss.
         """
-        from reader.analysis import pipeline
+        from reader.run import pipeline
 
         return pipeline.prepare_all(documents, progress, self, prepare_one=prepare)
 

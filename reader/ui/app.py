@@ -25,7 +25,7 @@ from .screens.main import MainScreen
 from .themes import DEFAULTS, THEMES
 
 if TYPE_CHECKING:
-    from ..analysis.pipeline import ResultCache
+    from reader.run.pipeline import ResultCache
     from ..storage.state import ReadingState
     from .reading import StateStore
 
@@ -121,7 +121,7 @@ class ReaderApp(App[None]):
                 screen.post_message(ArticlesArrived(CorpusIndex(corpus)))
 
         try:
-            from ..analysis.pipeline import AnalysisCancelled, analyse
+            from reader.run.pipeline import AnalysisCancelled, analyse
 
             options: dict[str, object] = {} if self.max_bytes is None else {"max_bytes": self.max_bytes}
             cache = self.open_cache() if self.open_cache is not None else None

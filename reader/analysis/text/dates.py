@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .model import Article
-from .normalise import MONTHS, WEEKDAYS, plain
+from reader.analysis.model import Article
+from reader.analysis.text.normalise import MONTHS, WEEKDAYS, plain
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"

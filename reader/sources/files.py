@@ -10,34 +10,14 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Article, Problem
+from reader.analysis.model import Block, Document, Problem
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 """Larger files are refused with a message: no news article is this long, a log or dump is."""
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A piece of a document: a physical line of a text file, or a parsed Markdown block."""
-
-    text: str
-    kind: str = "line"
-    """"line" (plain text, may be hard-wrapped), "heading" or "paragraph" (Markdown)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """One readable article file, decoded but not yet cleaned."""
-
-    id: str
-    source: str
-    blocks: tuple[Block, ...]
-    content_hash: str
 
 
 def bundled_seeds() -> Path:
@@ -134,7 +114,7 @@ def read(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Document | 
     problems = [Problem(source, warning, "warning")] if warning else []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
-        from .markdown import blocks as markdown_blocks  # markdown-it is only loaded when needed
+        from reader.sources.markdown import blocks as markdown_blocks  # markdown-it is only loaded when needed
 
         blocks = markdown_blocks(text)
     else:
@@ -159,21 +139,3 @@ def load(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
             document = Document(f"{document.id}-{count}", document.source, document.blocks, document.content_hash)
         documents.append(document)
     return documents, problems
-
-
-def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Problem]]:
-    """Keep the first of articles whose cleaned text is identical, reporting the others.
-
-    Two copies of one article must not look like two outlets agreeing.
-    """
-    kept: list[Article] = []
-    problems: list[Problem] = []
-    first: dict[str, Article] = {}
-    for article in articles:
-        key = hashlib.blake2b("\n".join(article.paragraphs).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-        original = first.setdefault(key, article)
-        if original is article:
-            kept.append(article)
-        else:
-            problems.append(Problem(article.source, f"duplicate of {original.source}; left out", "warning"))
-    return kept, problems

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from .model import Entity, EntityMention, Quote
-from .quotes_detect import Found, Narration
-from .quotes_lexicon import ACCORDING_TO, AS_SAYING, SPEECH_VERB
-from .quotes_referents import INTRO, NEAR_WORDS, SPEAKER_TYPES, WORDS, Referents, Speaker, head, is_named
+from reader.analysis.model import Entity, EntityMention, Quote
+from reader.analysis.quotes.detect import Found, Narration
+from reader.analysis.quotes.lexicon import ACCORDING_TO, AS_SAYING, SPEECH_VERB
+from reader.analysis.quotes.referents import INTRO, NEAR_WORDS, SPEAKER_TYPES, WORDS, Referents, Speaker, head, is_named
 
 _PASSIVE = frozenset({"been", "was", "were", "is", "are", "be", "being"})
 _BY = re.compile(r"[\s,]*by\b")

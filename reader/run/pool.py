@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, ProcessPoolExecutor, wait
 from typing import Generic, TypeVar
 
-from . import collector
+from reader.run import collector
 
 D = TypeVar("D")
 A = TypeVar("A")
@@ -160,7 +160,7 @@ def available_cores() -> int:
 def _prepare_chunk(prepare: Callable[[D], A], chunk: bytes) -> bytes:
     """Runs in a worker. Both ways go through the model codec: default pickling of frozen
     slotted dataclasses is slow enough to eat most of what the second core gains."""
-    from reader.storage import codec
+    from reader.run import codec
 
     with collector.paused():  # what a chunk builds holds no cycles (see `collector`)
         return codec.encode([prepare(document) for document in codec.decode(chunk)])
@@ -268,7 +268,7 @@ class Pending(Generic[A]):
         self._pool: tuple[str, int, ProcessPoolExecutor] | None = None
 
     def _submit(self, method: str, workers: int) -> None:
-        from reader.storage import codec  # the storage layer depends on analysis, not the reverse, at import time
+        from reader.run import codec  # the storage layer depends on analysis, not the reverse, at import time
 
         try:
             pool = _pool(method, workers)
@@ -301,7 +301,7 @@ class Pending(Generic[A]):
         self, progress: Progress | None = None, on_chunk: Callable[[Sequence[A]], None] | None = None
     ) -> list[A]:
         """Every result, in the documents' order; `progress` and `on_chunk` as in `prepare_all`."""
-        from reader.storage import codec
+        from reader.run import codec
 
         total = len(self._documents)
         results: list[A | None] = [None] * total

@@ -25,7 +25,10 @@ import zlib
 from collections.abc import Callable
 from typing import Any
 
-from reader.analysis import collector, dates, ingest, mentions, model
+from reader.run import collector
+from reader.analysis.text import dates
+from reader.analysis.links import mentions
+from reader.analysis import model
 
 PROTOCOL = 5
 _HEADER = b"RDR1"
@@ -39,7 +42,7 @@ class DecodeError(Exception):
 _CLASSES: tuple[type, ...] = tuple(
     cls
     # Results, the documents sent to worker processes, and what corpus stages' workers send back.
-    for module in (model, ingest, dates, mentions)
+    for module in (model, dates, mentions)
     for cls in vars(module).values()
     if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == module.__name__
 )

@@ -15,8 +15,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .model import Quote
-from .quotes_lexicon import FUNCTION_WORDS, NAMING, SPEECH_VERB, sentence_bounds, sentence_starts
+from reader.analysis.model import Quote
+from reader.analysis.quotes.lexicon import FUNCTION_WORDS, NAMING, SPEECH_VERB, sentence_bounds, sentence_starts
 
 # Single marks between two word characters are apostrophes (Russia's, Putin’s) and never match.
 _MARK = re.compile(r"(?:``|''|[\"“”„‟«»‘’‚‛'`])(?<!\w[‘’‚‛'`](?=\w))")

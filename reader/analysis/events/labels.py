@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 from itertools import islice
 from datetime import date
 
-from .model import Article, Entity
-from .normalise import content_words
+from reader.analysis.model import Article, Entity
+from reader.analysis.text.normalise import content_words
 
 TOPIC_TERMS = 60
 _PEOPLE = frozenset({"PERSON", "PER"})

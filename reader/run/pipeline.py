@@ -11,8 +11,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-from . import clean, collector, entities, events, features, ingest, links, parallel, quotes
-from .model import Article, Corpus, Entity, Problem
+from reader.analysis import clean, names as entities, events, links, quotes
+from reader.run import collector, pool as parallel
+from reader.analysis.events import features
+from reader.sources import files as ingest
+from reader.analysis.model import Article, Corpus, Document, Entity, Problem
 
 Progress = Callable[[int, int], None]
 """Called with (articles done, articles in all) as analysis goes on."""
@@ -33,7 +36,7 @@ def _check(cancelled: Cancelled | None) -> None:
         raise AnalysisCancelled
 
 
-def prepare(document: ingest.Document) -> Article:
+def prepare(document: Document) -> Article:
     """Clean one document and recognise its entities: the per-article, corpus-free work."""
     article = clean.clean(document)
     return replace(article, entities=entities.recognise(article.paragraphs))
@@ -94,10 +97,10 @@ class ResultCache(Protocol):
     def fingerprint(self, paths: Sequence[Path], max_bytes: int) -> str | None: ...
     def load_unchanged(self, fingerprint: str | None, on_text: Preview | None = None) -> Corpus | None: ...
     def remember(self, fingerprint: str | None, key: str) -> None: ...
-    def key(self, documents: Sequence[ingest.Document], problems: Sequence[Problem]) -> str: ...
+    def key(self, documents: Sequence[Document], problems: Sequence[Problem]) -> str: ...
     def load_corpus(self, key: str, on_text: Preview | None = None) -> Corpus | None: ...
     def store_corpus(self, key: str, corpus: Corpus) -> None: ...
-    def load_articles(self, documents: Sequence[ingest.Document]) -> list[Article | None]: ...
+    def load_articles(self, documents: Sequence[Document]) -> list[Article | None]: ...
     def store_articles(self, articles: Sequence[Article]) -> None: ...
 
 
@@ -110,7 +113,7 @@ FIRST_UPDATE = 200
 
 def finish(articles: Sequence[Article], problems: Sequence[Problem], cancelled: Cancelled | None = None) -> Corpus:
     """From prepared articles to the corpus: drop duplicates, note empty articles, link."""
-    kept, duplicates = ingest.drop_duplicates(articles)
+    kept, duplicates = clean.drop_duplicates(articles)
     empty = [
         Problem(a.source, f"no article text left after cleaning ({len(a.removed)} lines removed)", "warning")
         for a in kept
@@ -178,13 +181,13 @@ def _analyse(
 
 
 def prepare_all(
-    documents: Sequence[ingest.Document],
+    documents: Sequence[Document],
     progress: Progress | None = None,
     cache: ResultCache | None = None,
     on_preview: Preview | None = None,
     cancelled: Cancelled | None = None,
     *,
-    prepare_one: Callable[[ingest.Document], Article] | None = None,
+    prepare_one: Callable[[Document], Article] | None = None,
 ) -> list[Article]:
     """`prepare` (or `prepare_one`) every document the cache does not hold, all handed to the workers at once.
 

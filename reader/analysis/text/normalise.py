@@ -188,3 +188,15 @@ def comparable(text: str) -> str:
 def figure_token(key: str) -> str:
     """A figure key as one word token, so "$1bn" and "$1 billion" become the same word."""
     return key.replace(":", "").replace("+", "").replace(".", "p").replace("-", "m")
+
+
+SHINGLE = 4
+"""Word n-gram length used to find quotations two articles share."""
+
+
+def shingles(norm: str, size: int = SHINGLE) -> set[str]:
+    """Overlapping word n-grams: two renderings of one quotation share most of them."""
+    tokens = norm.split()
+    if len(tokens) < size:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}

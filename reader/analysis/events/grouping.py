@@ -16,11 +16,13 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from itertools import chain, combinations
 
-from . import dates, parallel
-from .event_labels import label
-from .features import count_terms, tally, vectors
-from .model import Article, Entity, Event
-from .passages import Piece, quote_pieces, shingles
+from reader.analysis.text import dates
+from reader.run import pool as parallel
+from reader.analysis.events.labels import label
+from reader.analysis.events.features import count_terms, tally, vectors
+from reader.analysis.model import Article, Entity, Event
+from reader.analysis.quotes.pieces import Piece, quote_pieces
+from reader.analysis.text.normalise import shingles
 
 JOIN_THRESHOLD = 0.14
 """Average similarity two groups need to merge; below it they stay separate events."""

@@ -21,12 +21,14 @@ from itertools import chain, combinations
 
 from rapidfuzz import fuzz
 
-from . import parallel
-from .mentions import Clues, find_mentions, gather
-from .model import Anchor, Article, Entity, Event, Link
-from .normalise import DIGIT, STOPWORDS, Figure, figure_token, figures
-from .passages import Piece, Unit, quote_pieces, sentence_pieces, shingles, units
-from .worddiff import word_diff
+from reader.run import pool as parallel
+from reader.analysis.links.mentions import Clues, find_mentions, gather
+from reader.analysis.model import Anchor, Article, Entity, Event, Link
+from reader.analysis.text.normalise import DIGIT, STOPWORDS, Figure, figure_token, figures
+from reader.analysis.quotes.pieces import Piece, quote_pieces
+from reader.analysis.links.passages import Unit, sentence_pieces, units
+from reader.analysis.text.normalise import shingles
+from reader.analysis.text.worddiff import word_diff
 
 QUOTE_SCORE = 85.0
 """Whole-quotation similarity (0-100) above which two renderings are the same words."""

@@ -6,8 +6,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from .model import DiffRun
-from .normalise import words
+from reader.analysis.model import DiffRun
+from reader.analysis.text.normalise import words
 
 
 @lru_cache(maxsize=100_000)

@@ -11,11 +11,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from . import parallel
-from .model import Article, Entity, Quote
-from .passages import Piece, spoken_pieces
-from .quotes_attribute import attribute
-from .quotes_detect import Found, Narration, detect, scan
+from reader.run import pool as parallel
+from reader.analysis.model import Article, Entity, Quote
+from reader.analysis.quotes.pieces import Piece, spoken_pieces
+from reader.analysis.quotes.attribute import attribute
+from reader.analysis.quotes.detect import Found, Narration, detect, scan
 
 __all__ = ["Scan", "detect", "find_quotes", "headline_quotes", "scans", "submit_scans"]
 

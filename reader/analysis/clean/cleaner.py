@@ -16,9 +16,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import boilerplate, metadata
-from .ingest import Document
-from .model import Article, Removed
+from reader.analysis.clean import boilerplate, metadata
+from reader.analysis.model import Document
+from reader.analysis.model import Article, Removed
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 _ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’»)\]]*$|[\"”’»]$")

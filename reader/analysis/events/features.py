@@ -14,9 +14,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from operator import itemgetter
 
-from . import parallel
-from .model import Article
-from .normalise import MONTHS, STOPWORDS, WEEKDAYS, content_words, figures, plain
+from reader.run import pool as parallel
+from reader.analysis.model import Article
+from reader.analysis.text.normalise import MONTHS, STOPWORDS, WEEKDAYS, content_words, figures, plain
 
 NAME_WEIGHT = 2.0
 FIGURE_WEIGHT = 2.0

@@ -9,7 +9,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .ingest import Block
+from reader.analysis.model import Block
 
 _PARSER = MarkdownIt("commonmark")
 

@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import TimeRef, time_refs
-from .model import Anchor, Article, Event, Link
-from .normalise import STOPWORDS, plain
-from .passages import scan_quotes
+from reader.analysis.text.dates import TimeRef, time_refs
+from reader.analysis.model import Anchor, Article, Event, Link
+from reader.analysis.text.normalise import STOPWORDS, plain
+from reader.analysis.quotes.pieces import scan_quotes
 
 MAX_TERM_WORDS = 4
 """Quoted terms longer than this are quotations, not the name of a thing."""

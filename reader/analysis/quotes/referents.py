@@ -14,16 +14,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .model import Entity, EntityMention
-from .quotes_detect import Found, Narration, mask
-from .quotes_lexicon import (
-    FEMALE_TITLES,
-    MALE_TITLES,
-    PERSON_PRONOUNS,
-    candidate_phrases,
-    sentence_bounds,
-    sentence_starts,
-)
+from reader.analysis.model import Entity, EntityMention
+from reader.analysis.quotes.detect import Found, Narration, mask
+from reader.analysis.quotes.lexicon import FEMALE_TITLES, MALE_TITLES, PERSON_PRONOUNS, candidate_phrases, sentence_bounds, sentence_starts
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
 # Openings of an introductory phrase whose comma comes before the subject: "In Berlin, Merkel said".
