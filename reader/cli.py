@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from . import __version__
+from .terminal import path_text, printable
 
 if TYPE_CHECKING:
+    from .analysis.model import Corpus
     from .storage.cache import AnalysisCache
 
 COMMANDS = ("export", "cache")
@@ -68,20 +71,39 @@ def _cache(args: argparse.Namespace) -> AnalysisCache:
 def export(args: argparse.Namespace) -> int:
     """Analyse and print; problems also go to stderr so a pipeline shows them."""
     from reader.run.pipeline import analyse
-    from .export import to_json, to_markdown
+    from .export import write_json, write_markdown
 
     cache = _cache(args)
     corpus = analyse(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), cache=cache)
-    text = to_json(corpus) if args.format == "json" else to_markdown(corpus)
-    sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
-    sys.stdout.flush()
+    failed = _write(corpus, write_json if args.format == "json" else write_markdown)
     cache.close()  # the results are written while the output is made; notices include any trouble doing so
     for notice in cache.notices:
-        print(f"reader: {notice}", file=sys.stderr)
+        _say(notice)
     for problem in corpus.problems:
-        source = problem.source.encode("unicode_escape").decode("ascii")
-        print(f"reader: {problem.severity}: {source}: {problem.message}", file=sys.stderr)
+        _say(f"{problem.severity}: {problem.source}: {problem.message}")
+    if failed is not None:
+        _say(f"cannot write the export: {failed.strerror or failed}")
+        return 1
     return 0 if corpus.articles else 1
+
+
+def _write(corpus: Corpus, write: Callable[[Corpus, BinaryIO], None]) -> OSError | None:
+    """Write the export to stdout as it is made; the error if stdout fails (a full disk, a closed pipe)."""
+    try:
+        write(corpus, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    except OSError as error:
+        # What is still buffered would fail again, as a traceback, when Python exits.
+        sink = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(sink, sys.stdout.fileno())
+        os.close(sink)
+        return error
+    return None
+
+
+def _say(text: str) -> None:
+    """One line on stderr, shown literally (`reader.terminal.printable`): file names may hold escape sequences."""
+    print(f"reader: {printable(text)}", file=sys.stderr)
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -109,7 +131,7 @@ def clear_cache() -> int:
 
     cache = AnalysisCache()
     cache.clear()
-    print(f"reader: cache cleared ({cache.path})")
+    print(f"reader: cache cleared ({printable(path_text(cache.path or ''))})")
     return 0
 
 
