@@ -19,7 +19,7 @@ from . import __version__
 from .terminal import path_text, printable
 
 if TYPE_CHECKING:
-    from .analysis.model import Corpus
+    from .analysis.model import Corpus, Problem
     from .storage.cache import AnalysisCache
 
 COMMANDS = ("export", "cache")
@@ -77,14 +77,19 @@ def export(args: argparse.Namespace) -> int:
     corpus = analyse(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), cache=cache)
     failed = _write(corpus, write_json if args.format == "json" else write_markdown)
     cache.close()  # the results are written while the output is made; notices include any trouble doing so
-    for notice in cache.notices:
-        _say(notice)
-    for problem in corpus.problems:
-        _say(f"{problem.severity}: {problem.source}: {problem.message}")
+    for line in report_lines(cache.notices, corpus.problems):
+        print(line, file=sys.stderr)
     if failed is not None:
-        _say(f"cannot write the export: {failed.strerror or failed}")
+        print(f"reader: cannot write the export: {printable(failed.strerror or str(failed))}", file=sys.stderr)
         return 1
     return 0 if corpus.articles else 1
+
+
+def report_lines(notices: Sequence[str], problems: Sequence[Problem]) -> list[str]:
+    """The lines `reader export` writes to stderr, shown literally (`reader.terminal.printable`):
+    file names and messages may hold escape sequences, which must not reach the terminal."""
+    said = [*notices, *(f"{p.severity}: {p.source}: {p.message}" for p in problems)]
+    return [f"reader: {printable(text)}" for text in said]
 
 
 def _write(corpus: Corpus, write: Callable[[Corpus, BinaryIO], None]) -> OSError | None:
@@ -99,11 +104,6 @@ def _write(corpus: Corpus, write: Callable[[Corpus, BinaryIO], None]) -> OSError
         os.close(sink)
         return error
     return None
-
-
-def _say(text: str) -> None:
-    """One line on stderr, shown literally (`reader.terminal.printable`): file names may hold escape sequences."""
-    print(f"reader: {printable(text)}", file=sys.stderr)
 
 
 def run_app(args: argparse.Namespace) -> int:

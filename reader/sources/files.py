@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import itertools
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -92,17 +93,21 @@ def assign_ids(found: Sequence[tuple[Path, PurePath]]) -> list[str]:
         if counts[stem] == 1:
             ids.append(stem)
             continue
-        for key in (os.fsencode(relative), os.fsencode(path.absolute())):
-            digest = hashlib.blake2b(key, digest_size=20).hexdigest()
-            candidates = (f"{stem}-{digest[:length]}" for length in range(8, len(digest) + 1, 4))
-            chosen = next((c for c in candidates if c not in taken), None)
-            if chosen is not None:
-                break
-        else:
-            chosen = f"{stem}-{len(ids)}"  # the same file named twice: the duplicate check reports it
+        chosen = _hashed(stem, (os.fsencode(relative), os.fsencode(path.absolute())), taken)
         taken.add(chosen)
         ids.append(chosen)
     return ids
+
+
+def _hashed(stem: str, keys: Sequence[bytes], taken: set[str]) -> str:
+    """`stem-<hash>` of the first key, lengthened (then the next key tried) until no other id has it."""
+    for key in keys:
+        digest = hashlib.blake2b(key, digest_size=20).hexdigest()
+        for length in range(8, len(digest) + 1, 4):
+            if (candidate := f"{stem}-{digest[:length]}") not in taken:
+                return candidate
+    # The same file named twice (a folder and a file in it): a counter; the duplicate check reports it.
+    return next(f"{stem}-{number}" for number in itertools.count(2) if f"{stem}-{number}" not in taken)
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
