@@ -178,7 +178,7 @@ def _escape(text: str) -> str:
 
 def _visible(char: str) -> str:
     code = ord(char)
-    if code in UNSAFE and char != "\t":
+    if (code in UNSAFE and char != "\t") or 0xD800 <= code < 0xE000:  # a lone surrogate cannot even be written
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
     return char
 

@@ -95,6 +95,9 @@ def test_json_escapes_what_a_terminal_would_act_on_and_stays_lossless() -> None:
     assert unsafe(out.replace("\n", "")) == []
     assert "\\u007f" in out and "\\u009b" in out and "\\u202e" in out
     assert json.loads(out)["articles"][0]["paragraphs"] == [text]
+    markdown = io.BytesIO()
+    write_markdown(Corpus(articles=(article("a", text + " lone\ud800"),)), markdown)  # a lone surrogate too
+    assert unsafe(markdown.getvalue().decode("utf-8")) == [] and b"\\\\ud800" in markdown.getvalue()
 
 
 # -- 8. streaming, full disks and memory limits -----------------------------------------------------
