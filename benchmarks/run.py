@@ -161,8 +161,6 @@ def fill_cache(folder: Path) -> float:
 
 
 FINISHED = """
-import gc
-gc.disable()  # as the reader's start-up does, before importing its interface (see cli.run_app)
 from reader.ui.screens.main import MainScreen
 
 _show = MainScreen.show_index
