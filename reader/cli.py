@@ -70,6 +70,7 @@ def _cache(args: argparse.Namespace) -> AnalysisCache:
 def export(args: argparse.Namespace) -> int:
     """Analyse and print; problems also go to stderr so a pipeline shows them."""
     from reader.run.pipeline import analyse
+
     from .export import write_json, write_markdown
 
     cache = _cache(args)
