@@ -19,6 +19,7 @@ from .terminal import path_text, printable
 
 if TYPE_CHECKING:
     from .analysis.model import Corpus, Problem
+    from .run.pool import Workers
     from .storage.cache import AnalysisCache
 
 COMMANDS = ("export", "cache")
@@ -34,6 +35,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="refuse files larger than this many megabytes (default: 5)",
     )
     parser.add_argument("--no-cache", action="store_true", help="analyse from scratch; neither read nor write the cache")
+    parser.add_argument(
+        "--executor",
+        metavar="dask://HOST:PORT",
+        help="run the per-article work on a Dask cluster (needs the dask extra) instead of this machine's cores",
+    )
 
 
 def build_parser(command: str | None) -> argparse.ArgumentParser:
@@ -67,14 +73,35 @@ def _cache(args: argparse.Namespace) -> AnalysisCache:
     return AnalysisCache.disabled() if args.no_cache else AnalysisCache()
 
 
+def _workers(args: argparse.Namespace) -> tuple[Workers | None, Callable[[], None]]:
+    """Where the per-article work runs (a named executor, or None for this machine's cores),
+    and how to let go of it afterwards."""
+    if not args.executor:
+        return None, lambda: None
+    from .run.executors import open_executor
+    from .run.pool import Workers
+
+    executor, close = open_executor(args.executor)
+    return Workers(executor), close
+
+
 def export(args: argparse.Namespace) -> int:
     """Analyse and print; problems also go to stderr so a pipeline shows them."""
     from reader.run.pipeline import analyse
 
     from .export import write_json, write_markdown
+    from .run.executors import ExecutorError
 
+    try:
+        workers, let_go = _workers(args)
+    except ExecutorError as error:
+        print(f"reader: {printable(str(error))}", file=sys.stderr)
+        return 1
     cache = _cache(args)
-    corpus = analyse(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), cache=cache)
+    try:
+        corpus = analyse(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), cache=cache, workers=workers)
+    finally:
+        let_go()
     failed = _write(corpus, write_json if args.format == "json" else write_markdown)
     cache.close()  # the results are written while the output is made; notices include any trouble doing so
     for line in report_lines(cache.notices, corpus.problems):
@@ -107,6 +134,13 @@ def _write(corpus: Corpus, write: Callable[[Corpus, BinaryIO], None]) -> OSError
 
 
 def run_app(args: argparse.Namespace) -> int:
+    from .run.executors import ExecutorError
+
+    try:
+        workers, let_go = _workers(args)
+    except ExecutorError as error:
+        print(f"reader: {printable(str(error))}", file=sys.stderr)
+        return 1
     from .storage.state import ReadingState
 
     # Started first: its thread opens the state file while the interface is imported.
@@ -114,9 +148,12 @@ def run_app(args: argparse.Namespace) -> int:
     from .ui.app import ReaderApp
 
     try:
-        ReaderApp(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), open_cache=lambda: _cache(args), state=state).run()
+        ReaderApp(
+            _paths(args), max_bytes=int(args.max_size * 1024 * 1024), open_cache=lambda: _cache(args), state=state, workers=workers
+        ).run()
     finally:
         state.close()  # waits for the last action to be written
+        let_go()
     return 0
 
 
