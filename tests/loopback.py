@@ -1,0 +1,106 @@
+"""A small threaded HTTP server on 127.0.0.1 that the web and feed tests (and the fetch benchmark) start.
+
+Routes map a path to a fixed `Reply` or to a function of the request, so a
+test can script misbehaviour (a 500 then a 200, a slow answer, a redirect
+loop) and count what the client asked for. Nothing here leaves the machine.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the server sends: a status, headers, a body, after an optional delay."""
+
+    body: bytes = b""
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
+    delay: float = 0.0
+    length: bool = True
+    """False: no Content-Length; the body ends when the connection closes (the client cannot know the size)."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request the server received."""
+
+    path: str
+    headers: dict[str, str]
+
+
+Route = Reply | Callable[[Request], Reply]
+
+
+class Loopback:
+    """`with Loopback() as server: server.route("/a", Reply(b"..."))`; `server.url("/a")`."""
+
+    def __init__(self, latency: tuple[float, float] | None = None) -> None:
+        self.routes: dict[str, Route] = {}
+        self.requests: list[Request] = []
+        self.latency = latency
+        """Seconds added to every answer, drawn uniformly from this range (the benchmark's network)."""
+        self._lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+                request = Request(self.path, {k.lower(): v for k, v in self.headers.items()})
+                with server._lock:
+                    server.requests.append(request)
+                route = server.routes.get(urlsplit(self.path).path)
+                reply = Reply(b"not found", 404) if route is None else route if isinstance(route, Reply) else route(request)
+                delay = reply.delay + (random.uniform(*server.latency) if server.latency else 0.0)
+                if delay:
+                    time.sleep(delay)
+                try:
+                    self.send_response(reply.status)
+                    headers = dict(reply.headers)
+                    if reply.length:
+                        headers.setdefault("Content-Length", str(len(reply.body)))
+                    else:
+                        headers["Connection"] = "close"
+                        self.close_connection = True
+                    for name, value in headers.items():
+                        self.send_header(name, value)
+                    self.end_headers()
+                    self.wfile.write(reply.body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (a timeout or a size cap): that is what is tested
+
+            def log_message(self, *_: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> Loopback:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def route(self, path: str, reply: Route) -> str:
+        """Serve `reply` at `path`; returns the full address."""
+        self.routes[path] = reply
+        return self.url(path)
+
+    def hits(self, path: str) -> list[Request]:
+        with self._lock:
+            return [r for r in self.requests if urlsplit(r.path).path == path]
