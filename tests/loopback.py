@@ -7,12 +7,14 @@ loop) and count what the client asked for. Nothing here leaves the machine.
 
 from __future__ import annotations
 
+import hashlib
 import random
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
 
 
@@ -104,3 +106,45 @@ class Loopback:
     def hits(self, path: str) -> list[Request]:
         with self._lock:
             return [r for r in self.requests if urlsplit(r.path).path == path]
+
+
+WEB = Path(__file__).parent / "data" / "web"
+PAGES = {
+    "/business/port-strike-ends": "nav_ads_comments.html",
+    "/amp/rail-fares": "amp.html",
+    "/markets/central-bank-holds": "teaser.html",
+    "/live/election-night": "live_blog.html",
+}
+FEEDS = ("rss", "atom", "malformed", "empty")
+
+
+def feed_reply(body: bytes, kind: str = "application/rss+xml") -> Route:
+    """A feed that answers a conditional GET for its current content with 304, as a well-run server does."""
+    tag = '"' + hashlib.blake2b(body, digest_size=8).hexdigest() + '"'
+
+    def reply(request: Request) -> Reply:
+        if request.headers.get("if-none-match") == tag:
+            return Reply(b"", 304, {"ETag": tag})
+        return Reply(body, headers={"Content-Type": kind, "ETag": tag, "Last-Modified": "Mon, 03 Jun 2024 00:00:00 GMT"})
+
+    return reply
+
+
+def serve_site(server: Loopback) -> dict[str, str]:
+    """The fixture news site: article pages under their paths, feeds at /feeds/<name>.xml; returns feed addresses."""
+    for path, name in PAGES.items():
+        server.route(path, Reply((WEB / name).read_bytes()))
+    feeds = {}
+    for name in FEEDS:
+        body = (WEB / "feeds" / f"{name}.xml").read_text("utf-8").replace("{base}", server.base).encode()
+        feeds[name] = server.route(f"/feeds/{name}.xml", feed_reply(body))
+    return feeds
+
+
+if __name__ == "__main__":  # serve the fixture site by hand, to try the reader as a user would
+    import sys
+
+    with Loopback(latency=(0.05, 0.2) if "--slow" in sys.argv else None) as running:
+        for name, address in serve_site(running).items():
+            print(f"{name}: {address}", flush=True)
+        threading.Event().wait()

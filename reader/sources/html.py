@@ -94,9 +94,13 @@ def extract(data: bytes | str, url: str | None = None) -> tuple[list[Block], dic
     """
     import trafilatura  # loaded only when a page is read: it brings lxml and friends
 
-    result = trafilatura.bare_extraction(
-        data, url=url, fast=True, include_comments=False, include_tables=True, with_metadata=True
-    )
+    options = {"url": url, "include_comments": False, "include_tables": True, "with_metadata": True}
+    result = trafilatura.bare_extraction(data, fast=True, **options)
+    if result is not None and result.body is not None and len(result.body) == 1 and len(result.text or "") < 1000:
+        # Too little text for the main extractor: its last resort runs the whole page into one
+        # paragraph (a teaser above a paywall). Asked to favour recall it keeps the page's structure,
+        # and what that lets through (the paywall's prompt) is our cleaner's business.
+        result = trafilatura.bare_extraction(data, favor_recall=True, **options) or result
     if result is None or result.body is None:
         return [], {}
     meta = {"title": result.title, "author": result.author, "date": result.date, "site": result.sitename, "url": result.url}

@@ -7,6 +7,7 @@ frame appears as fast as a bare Textual app's.
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -17,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.theme import Theme
 from textual.worker import get_current_worker
 
-from ..analysis.model import Corpus
+from ..analysis.model import Corpus, Problem
 from .lookup import CorpusIndex
 from .messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed, ArticlesArrived
 from .sanitize import printable
@@ -51,9 +52,12 @@ class ReaderApp(App[None]):
         max_bytes: int | None = None,
         open_cache: Callable[[], ResultCache] | None = None,
         state: ReadingState | None = None,
+        problems: Sequence[Problem] = (),
     ) -> None:
         super().__init__()
         self.paths = tuple(paths)
+        self.problems = tuple(problems)
+        """Problems met before the analysis (web addresses that could not be fetched), listed with its own."""
         self.max_bytes = max_bytes
         """Size limit per input file, passed on to the analysis (None: its default)."""
         self.open_cache = open_cache
@@ -138,6 +142,8 @@ class ReaderApp(App[None]):
         except Exception as error:  # noqa: BLE001 - any failure is shown, never a crash
             screen.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
             return
+        if self.problems:
+            corpus = replace(corpus, problems=(*corpus.problems, *self.problems))
         if not worker.is_cancelled:
             screen.post_message(AnalysisFinished(CorpusIndex(corpus)))
 
