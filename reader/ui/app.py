@@ -24,6 +24,7 @@ from .messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed, Arti
 from .sanitize import printable
 from .screens.main import MainScreen
 from .themes import DEFAULTS, THEMES
+from .web import WEB_BINDINGS, WebActions
 
 if TYPE_CHECKING:
     from reader.run.pipeline import ResultCache
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from .reading import StateStore
 
 
-class ReaderApp(App[None]):
+class ReaderApp(WebActions, App[None]):
     """Read and compare news articles: `ReaderApp(paths).run()`."""
 
     CSS_PATH = Path(__file__).parent / "reader.tcss"
@@ -42,6 +43,7 @@ class ReaderApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Show every key"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the reader"),
         Binding("t", "next_theme", "Theme", show=False, id="app.theme", tooltip="Switch to the next colour theme"),
+        *WEB_BINDINGS,
     ]
 
     def __init__(
