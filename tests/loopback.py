@@ -41,10 +41,15 @@ class Request:
 Route = Reply | Callable[[Request], Reply]
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # the benchmark opens many connections at once
+
+
 class Loopback:
     """`with Loopback() as server: server.route("/a", Reply(b"..."))`; `server.url("/a")`."""
 
-    def __init__(self, latency: tuple[float, float] | None = None) -> None:
+    def __init__(self, latency: tuple[float, float] | None = None, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[Request] = []
         self.latency = latency
@@ -82,9 +87,8 @@ class Loopback:
             def log_message(self, *_: object) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.server = _Server((host, 0), Handler)
+        self.base = f"http://{host}:{self.server.server_address[1]}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self) -> Loopback:

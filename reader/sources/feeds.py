@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import html
 import io
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -24,6 +25,8 @@ from reader.analysis.model import Problem
 from reader.sources.html import Provenance, extract
 from reader.sources.web import Fetcher, Limits, Page
 from reader.storage.archive import Archive, Stored, Subscription, text_hash
+
+_TAGS = re.compile(r"<[^>]*>")
 
 Progress = Callable[[int, int], None]
 """Called with (feeds done, feeds in all)."""
@@ -108,6 +111,11 @@ def feed_page(entry: Entry, outlet: str | None) -> bytes:
     return f"<!DOCTYPE html><html><head><meta charset=\"utf-8\">{''.join(meta)}</head><body><article>{heading}{content}</article></body></html>".encode()
 
 
+def _words_in_html(fragment: str) -> int:
+    """Words in the feed's own HTML, counted without a parser (only to compare with the page's)."""
+    return len(_TAGS.sub(" ", fragment).split())
+
+
 def _words(blocks: Sequence[object]) -> int:
     return sum(len(block.text.split()) for block in blocks)  # type: ignore[attr-defined]
 
@@ -126,14 +134,14 @@ class _Run:
         page = await self.fetcher.get(entry.url, html=True)
         loop = asyncio.get_running_loop()
         blocks, meta = await loop.run_in_executor(None, extract, page.content, page.url) if isinstance(page, Page) else ([], {})
-        fallback = await loop.run_in_executor(None, extract, feed_page(entry, feed.title), entry.url) if entry.content else ([], {})
         note = None
         body = page.content if isinstance(page, Page) else b""
-        if _words(fallback[0]) > _words(blocks):
+        if _words_in_html(entry.content) > _words(blocks):
             # The feed carries more than the page shows: the page failed, or it is a paywall or teaser.
             why = page.message if isinstance(page, Problem) else "the page shows less than the feed (a paywall or teaser?)"
             note = f"text from the feed, not the page: {why}"
-            blocks, meta, body = fallback[0], fallback[1], feed_page(entry, feed.title)
+            body = feed_page(entry, feed.title)
+            blocks, meta = await loop.run_in_executor(None, extract, body, entry.url)
         if not blocks:
             self.problems.append(page if isinstance(page, Problem) else Problem(entry.url, "no article text in the page or the feed"))
             return
