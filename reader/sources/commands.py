@@ -46,6 +46,10 @@ def opml_feeds(path: Path) -> list[tuple[str, str | None]]:
     ]
 
 
+def _articles(count: int) -> str:
+    return f"{count} article" if count == 1 else f"{count} articles"
+
+
 def feeds(argv: list[str]) -> int:
     """Run `reader feeds ...`."""
     from reader.sources.feeds import now
@@ -58,7 +62,7 @@ def feeds(argv: list[str]) -> int:
             counts = archive.feed_counts()
             for feed in archive.subscriptions():
                 state = f"failed: {feed.error}" if feed.error else f"checked {feed.checked}" if feed.checked else "not fetched yet"
-                print(f"{feed.url}\t{feed.title or ''}\t{counts.get(feed.url, 0)} articles\t{state}")
+                print(f"{feed.url}\t{feed.title or ''}\t{_articles(counts.get(feed.url, 0))}\t{state}")
             return 0
         if args.action == "import":
             try:
@@ -96,10 +100,10 @@ def fetch(argv: list[str]) -> int:
             return 1
 
         def progress(done: int, total: int) -> None:
-            print(f"\rreader: {done}/{total} feeds", end="", file=sys.stderr, flush=True)
+            print(f"\rreader: {done}/{total} feeds", end="\n" if done == total else "", file=sys.stderr, flush=True)
 
-        report = fetch_feeds(archive, Limits(max_bytes=int(args.max_size * 1024 * 1024)), progress)
-    print(file=sys.stderr)
+        interactive = sys.stderr.isatty()  # a counter that rewrites its line is noise in a log
+        report = fetch_feeds(archive, Limits(max_bytes=int(args.max_size * 1024 * 1024)), progress if interactive else None)
     for problem in report.problems:
         print(f"reader: {problem.severity}: {problem.source}: {problem.message}", file=sys.stderr)
     print(f"reader: {report.summary()}")

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from reader.analysis.model import Problem
 from reader.sources.html import Provenance, extract
 from reader.sources.web import Fetcher, Limits, Page
-from reader.storage.archive import Archive, Stored, Subscription, text_hash
+from reader.storage.archive import Archive, Stored, Subscription, canonical_url, text_hash
 
 _TAGS = re.compile(r"<[^>]*>")
 
@@ -146,7 +146,7 @@ class _Run:
             self.problems.append(page if isinstance(page, Problem) else Problem(entry.url, "no article text in the page or the feed"))
             return
         url = page.url if isinstance(page, Page) else entry.url
-        header = Provenance(url=url, feed=feed.url, fetched=now(), note=note).header()
+        header = Provenance(url=canonical_url(url), feed=feed.url, fetched=now(), note=note).header()
         stored = Stored(
             url=entry.url,
             page=header + body,

@@ -15,7 +15,7 @@ from reader.analysis.model import Problem
 from reader.sources.feeds import now
 from reader.sources.html import Provenance, extract
 from reader.sources.web import Limits, Page, fetch_all
-from reader.storage.archive import Archive, Stored, text_hash
+from reader.storage.archive import Archive, Stored, canonical_url, text_hash
 
 
 def is_url(argument: str) -> bool:
@@ -50,7 +50,7 @@ def _store(archive: Archive, url: str, page: Page) -> Path | Problem:
     if not blocks:
         return Problem(url, "no article text found in the page")
     fetched = now()
-    header = Provenance(url=page.url, fetched=fetched).header()
+    header = Provenance(url=canonical_url(page.url), fetched=fetched).header()
     stored = Stored(
         url=url,
         page=header + page.content,

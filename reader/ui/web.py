@@ -36,8 +36,10 @@ class WebActions:
         if article is None or not article.url:
             self.notify("This article has no web address.", markup=False, timeout=3)
             return
-        webbrowser.open(article.url)
-        self.notify(f"Opening {printable(article.url)}", markup=False, timeout=3)
+        if webbrowser.open(article.url):
+            self.notify(f"Opening {printable(article.url)}", markup=False, timeout=3)
+        else:  # no browser on this machine (a server over ssh): the address is still worth having
+            self.notify(f"No web browser found. The address: {printable(article.url)}", markup=False, timeout=15)
 
     def action_fetch_feeds(self: ReaderApp) -> None:  # type: ignore[misc]
         progress = self.main.query_one(ProgressLine)
