@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import webbrowser
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -45,12 +46,15 @@ def test_fetch_list_open_and_o_opens_the_page(tmp_path: Path, monkeypatch: pytes
             await wait_for(pilot, lambda: main.finished)
             assert len(main.index.articles) == 1
             await pilot.press("f")
-            assert main.query_one(ProgressLine).display  # progress is shown while the feeds come in
-            await wait_for(pilot, lambda: main.index is not None and len(main.index.articles) == 5)
+            progress = main.query_one(ProgressLine)
+            # The RSS feed answers late: meanwhile the line shows one of the two feeds done.
+            await wait_for(pilot, lambda: progress.display and (progress.done, progress.total) == (1, 2))
+            assert "Fetching 1/2" in screen_text(app)
+            summary = "5 new articles from 2 feeds, 0 failed"
+            await wait_for(pilot, lambda: summary in [n.message for n in app._notifications])  # before it times out
             assert not main.query_one(ProgressLine).display
+            await wait_for(pilot, lambda: main.index is not None and len(main.index.articles) == 5)
             assert "Port strike ends after wage deal" in screen_text(app)
-            toast = [n.message for n in app._notifications]
-            assert "5 new articles from 2 feeds, 0 failed" in toast
             strike = next(a for a in main.index.articles.values() if a.title.startswith("Port strike"))
             main.go(Anchor(strike.id, 0))
             main.view.focus()
@@ -62,6 +66,8 @@ def test_fetch_list_open_and_o_opens_the_page(tmp_path: Path, monkeypatch: pytes
 
     with Loopback() as server:
         feeds = serve_site(server)
+        prompt = server.routes["/feeds/rss.xml"]
+        server.route("/feeds/rss.xml", lambda request: replace(prompt(request), delay=1.5))  # type: ignore[operator]
         with Archive() as archive:
             archive.subscribe(feeds["rss"], "2024-01-01T00:00:00+00:00")
             archive.subscribe(feeds["atom"], "2024-01-01T00:00:00+00:00")
