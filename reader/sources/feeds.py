@@ -108,7 +108,8 @@ def feed_page(entry: Entry, outlet: str | None) -> bytes:
         if value:
             meta.append(f'<meta property="{name}" name="{name}" content="{html.escape(value)}">')
     heading = f"<h1>{html.escape(entry.title)}</h1>" if entry.title else ""
-    return f"<!DOCTYPE html><html><head><meta charset=\"utf-8\">{''.join(meta)}</head><body><article>{heading}{content}</article></body></html>".encode()
+    head = '<meta charset="utf-8">' + "".join(meta)
+    return f"<!DOCTYPE html><html><head>{head}</head><body><article>{heading}{content}</article></body></html>".encode()
 
 
 def _words_in_html(fragment: str) -> int:
@@ -143,7 +144,8 @@ class _Run:
             body = feed_page(entry, feed.title)
             blocks, meta = await loop.run_in_executor(None, extract, body, entry.url)
         if not blocks:
-            self.problems.append(page if isinstance(page, Problem) else Problem(entry.url, "no article text in the page or the feed"))
+            missing = Problem(entry.url, "no article text in the page or the feed")
+            self.problems.append(page if isinstance(page, Problem) else missing)
             return
         url = page.url if isinstance(page, Page) else entry.url
         header = Provenance(url=canonical_url(url), feed=feed.url, fetched=now(), note=note).header()

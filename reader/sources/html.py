@@ -42,7 +42,8 @@ class Provenance:
 
     def header(self) -> bytes:
         """The comment line that carries this provenance at the top of an archived page."""
-        values = {key: value for key, value in (("url", self.url), ("feed", self.feed), ("fetched", self.fetched), ("note", self.note)) if value}
+        pairs = (("url", self.url), ("feed", self.feed), ("fetched", self.fetched), ("note", self.note))
+        values = {key: value for key, value in pairs if value}
         # "--" cannot appear inside an HTML comment; JSON's \u escape keeps the value intact.
         return b"<!-- reader: " + json.dumps(values).replace("--", "-\\u002d").encode("ascii") + b" -->\n"
 

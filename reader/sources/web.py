@@ -246,12 +246,16 @@ def _status_reason(status: int) -> str:
         return f"HTTP {status}"
 
 
+_DNS_SIGNS = ("name or service not known", "nodename nor servname", "getaddrinfo", "name resolution", "no address associated")
+"""What resolvers on Linux, macOS and Windows say when a name has no address."""
+
+
 def _network_reason(error: httpx.HTTPError, host: str) -> str:
     """A sentence for a failure before any answer: DNS, refused connection, broken transfer."""
     text = str(error) or type(error).__name__
     if isinstance(error, httpx.ConnectError):
         lowered = text.lower()
-        if any(sign in lowered for sign in ("name or service not known", "nodename nor servname", "getaddrinfo", "name resolution", "no address associated")):
+        if any(sign in lowered for sign in _DNS_SIGNS):
             return f"DNS lookup failed: no address for {host}"
         return f"cannot connect to {host}: {text}"
     return f"network error: {text}"

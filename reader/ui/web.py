@@ -19,6 +19,8 @@ from .sanitize import printable
 from .widgets.progress_line import ProgressLine
 
 if TYPE_CHECKING:
+    from reader.sources.feeds import Report
+
     from .app import ReaderApp
 
 WEB_BINDINGS: list[BindingType] = [
@@ -71,7 +73,7 @@ class WebActions:
             return
         self.call_from_thread(self._fetched, report, None, folder)
 
-    def _fetched(self: ReaderApp, report: object, error: str | None, folder: Path | None) -> None:  # type: ignore[misc]
+    def _fetched(self: ReaderApp, report: Report | None, error: str | None, folder: Path | None) -> None:  # type: ignore[misc]
         progress = self.main.query_one(ProgressLine)
         progress.display, progress.verb = False, "Analysing"
         if error is not None:
@@ -80,8 +82,8 @@ class WebActions:
         if report is None:
             self.notify("No subscriptions yet: add one with `reader feeds add URL`.", markup=False, timeout=8)
             return
-        failed = getattr(report, "failed", 0)
-        self.notify(report.summary(), title="Feeds", severity="warning" if failed else "information", markup=False, timeout=10)  # type: ignore[attr-defined]
-        if getattr(report, "new", 0) and folder is not None:
+        severity = "warning" if report.failed else "information"
+        self.notify(report.summary(), title="Feeds", severity=severity, markup=False, timeout=10)
+        if report.new and folder is not None:
             self.paths = (folder,)  # the archive, with what just came in
             self.analyse()
