@@ -12,6 +12,7 @@ the others: each failure is a `Problem` with its reason.
 from __future__ import annotations
 
 import asyncio
+import functools
 import html
 import io
 import re
@@ -134,7 +135,8 @@ class _Run:
         """Fetch, extract and store one entry, falling back on the feed's content."""
         page = await self.fetcher.get(entry.url, html=True)
         loop = asyncio.get_running_loop()
-        blocks, meta = await loop.run_in_executor(None, extract, page.content, page.url) if isinstance(page, Page) else ([], {})
+        text_of = functools.partial(extract, metadata=False)  # the analysis reads the metadata from the stored page
+        blocks, _ = await loop.run_in_executor(None, text_of, page.content, page.url) if isinstance(page, Page) else ([], {})
         note = None
         body = page.content if isinstance(page, Page) else b""
         if _words_in_html(entry.content) > _words(blocks):
@@ -142,7 +144,7 @@ class _Run:
             why = page.message if isinstance(page, Problem) else "the page shows less than the feed (a paywall or teaser?)"
             note = f"text from the feed, not the page: {why}"
             body = feed_page(entry, feed.title)
-            blocks, meta = await loop.run_in_executor(None, extract, body, entry.url)
+            blocks, _ = await loop.run_in_executor(None, text_of, body, entry.url)
         if not blocks:
             missing = Problem(entry.url, "no article text in the page or the feed")
             self.problems.append(page if isinstance(page, Problem) else missing)
@@ -154,10 +156,10 @@ class _Run:
             page=header + body,
             text_hash=text_hash([b.text for b in blocks]),  # type: ignore[attr-defined]
             fetched=now(),
-            title=meta.get("title") or entry.title,
+            title=entry.title,
             guid=entry.guid,
             feed=feed.url,
-            outlet=meta.get("site") or feed.title or urlsplit(url).hostname,
+            outlet=feed.title or urlsplit(url).hostname,
         )
         if self.archive.store(stored) is not None:
             self.new += 1

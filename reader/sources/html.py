@@ -87,15 +87,17 @@ def _blocks(body: object) -> list[Block]:
     return blocks
 
 
-def extract(data: bytes | str, url: str | None = None) -> tuple[list[Block], dict[str, str | None]]:
-    """The page's main text as blocks, and the metadata found in its markup.
+def extract(data: bytes | str, url: str | None = None, *, metadata: bool = True) -> tuple[list[Block], dict[str, str | None]]:
+    """The page's main text as blocks, and the metadata found in its markup (none when not asked for).
 
     `fast` skips trafilatura's second-opinion extractors (readability, jusText):
     on article pages they rarely change the result and cost several times more.
+    Reading the metadata is about 40% of the work: a fetch, which only needs the
+    text (to compare with the feed's and to recognise the same story twice), skips it.
     """
     import trafilatura  # loaded only when a page is read: it brings lxml and friends
 
-    options = {"url": url, "include_comments": False, "include_tables": True, "with_metadata": True}
+    options = {"url": url, "include_comments": False, "include_tables": True, "with_metadata": metadata}
     result = trafilatura.bare_extraction(data, fast=True, **options)
     if result is not None and result.body is not None and len(result.body) == 1 and len(result.text or "") < 1000:
         # Too little text for the main extractor: its last resort runs the whole page into one
@@ -104,6 +106,8 @@ def extract(data: bytes | str, url: str | None = None) -> tuple[list[Block], dic
         result = trafilatura.bare_extraction(data, favor_recall=True, **options) or result
     if result is None or result.body is None:
         return [], {}
+    if not metadata:
+        return _blocks(result.body), {}
     meta = {"title": result.title, "author": result.author, "date": result.date, "site": result.sitename, "url": result.url}
     return _blocks(result.body), {key: (value or None) for key, value in meta.items()}
 
