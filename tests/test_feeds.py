@@ -141,3 +141,28 @@ def test_the_same_text_under_another_address_is_stored_once(site, archive: Archi
 def test_tracking_parameters_do_not_make_a_new_address() -> None:
     assert canonical_url("HTTP://Example.org:80/a?utm_source=rss&id=3&fbclid=x#top") == "http://example.org/a?id=3"
     assert canonical_url("https://example.org/a?id=3") != canonical_url("https://example.org/a?id=4")
+
+
+def test_a_page_that_cannot_be_written_leaves_no_row(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.storage.archive import Stored
+
+    def full(self: Path, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    with pytest.raises(OSError):
+        archive.store(Stored("http://127.0.0.1/a", b"<p>x</p>", "hash", "2024-01-01T00:00:00+00:00", "A"))
+    assert archive.count() == 0 and not archive.known("http://127.0.0.1/a")
+
+
+def test_a_full_disk_is_a_problem_per_article_not_a_crash(site, archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    server, feeds = site
+    subscribe(archive, feeds["atom"])
+
+    def full(self: Path, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    report = fetch_feeds(archive, FAST)
+    assert report.new == 0 and report.failed == 0
+    assert sum(p.message == "cannot store in the archive: No space left on device" for p in report.problems) == 2

@@ -161,7 +161,12 @@ class _Run:
             feed=feed.url,
             outlet=feed.title or urlsplit(url).hostname,
         )
-        if self.archive.store(stored) is not None:
+        try:
+            kept = self.archive.store(stored)
+        except OSError as error:  # a full disk: this article is lost, the others may still fit
+            self.problems.append(Problem(entry.url, f"cannot store in the archive: {error.strerror or error}"))
+            return
+        if kept is not None:
             self.new += 1
             if note:
                 self.problems.append(Problem(entry.url, note, "warning"))

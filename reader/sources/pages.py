@@ -59,7 +59,10 @@ def _store(archive: Archive, url: str, page: Page) -> Path | Problem:
         title=meta.get("title"),
         outlet=meta.get("site") or urlsplit(page.url).hostname,
     )
-    path = archive.store(stored)
+    try:
+        path = archive.store(stored)
+    except OSError as error:
+        return Problem(url, f"cannot store in the archive: {error.strerror or error}")
     if path is None:  # the same text under another address: open the copy already kept
         path = archive.file_of_text(stored.text_hash)
     return path if path is not None else Problem(url, "could not be stored in the archive")

@@ -162,8 +162,12 @@ class Archive:
             return None  # a duplicate: one of the UNIQUE columns says which, and it does not matter
         path = self.folder / name
         temporary = path.with_suffix(".part")
-        temporary.write_bytes(article.page)
-        temporary.replace(path)  # the reader never sees half a page
+        try:
+            temporary.write_bytes(article.page)
+            temporary.replace(path)  # the reader never sees half a page
+        except OSError:
+            self._db.execute("DELETE FROM articles WHERE url = ?", (url,))  # no row without its page
+            raise
         return path
 
     def file_of(self, url: str) -> Path | None:
