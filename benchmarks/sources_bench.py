@@ -25,8 +25,8 @@ import json
 import statistics
 import subprocess
 import sys
-import threading
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from loopback import Loopback, Reply, feed_reply  # noqa: E402
+
 from reader.sources.feeds import fetch_feeds  # noqa: E402
 from reader.sources.html import extract  # noqa: E402
 from reader.sources.web import Limits  # noqa: E402

@@ -8,9 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from loopback import Loopback, serve_site
 from textual.pilot import Pilot
 
-from loopback import Loopback, serve_site
 from reader.analysis.model import Anchor
 from reader.storage.archive import Archive
 from reader.ui.app import ReaderApp

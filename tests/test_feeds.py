@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from loopback import WEB, Loopback, Reply, feed_reply, serve_site
+
 from reader.sources.feeds import fetch_feeds, parse_feed
 from reader.sources.files import read
 from reader.sources.web import Limits
@@ -156,7 +156,7 @@ def test_a_page_that_cannot_be_written_leaves_no_row(archive: Archive, monkeypat
 
 
 def test_a_full_disk_is_a_problem_per_article_not_a_crash(site, archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
-    server, feeds = site
+    _, feeds = site
     subscribe(archive, feeds["atom"])
 
     def full(self: Path, data: bytes) -> int:

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from loopback import Loopback, serve_site
+
 from reader.cli import main
 
 
@@ -44,7 +44,7 @@ def test_subscribe_fetch_and_fetch_again(site, capsys: pytest.CaptureFixture[str
 
 
 def test_remove_and_import_opml(site, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    server, feeds = site
+    _, feeds = site
     opml = tmp_path / "subs.opml"
     outlines = "".join(f'<outline type="rss" text="{name}" xmlUrl="{url}"/>' for name, url in feeds.items())
     opml.write_text(f'<?xml version="1.0"?><opml version="2.0"><body><outline text="News">{outlines}</outline></body></opml>', "utf-8")

@@ -9,8 +9,8 @@ import zlib
 
 import httpx
 import pytest
-
 from loopback import Loopback, Reply, Request
+
 from reader.analysis.model import Problem
 from reader.sources.web import USER_AGENT, Fetcher, Limits, Page, _network_reason
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from reader.analysis.model import Problem
+from reader.analysis.model import Block, Problem
 from reader.sources.html import Provenance, extract
 from reader.sources.web import Fetcher, Limits, Page
 from reader.storage.archive import Archive, Stored, Subscription, canonical_url, text_hash
@@ -118,8 +118,8 @@ def _words_in_html(fragment: str) -> int:
     return len(_TAGS.sub(" ", fragment).split())
 
 
-def _words(blocks: Sequence[object]) -> int:
-    return sum(len(block.text.split()) for block in blocks)  # type: ignore[attr-defined]
+def _words(blocks: Sequence[Block]) -> int:
+    return sum(len(block.text.split()) for block in blocks)
 
 
 @dataclass
@@ -154,7 +154,7 @@ class _Run:
         stored = Stored(
             url=entry.url,
             page=header + body,
-            text_hash=text_hash([b.text for b in blocks]),  # type: ignore[attr-defined]
+            text_hash=text_hash([b.text for b in blocks]),
             fetched=now(),
             title=entry.title,
             guid=entry.guid,

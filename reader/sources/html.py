@@ -18,6 +18,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from reader.analysis.model import Block, Document, Problem
 
@@ -97,13 +98,23 @@ def extract(data: bytes | str, url: str | None = None, *, metadata: bool = True)
     """
     import trafilatura  # loaded only when a page is read: it brings lxml and friends
 
-    options = {"url": url, "include_comments": False, "include_tables": True, "with_metadata": metadata}
-    result = trafilatura.bare_extraction(data, fast=True, **options)
+    def run(favor_recall: bool) -> Any:  # a trafilatura Document (never a dict: as_dict is not asked for)
+        return trafilatura.bare_extraction(
+            data,
+            url=url,
+            fast=not favor_recall,
+            favor_recall=favor_recall,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=metadata,
+        )
+
+    result = run(favor_recall=False)
     if result is not None and result.body is not None and len(result.body) == 1 and len(result.text or "") < 1000:
         # Too little text for the main extractor: its last resort runs the whole page into one
         # paragraph (a teaser above a paywall). Asked to favour recall it keeps the page's structure,
         # and what that lets through (the paywall's prompt) is our cleaner's business.
-        result = trafilatura.bare_extraction(data, favor_recall=True, **options) or result
+        result = run(favor_recall=True) or result
     if result is None or result.body is None:
         return [], {}
     if not metadata:
@@ -117,7 +128,7 @@ def read_html(data: bytes, source: str, name: str) -> tuple[Document | None, lis
     origin = provenance(data)
     try:
         blocks, meta = extract(data, origin.url)
-    except Exception as error:  # noqa: BLE001 - a page the extractor chokes on is one problem, not a crash
+    except Exception as error:
         return None, [Problem(source, f"cannot extract the page's text: {type(error).__name__}: {error}")]
     problems = [Problem(source, origin.note, "warning")] if origin.note else []
     if not blocks:

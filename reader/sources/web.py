@@ -230,7 +230,7 @@ def _check_encoding(encoding: str) -> None:
         raise _Refused(f"unsupported content encoding ({encoding})")
 
 
-def _decoder(encoding: str, first: bytes) -> zlib._Decompress:  # type: ignore[name-defined]
+def _decoder(encoding: str, first: bytes) -> zlib._Decompress:
     """A decompressor for the body; "deflate" is zlib-wrapped by the standard, raw from some servers."""
     if encoding in ("gzip", "x-gzip"):
         return zlib.decompressobj(16 + zlib.MAX_WBITS)

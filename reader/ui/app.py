@@ -7,8 +7,8 @@ frame appears as fast as a bare Textual app's.
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -57,7 +57,7 @@ class ReaderApp(WebActions, App[None]):
         problems: Sequence[Problem] = (),
     ) -> None:
         super().__init__()
-        self.paths = tuple(paths)
+        self.paths: tuple[Path, ...] = tuple(paths)
         self.problems = tuple(problems)
         """Problems met before the analysis (web addresses that could not be fetched), listed with its own."""
         self.max_bytes = max_bytes

@@ -50,7 +50,7 @@ class WebActions:
         self.fetch_feeds()
 
     @work(thread=True, exclusive=True, group="fetch", description="Fetching feeds")
-    def fetch_feeds(self: ReaderApp) -> None:  # type: ignore[misc]
+    def fetch_feeds(self: ReaderApp) -> None:
         """Fetch into the archive off the UI thread; any failure is a notification, never a crash."""
         from reader.sources.feeds import fetch_feeds
         from reader.storage.archive import Archive
@@ -68,7 +68,7 @@ class WebActions:
                 else:
                     report = fetch_feeds(archive, progress=advance)
                 folder = archive.folder
-        except Exception as error:  # noqa: BLE001 - a broken archive or network stack is reported, not raised
+        except Exception as error:
             self.call_from_thread(self._fetched, None, f"{type(error).__name__}: {error}", None)
             return
         self.call_from_thread(self._fetched, report, None, folder)
@@ -82,8 +82,7 @@ class WebActions:
         if report is None:
             self.notify("No subscriptions yet: add one with `reader feeds add URL`.", markup=False, timeout=8)
             return
-        severity = "warning" if report.failed else "information"
-        self.notify(report.summary(), title="Feeds", severity=severity, markup=False, timeout=10)
+        self.notify(report.summary(), title="Feeds", severity="warning" if report.failed else "information", markup=False, timeout=10)
         if report.new and folder is not None:
             self.paths = (folder,)  # the archive, with what just came in
             self.analyse()
