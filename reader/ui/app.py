@@ -28,6 +28,7 @@ from .web import WEB_BINDINGS, WebActions
 
 if TYPE_CHECKING:
     from reader.run.pipeline import ResultCache
+    from reader.run.pool import Workers
     from ..storage.state import ReadingState
     from .reading import StateStore
 
@@ -54,9 +55,12 @@ class ReaderApp(WebActions, App[None]):
         max_bytes: int | None = None,
         open_cache: Callable[[], ResultCache] | None = None,
         state: ReadingState | None = None,
+        workers: Workers | None = None,
         problems: Sequence[Problem] = (),
     ) -> None:
         super().__init__()
+        self.workers_for_analysis = workers
+        """Where the analysis runs its per-article work (None: this machine's cores)."""
         self.paths: tuple[Path, ...] = tuple(paths)
         self.problems = tuple(problems)
         """Problems met before the analysis (web addresses that could not be fetched), listed with its own."""
@@ -123,7 +127,13 @@ class ReaderApp(WebActions, App[None]):
             cache = self.open_cache() if self.open_cache is not None else None
             try:
                 corpus = analyse(
-                    self.paths, progress, cache=cache, on_preview=on_preview, cancelled=lambda: worker.is_cancelled, **options
+                    self.paths,
+                    progress,
+                    cache=cache,
+                    on_preview=on_preview,
+                    cancelled=lambda: worker.is_cancelled,
+                    workers=self.workers_for_analysis,
+                    **options,
                 )
             except AnalysisCancelled:
                 return  # the app is quitting (Textual cancels its workers): nothing to show
