@@ -42,6 +42,10 @@ def _article(article: Article) -> dict[str, Any]:
         ],
         "quotes": [_quote(q) for q in article.quotes],
         "headline_quotes": [_quote(q) for q in article.headline_quotes],
+        # Added after version 1 was published (new keys only): where a web article came from.
+        "url": article.url,
+        "feed": article.feed,
+        "fetched": article.fetched,
     }
 
 
@@ -225,7 +229,15 @@ def _article_lines(article: Article, entities: dict[str, Entity]) -> Iterator[st
     yield from [f"## {_escape(article.title)}", ""]
     facts = [
         f"{label}: {_escape(value)}"
-        for label, value in (("Outlet", article.outlet), ("By", article.byline), ("Date", article.date), ("Source", article.source))
+        for label, value in (
+            ("Outlet", article.outlet),
+            ("By", article.byline),
+            ("Date", article.date),
+            ("Source", article.source),
+            ("URL", article.url),  # only web articles have these, so a folder's report is unchanged
+            ("Feed", article.feed),
+            ("Fetched", article.fetched),
+        )
         if value
     ]
     yield from [" · ".join(facts), ""]

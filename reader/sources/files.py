@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
 
 from reader.analysis.model import Block, Document, Problem
+from reader.sources.html import HTML_SUFFIXES
 from reader.sources.reading import NotRegular, TooLarge, read_capped
 from reader.terminal import path_text
 
@@ -44,9 +45,9 @@ def find(paths: Iterable[Path]) -> tuple[list[tuple[Path, PurePath]], list[Probl
     """Every article file under `paths` with its path relative to the folder it was found in.
 
     Files named directly are read whatever their suffix (their relative path is
-    their name); inside folders only text and Markdown files are taken. Hidden
-    entries are skipped and symbolic links to folders are not followed, so a
-    link loop cannot trap the walk.
+    their name); inside folders only text, Markdown and HTML files are taken.
+    Hidden entries are skipped and symbolic links to folders are not followed,
+    so a link loop cannot trap the walk.
     """
     found: list[tuple[Path, PurePath]] = []
     problems: list[Problem] = []
@@ -70,7 +71,7 @@ def _walk(root: Path, problems: list[Problem]) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             suffix = os.path.splitext(name)[1].lower()
-            if not name.startswith(".") and (suffix in TEXT_SUFFIXES or suffix in MARKDOWN_SUFFIXES):
+            if not name.startswith(".") and (suffix in TEXT_SUFFIXES or suffix in MARKDOWN_SUFFIXES or suffix in HTML_SUFFIXES):
                 files.append(Path(folder, name))
     return files
 
@@ -164,6 +165,10 @@ def read(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, id: str | None = Non
     wide = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if not wide and looks_binary(data):
         return None, [Problem(source, "binary file, not text")]
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from reader.sources.html import read_html  # trafilatura is only loaded when a page is read
+
+        return read_html(data, source, id if id is not None else path_text(path.stem))
     text, warning = decode(data)
     if wide and looks_binary(text.encode("utf-8")):  # UTF-16 is full of NUL bytes: judge its text
         return None, [Problem(source, "binary file, not text")]
