@@ -39,6 +39,11 @@ _SPLITTERS = frozenset(
     "August September October November December".split()
 )
 _GENERIC_HEADS = frozenset(["People"])
+# Roles held in an organisation that the name before them is: "Gazprom CEO", "Lakeside Coach".
+_EMPLOYER_ROLES = frozenset(
+    "CEO CFO COO Chairman Chairwoman Chairperson Chair Spokesman Spokeswoman Spokesperson Director "
+    "Founder Co-founder Coach Manager Executive Chief".split()
+)
 _SENTENCE_ENDS = (".", "?", "!", "”", '"')
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 # Months that are also given names: "June Soh" is a person, "June 5" a date.
@@ -294,16 +299,33 @@ class _Article:
         return (
             second in self.given
             or second in self.regions
-            or is_acronym(second)
+            or (is_acronym(second) and second not in TITLE_WORDS)
             or second in lexicon.ORG_HEADS
             or ("-" in head and head.partition("-")[2][:1].islower())
         )
 
     def prefix_places(self, p: int, prefix: list[Word]) -> None:
-        """Places named inside a title ("U.S. President") are mentions of their own."""
-        for w in prefix:
-            if w.text in lexicon.PLACE_ACRONYMS or (w.text in self.places and w.text not in lexicon.ROLE_WORDS):
+        """Places and employers named inside a title ("U.S. President", "Gazprom CEO") are mentions
+        of their own: a place from the gazetteer, an organisation from the run of other words before
+        an employer's role ("CEO", "Spokesman"; not a title word, a nationality, a compass point or a word the article writes in
+        lower case)."""
+        run: list[Word] = []
+        for w in [*prefix, None]:
+            if w is not None and (w.text in lexicon.PLACE_ACRONYMS or (w.text in self.places and w.text not in lexicon.ROLE_WORDS)):
                 self.add(p, w.start, w.end, w.text, "PLACE", None)
+            elif w is not None and not (
+                bare(w.text) in TITLE_WORDS
+                or w.text in CONNECTORS
+                or w.text in _COMPASS
+                or self.demonym(w.text)
+                or self.common_word(w.text)
+            ):
+                run.append(w)
+                continue
+            if run and w is not None and w.text in _EMPLOYER_ROLES:
+                self.cacheable = False
+                self.add(p, run[0].start, run[-1].end, self.paragraphs[p][run[0].start : run[-1].end], "ORG", None)
+            run = []
 
     def split_of(self, p: int, words: list[Word], title: str | None, text: str) -> None:
         """Keep "Bank of England" and "Food and Agriculture Organization" whole; split "Xi of China"."""
@@ -405,7 +427,8 @@ class _Article:
             if surface.replace(" ", "") in lexicon.PLACE_ACRONYMS:
                 self.add(p, start, end, surface, "PLACE", None)
             return
-        else:
+        elif not self.gazetteer_place(words, surface):
+            # The gazetteer is asked before the head-word rules: "Middle East" ends in a compass word.
             cut = next((i for i, w in enumerate(words) if w.text in ("of", "for")), len(words))
             head = words[cut - 1].text
             if (
@@ -419,6 +442,13 @@ class _Article:
         self.add(p, start, end, surface, kind, title)
         if text.startswith(("(", " ("), end) and kind != "PERSON":
             self.acronym_after(p, end, surface, kind, text)
+
+    def gazetteer_place(self, words: list[Word], surface: str) -> bool:
+        """A known place, maybe after a demonym: "Middle East", "Russian Far East"."""
+        if surface in self.places:
+            return True
+        first = words[0].text
+        return self.demonym(first) and surface[len(first) + 1 :] in self.places
 
     def acronym_after(self, p: int, end: int, surface: str, kind: str | None, text: str) -> None:
         """ "Shanghai Cooperation Organisation (SCO)": the acronym is a mention of the same thing."""
@@ -466,7 +496,7 @@ class _Article:
         people: dict[str, list[Name]] = {}
         for n in self.names:
             if n.type is None and " " in n.text:
-                n.type = guess(self.paragraphs, n, self.given)
+                n.type = guess(self.paragraphs, n, self.given, self.joined)
         for n in self.names:
             if n.type == "PERSON" and " " in n.text:
                 for part in n.text.split():
@@ -486,7 +516,7 @@ class _Article:
             ) and " " not in n.text and n.text in people:
                 kind, full = "PERSON", self.nearest(people[n.text], n).text
             elif kind is None:
-                kind = typed.get(n.text) or guess(self.paragraphs, n, self.given)
+                kind = typed.get(n.text) or guess(self.paragraphs, n, self.given, self.joined)
             elif kind == "PLACE" and n.text not in self.regions and media_context(self.paragraphs, n):
                 kind = "ORG"
             elif kind == "PERSON" and n.title is None and " " in n.text:

@@ -1,0 +1,51 @@
+"""Entity rules that must hold on genres the recogniser was not tuned on (issue #17).
+
+Every text here is written for the test; no name comes from a development set or the seeds.
+"""
+
+from __future__ import annotations
+
+from reader.analysis.model import EntityMention
+from reader.analysis.names import recognise
+
+
+def found(*paragraphs: str) -> dict[str, EntityMention]:
+    return {m.text: m for m in recognise(paragraphs)}
+
+
+def test_a_known_region_ending_in_a_compass_word_is_a_place() -> None:
+    names = found("Talks on the Middle East resumed, and the enormous Russian Far East was mentioned.")
+    assert names["Middle East"].type == "PLACE"
+    assert names["Russian Far East"].type == "PLACE"
+
+
+def test_the_employer_before_a_role_is_an_organisation_not_part_of_the_title() -> None:
+    for text in ("Brakvell CEO Ilse Marn said the deal was done.", "They said Brakvell CEO Ilse Marn left."):
+        names = found(text)
+        assert names["Brakvell"].type == "ORG"
+        assert names["Ilse Marn"].type == "PERSON" and names["Ilse Marn"].title == "CEO"
+
+
+def test_a_portfolio_before_a_minister_stays_in_the_title() -> None:
+    names = found("Unification Minister Ilse Marn spoke.")
+    assert "Unification" not in names and names["Ilse Marn"].type == "PERSON"
+
+
+def test_two_capitalised_words_before_a_lower_case_role_are_the_employer() -> None:
+    names = found("The Orvex Steel chairman Ilse Marn spoke on Monday.")
+    assert names["Orvex Steel"].type == "ORG"
+
+
+def test_two_capitalised_words_that_the_article_writes_in_lower_case_are_a_thing() -> None:
+    names = found("Orvex Steel said output fell.", "Prices of steel rose again this year.")
+    assert names["Orvex Steel"].type == "ORG"
+
+
+def test_two_unknown_words_stay_a_person_when_the_surname_speaks() -> None:
+    names = found("Ilse Marnova arrived.", "Marnova said the talks went well.")
+    assert names["Ilse Marnova"].type == "PERSON"
+
+
+def test_a_lone_unknown_name_that_speaks_is_a_person() -> None:
+    names = found("The glue dissolves the film completely, Tarvel explains.")
+    assert names["Tarvel"].type == "PERSON"
