@@ -49,3 +49,38 @@ def test_two_unknown_words_stay_a_person_when_the_surname_speaks() -> None:
 def test_a_lone_unknown_name_that_speaks_is_a_person() -> None:
     names = found("The glue dissolves the film completely, Tarvel explains.")
     assert names["Tarvel"].type == "PERSON"
+
+
+def test_a_results_table_row_keeps_its_person_and_country() -> None:
+    names = found("Results", "12. Anna Vesterby (Norway) 51.2", "13. Lise Holmqvist (Sweden) 52.0")
+    assert names["Anna Vesterby"].type == "PERSON" and names["Lise Holmqvist"].type == "PERSON"
+    assert names["Norway"].type == "PLACE" and names["Sweden"].type == "PLACE"
+
+
+def test_a_country_in_brackets_is_no_acronym_of_the_name_before_it() -> None:
+    mentions = recognise(("The Vesterby Institute (Norway) and the Vesterby Trade Council (VTC) met.", "Norway agreed."))
+    by_text = {m.text: m for m in mentions}
+    assert by_text["Norway"].type == "PLACE"
+    assert by_text["VTC"].entity == by_text["Vesterby Trade Council"].entity
+    assert all(m.entity != by_text["Vesterby Institute"].entity for m in mentions if m.text == "Norway")
+
+
+def test_an_all_caps_place_of_several_words_is_looked_up_whole() -> None:
+    for lines in (("SNOW HITS NEW YORK", "Snow fell on Monday."), ("NEW YORK, March 3 - Talks ended.",)):
+        mentions = recognise(lines)
+        assert ("NEW YORK", "PLACE") in {(m.text, m.type) for m in mentions}
+        assert "YORK" not in {m.text for m in mentions}
+
+
+def test_sides_in_a_score_line_are_clubs_and_the_town_after_in_is_a_place() -> None:
+    mentions = recognise(("Riverton City 2 Lakeside 0", "Riverton City beat Lakeside on Saturday in Riverton."))
+    kinds = {(m.paragraph, m.text): m.type for m in mentions}
+    assert kinds[(0, "Riverton City")] == "ORG" and kinds[(0, "Lakeside")] == "ORG"
+    assert kinds[(1, "Lakeside")] == "ORG" and kinds[(1, "Riverton")] == "PLACE"
+
+
+def test_a_date_is_no_side_in_a_score_line() -> None:
+    from reader.analysis.names.sport import team_names
+
+    assert not any("June" in side for side in team_names(["Talks ended on June 5 and Lee 3 left."]))
+    assert team_names(["Riverton 2-1 Lakeside Rovers"]) == {"Riverton", "Lakeside Rovers"}

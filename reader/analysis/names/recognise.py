@@ -19,12 +19,14 @@ from .chunks import Word, chunk_pattern, sentence_start, words_of
 from .context import Name, after_preposition, guess, media_context, text_after, type_of
 from .gazetteer import given_names, places, regions
 from .ids import entity_id
+from .sport import team_names
 from .phrases import (
     CONNECTORS,
     FUNCTION_CAPS,
     ORG_PLACE_HEADS,
     TITLE_WORDS,
     bare,
+    initials_of,
     is_acronym,
     keeps_whole,
     quoted,
@@ -94,7 +96,7 @@ class _Article:
         finditer = chunk_pattern().finditer
         for p, text in enumerate(self.paragraphs):
             runs = [(m, sentence_start(text, m.start())) for m in finditer(text)]
-            if (text.isupper() or not text.rstrip().endswith(_SENTENCE_ENDS)) and self.headline(text, runs):
+            if self.headline(p, text, runs):
                 # A headline in Title Case: capitals prove nothing here, only known names count.
                 self.headlines.add(p)
                 found.extend((p, m, True) for m, _ in runs)
@@ -105,11 +107,17 @@ class _Article:
                 self.midsentence.update(words[1:] if starts else words)
         return found
 
-    def headline(self, text: str, runs: list[tuple[re.Match[str], bool]]) -> bool:
-        """A line with no closing full stop that is in ALL CAPS, or in Title Case throughout."""
+    def headline(self, p: int, text: str, runs: list[tuple[re.Match[str], bool]]) -> bool:
+        """A line in ALL CAPS, or a first line in Title Case with no closing full stop.
+
+        Title Case elsewhere is a results table, a list of names or a standings row, where
+        capitals still mark names ("12. Ann Berg (Norway) 51.2"): only the title position
+        writes every word with a capital."""
         total = text.count(" ") + 1
         if text.isupper():
             return total >= 2
+        if p > 0 or text.rstrip().endswith(_SENTENCE_ENDS):
+            return False
         capitals = sum(m.group().count(" ") + 1 for m, _ in runs)
         return total >= 5 and capitals >= 0.5 * total and self.title_case(text)
 
@@ -138,7 +146,10 @@ class _Article:
             self.part(p, words_of(group, m.start()), False)
             return
         run: list[Word] = []
-        for w in [*words_of(m.group(), m.start()), None]:
+        words: list[Word | None] = list(words_of(m.group(), m.start()))
+        if group.isupper():
+            words = self.caps_places(p, [w for w in words if w is not None])
+        for w in [*words, None]:
             if w is not None and (
                 (run and w.text.lower() in CONNECTORS)
                 or (w.text not in CONNECTORS and self.known_in_headline(w.text))
@@ -150,6 +161,24 @@ class _Article:
             if run:
                 self.part(p, run, False)
             run = []
+
+    def caps_places(self, p: int, words: list[Word]) -> list[Word | None]:
+        """Places of several words in an ALL-CAPS run ("SNOW HITS NEW YORK"), looked up whole;
+        the words left over, each followed by None where a place was taken out."""
+        left: list[Word | None] = []
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 4), i + 1, -1):
+                text = self.paragraphs[p][words[i].start : words[j - 1].end]
+                if text.title() in self.places:
+                    self.add(p, words[i].start, words[j - 1].end, text, "PLACE", None)
+                    left.append(None)  # the words on either side are separate runs
+                    i = j
+                    break
+            else:
+                left.append(words[i])
+                i += 1
+        return left
 
     # -- pass two ---------------------------------------------------------
     def known(self, word: str) -> bool:
@@ -168,6 +197,11 @@ class _Article:
         return low.endswith(("ing", "ly", "ed")) and not self.known(word)
 
     def chunk(self, p: int, m: re.Match[str], starts: bool) -> None:
+        group = m.group()
+        if group.isupper() and " " in group and group.title() in self.places:
+            # "NEW YORK", in a headline or a dateline: the whole run is the place, not its last word.
+            self.add(p, m.start(), m.end(), group, "PLACE", None)
+            return
         if p in self.headlines:
             self.headline_chunk(p, m)
             return
@@ -453,7 +487,7 @@ class _Article:
     def acronym_after(self, p: int, end: int, surface: str, kind: str | None, text: str) -> None:
         """ "Shanghai Cooperation Organisation (SCO)": the acronym is a mention of the same thing."""
         acro = _PAREN_ACRONYM.match(text, end, end + 14)
-        if acro:
+        if acro and initials_of(acro.group(1), surface):
             short = acro.group(1)
             s = acro.start(1)
             self.acronyms[short] = surface
@@ -502,6 +536,15 @@ class _Article:
                 for part in n.text.split():
                     if part not in CONNECTORS:
                         people.setdefault(part, []).append(n)
+        teams = team_names(self.paragraphs)
+        for n in self.names:
+            if (
+                n.text in teams
+                and n.type in (None, "PLACE")
+                and n.text not in self.regions
+                and not after_preposition(self.paragraphs, n)  # "the match in Riverton": the town
+            ):
+                n.type = "ORG"  # a side in a score line: a club, wherever else it is named
         typed = {n.text: n.type for n in self.names if n.type}
         out: list[EntityMention] = []
         for n in self.names:
