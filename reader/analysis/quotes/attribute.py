@@ -50,6 +50,11 @@ class _Attributor(Referents):
         if not candidates:
             return None
         stripped = before.rstrip()
+        if verb.lower().endswith("ing") and (stripped.endswith(",") or candidates[-1].kind == "document"):
+            # "Lee issued a statement saying …", "Lee defended the plan, adding …": the clause's subject.
+            subject = candidates[0]
+            if is_named(subject) and len(WORDS.findall(para.masked[clause_start : subject.start])) <= 1:
+                return Speaker(self.resolve(number, subject), verb)
         if stripped.endswith(",") and not verb.lower().endswith("ing"):
             # "Steve Tsang, director of the institute, told": skip the apposition.
             inner = stripped[:-1].rfind(",")
@@ -276,10 +281,41 @@ class _Attributor(Referents):
             named = [c for c in para.candidates(start, colon) if is_named(c)]
             if named and len(WORDS.findall(para.masked[named[-1].end : colon])) <= 1:
                 return Speaker(self.resolve(number, named[-1]), None)
-            return None
+            return self.colon_subject(number, start, colon)
         verb = verbs[-1]
         speaker = self.subject_of(number, start, verb.start(), verb.end())
         return speaker or self.after_verb(number, verb.end(), colon, verb.group())
+
+    def colon_subject(self, number: int, start: int, colon: int) -> Speaker | None:
+        """A colon introduction without a verb of saying: "Lee replied in a tweet:", "Lee's reply:",
+        "Lee was heard yelling at them:". The sentence's subject, a person named at its start, speaks."""
+        para = self.paragraph(number)
+        subject = next(iter(para.candidates(start, colon)), None)
+        if subject is None or not is_named(subject) or subject.mention is None or subject.mention.type != "PERSON":
+            return None
+        if len(WORDS.findall(para.masked[start : subject.start])) > 1:
+            return None  # not the subject: "After talks with Lee, the minister wrote:"
+        cue = para.masked[start:colon].split()[-1:]
+        return Speaker(self.resolve(number, subject), (cue[0] if cue else "") + ":")
+
+    def next_sentence(self, item: Found) -> Speaker | None:
+        """A closed quotation followed by a short sentence of attribution: “… missing.” Lee said."""
+        number = item.quote.paragraph
+        para = self.paragraph(number)
+        close = item.close_at
+        if close >= len(para.masked) or item.quote.text.rstrip()[-1:] not in ".!?":
+            return None
+        begin, end = para.sentence(close)
+        if not para.masked[close:end].strip() and end < len(para.masked):
+            begin, end = para.sentence(end)  # the quotation closed its sentence: read the next one
+        begin = max(begin, close)
+        clause = para.masked[begin:end]
+        if '"' in clause or "“" in clause or len(clause.split()) > 6:
+            return None
+        verb = SPEECH_VERB.search(clause)
+        if verb is None or clause[verb.end() :].strip(" .\n"):
+            return None  # "Lee said." ends there; "Lee said the talks failed." is a claim of its own
+        return self.subject_of(number, begin, begin + verb.start(), begin + verb.end())
 
     def preceding_sentence(self, item: Found) -> Speaker | None:
         """A quotation right after a narration sentence whose subject speaks: Kim Lee disagreed. “…”."""
@@ -342,6 +378,7 @@ def attribute(
             or attributor.later_in_sentence(last)
             or attributor.tail_cue(last)
             or attributor.colon_intro(first)
+            or attributor.next_sentence(last)
             or attributor.preceding_sentence(first)
         )
         if speaker is None and previous is not None and _continues(attributor, previous[0], first):
