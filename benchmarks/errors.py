@@ -220,7 +220,7 @@ def run_events() -> None:
         ids = [a for a in gold if topic[a] == t]
         within.append(bcubed({a: predicted[a] for a in ids}, {a: gold[a] for a in ids})[2])
     print(f"ECB+ dev B3 P={p:.3f} R={r:.3f} F1={f:.3f}; within-topic mean F1 {sum(within) / len(within):.3f}")
-    links = find_links(articles, events, table, parallel_from=10**9)
+    links = find_links(articles, events)
     crossing: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for link in links:

@@ -25,7 +25,7 @@ from reader.analysis.links.mentions import Clues, find_mentions
 from reader.analysis.model import Anchor, Article, Event, Link
 from reader.analysis.text.normalise import DIGIT, STOPWORDS, Figure, figure_token, figures
 from reader.analysis.quotes.pieces import Piece, quote_pieces
-from reader.analysis.links.passages import Unit, sentence_pieces, units
+from reader.analysis.links.passages import Unit, different_names, sentence_pieces, units
 from reader.analysis.text.normalise import shingles
 from reader.analysis.text.worddiff import word_diff
 
@@ -146,6 +146,8 @@ def _passage_links(units: list[Unit], ids: Sequence[str], event: str, taken: set
         by_figure = bool(figs) and len(words) >= FIGURE_WORDS
         if not by_figure and not (len(words) >= PASSAGE_WORDS and overlap >= PASSAGE_OVERLAP and similarity >= 60):
             continue
+        if different_names(units[i].text, units[j].text):
+            continue  # the same kind of fact about someone else
         src, dst = _ordered(units[i], units[j])
         ends = (ids[src.article], src.paragraph, ids[dst.article], dst.paragraph)
         score = round(float(similarity), 1)

@@ -9,7 +9,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.analysis.text.normalise import comparable
+from reader.analysis.quotes.lexicon import SPEECH_VERB
+from reader.analysis.text.normalise import MONTHS, STOPWORDS, WEEKDAYS, comparable
 from reader.analysis.quotes.pieces import Piece
 
 
@@ -45,3 +46,34 @@ def units(pieces: tuple[Piece, ...], position: int, kind: str) -> list[Unit]:
 def sentences(text: str) -> list[str]:
     """A paragraph split into sentences at end punctuation followed by a capital."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"mr", "mrs", "ms", "dr"}
+_ROLE_THEN_NAME = re.compile(r"\b([a-z]{3,}) ((?:[A-Z][\w'\u2019-]+ ?)+)")
+
+
+def named_slots(text: str) -> dict[str, frozenset[str]]:
+    """The name that follows each content word: {"player": {"Ann", "Lee"}} in "player Ann Lee".
+
+    Function words ("the", "and") and verbs of saying ("said Lee", "told Reuters") name no
+    role: a fact is the same whoever reports it."""
+    slots = {}
+    for m in _ROLE_THEN_NAME.finditer(text):
+        word = m.group(1)
+        if word in STOPWORDS or SPEECH_VERB.fullmatch(word):
+            continue
+        names = frozenset(w for w in m.group(2).split() if w.isalpha() and w.lower() not in _CALENDAR)
+        if names:
+            slots[word] = names
+    return slots
+
+
+def different_names(a: str, b: str) -> bool:
+    """Do two sentences name different people in the same place ("suspended player Lee" and
+    "suspended player Kim")? Then they state the same kind of fact about someone else: a
+    contradiction, not a paraphrase. A name on one side only is detail, not a difference."""
+    x = named_slots(a)
+    if not x:
+        return False
+    y = named_slots(b)
+    return any(word in y and not (names & y[word]) for word, names in x.items())
