@@ -84,3 +84,8 @@ def test_a_date_is_no_side_in_a_score_line() -> None:
 
     assert not any("June" in side for side in team_names(["Talks ended on June 5 and Lee 3 left."]))
     assert team_names(["Riverton 2-1 Lakeside Rovers"]) == {"Riverton", "Lakeside Rovers"}
+
+
+def test_a_lone_name_after_an_inverted_verb_of_saying_is_a_person() -> None:
+    names = found("The market has always had a political side, says Tarvel.")
+    assert names["Tarvel"].type == "PERSON"

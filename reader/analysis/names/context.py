@@ -18,8 +18,10 @@ from .phrases import bare, is_acronym
 _PLACE_PREPS = frozenset("in at near from across outside inside throughout towards toward into via".split())
 _PERSON_VERBS = frozenset(
     "said says told added explained insisted argued noted wrote asked warned stressed replied "
-    "announced declared claimed urged called admitted acknowledged who".split()
+    "announced declared claimed urged called admitted acknowledged who whose".split()
 )
+# Verbs of saying that stand before their speaker in inverted order: "…, says Halvard."
+_INVERTED_SAYING = frozenset("said says added adds explained explains noted notes wrote writes continued".split())
 _MEDIA_NOUNS = frozenset("agency newspaper broadcaster channel outlet daily tabloid network".split())
 
 
@@ -165,6 +167,8 @@ def guess(paragraphs: Sequence[str], n: Name, given: frozenset[str], joined: str
         return "PERSON"
     if (following in _PERSON_VERBS or SPEECH_VERB.fullmatch(following)) and not (prev and prev[-1] == "the"):
         return "PERSON"  # "Halvard explains": a lone name that speaks is a person's
+    if prev and prev[-1] in _INVERTED_SAYING and text[n.end : n.end + 1] in (".", ",", ""):
+        return "PERSON"  # "…, says Halvard."
     if n.text in given:
         return "PERSON"  # "her husband Todd"
     return "ORG"
