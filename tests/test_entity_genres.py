@@ -89,3 +89,8 @@ def test_a_date_is_no_side_in_a_score_line() -> None:
 def test_a_lone_name_after_an_inverted_verb_of_saying_is_a_person() -> None:
     names = found("The market has always had a political side, says Tarvel.")
     assert names["Tarvel"].type == "PERSON"
+
+
+def test_a_body_line_set_in_title_case_is_read_as_a_headline() -> None:
+    assert found("Review", "Best Pizza In Town And Friendly Staff", "We went there twice.") == {}
+    assert set(found("Review", "Thanks For The Quick Work On Our New Roof Panels", "We paid.")) == set()

@@ -41,6 +41,8 @@ _SPLITTERS = frozenset(
     "August September October November December".split()
 )
 _GENERIC_HEADS = frozenset(["People"])
+# A function word with a capital inside a line: the line is set in Title Case, not a list of names.
+_CAPITAL_FUNCTION = re.compile(" (?:" + "|".join(sorted(FUNCTION_CAPS - {"I"}, key=len, reverse=True)) + ") ")
 # Roles held in an organisation that the name before them is: "Gazprom CEO", "Lakeside Coach".
 _EMPLOYER_ROLES = frozenset(
     "CEO CFO COO Chairman Chairwoman Chairperson Chair Spokesman Spokeswoman Spokesperson Director "
@@ -108,15 +110,15 @@ class _Article:
         return found
 
     def headline(self, p: int, text: str, runs: list[tuple[re.Match[str], bool]]) -> bool:
-        """A line in ALL CAPS, or a first line in Title Case with no closing full stop.
+        """A line in ALL CAPS, or a line in Title Case with no closing full stop: the first line,
+        or one whose function words too have capitals ("Thanks For The Prompt Service").
 
         Title Case elsewhere is a results table, a list of names or a standings row, where
-        capitals still mark names ("12. Ann Berg (Norway) 51.2"): only the title position
-        writes every word with a capital."""
+        capitals still mark names ("12. Ann Berg (Norway) 51.2")."""
         total = text.count(" ") + 1
         if text.isupper():
             return total >= 2
-        if p > 0 or text.rstrip().endswith(_SENTENCE_ENDS):
+        if text.rstrip().endswith(_SENTENCE_ENDS) or (p > 0 and not _CAPITAL_FUNCTION.search(text)):
             return False
         capitals = sum(m.group().count(" ") + 1 for m, _ in runs)
         return total >= 5 and capitals >= 0.5 * total and self.title_case(text)
