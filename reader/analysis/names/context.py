@@ -128,7 +128,9 @@ def _acts_as_person(paragraphs: Sequence[str], n: Name, following: str, joined: 
 def _in_lower_case(word: str, joined: str) -> bool:
     """Does the article write this word in lower case somewhere ("steel prices")?"""
     low = word.lower()
-    return low != word and (f" {low} " in joined or f" {low}," in joined or f" {low}." in joined)
+    if low == word or low not in joined:
+        return False  # the common case, one search
+    return f" {low} " in joined or f" {low}," in joined or f" {low}." in joined
 
 
 def guess(paragraphs: Sequence[str], n: Name, given: frozenset[str], joined: str = "") -> str | None:

@@ -98,7 +98,7 @@ class _Article:
         finditer = chunk_pattern().finditer
         for p, text in enumerate(self.paragraphs):
             runs = [(m, sentence_start(text, m.start())) for m in finditer(text)]
-            if self.headline(p, text, runs):
+            if (text.isupper() or not text.rstrip().endswith(_SENTENCE_ENDS)) and self.headline(p, text, runs):
                 # A headline in Title Case: capitals prove nothing here, only known names count.
                 self.headlines.add(p)
                 found.extend((p, m, True) for m, _ in runs)
@@ -118,7 +118,7 @@ class _Article:
         total = text.count(" ") + 1
         if text.isupper():
             return total >= 2
-        if text.rstrip().endswith(_SENTENCE_ENDS) or (p > 0 and not _CAPITAL_FUNCTION.search(text)):
+        if p > 0 and not _CAPITAL_FUNCTION.search(text):
             return False
         capitals = sum(m.group().count(" ") + 1 for m, _ in runs)
         return total >= 5 and capitals >= 0.5 * total and self.title_case(text)
@@ -538,7 +538,7 @@ class _Article:
                 for part in n.text.split():
                     if part not in CONNECTORS:
                         people.setdefault(part, []).append(n)
-        teams = team_names(self.paragraphs)
+        teams = team_names(self.paragraphs, self.joined)
         for n in self.names:
             if (
                 n.text in teams

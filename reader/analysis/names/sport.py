@@ -18,12 +18,18 @@ _SCORE = re.compile(
     rf"(?<![\w'’])({_NAME}) (\d{{1,2}})(?:\s*[-–:]\s*(\d{{1,2}}) ({_NAME})(?![\w'’])"
     rf"|[,;]? (?:\([^)]{{0,60}}\) )?({_NAME}) (\d{{1,2}})(?![\d.,:]?\d))"
 )
-_HINT = re.compile(r"[A-Za-z] \d{1,2}\b")
+# What every score line holds, cheap to look for first: goals, then the other side or a scorer.
+_HINT = re.compile(r"[A-Za-z] \d{1,2}(?:\s*[-–:]\s*\d{1,2})?[,;]? [A-Z(]")
 
 
-def team_names(paragraphs: Sequence[str]) -> frozenset[str]:
-    """Every name that stands as a side in a score line of the article."""
+def team_names(paragraphs: Sequence[str], whole: str | None = None) -> frozenset[str]:
+    """Every name that stands as a side in a score line of the article.
+
+    `whole` is the article's paragraphs joined, when the caller has it: one search rules
+    out most articles."""
     teams: set[str] = set()
+    if not _HINT.search(whole if whole is not None else "\n".join(paragraphs)):
+        return frozenset()  # most articles: one search, no score line
     for text in paragraphs:
         if not _HINT.search(text):
             continue
