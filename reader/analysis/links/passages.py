@@ -68,12 +68,8 @@ def named_slots(text: str) -> dict[str, frozenset[str]]:
     return slots
 
 
-def different_names(a: str, b: str) -> bool:
-    """Do two sentences name different people in the same place ("suspended player Lee" and
-    "suspended player Kim")? Then they state the same kind of fact about someone else: a
-    contradiction, not a paraphrase. A name on one side only is detail, not a difference."""
-    x = named_slots(a)
-    if not x:
-        return False
-    y = named_slots(b)
+def different_names(x: dict[str, frozenset[str]], y: dict[str, frozenset[str]]) -> bool:
+    """Do two sentences (their `named_slots`) name different people in the same place
+    ("suspended player Lee" and "suspended player Kim")? Then they state the same kind of fact
+    about someone else: a contradiction, not a paraphrase. A name on one side only is detail."""
     return any(word in y and not (names & y[word]) for word, names in x.items())
