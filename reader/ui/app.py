@@ -26,6 +26,7 @@ from .themes import DEFAULTS, THEMES
 
 if TYPE_CHECKING:
     from reader.run.pipeline import ResultCache
+    from reader.run.pool import Workers
     from ..storage.state import ReadingState
     from .reading import StateStore
 
@@ -51,8 +52,11 @@ class ReaderApp(App[None]):
         max_bytes: int | None = None,
         open_cache: Callable[[], ResultCache] | None = None,
         state: ReadingState | None = None,
+        workers: Workers | None = None,
     ) -> None:
         super().__init__()
+        self.workers_for_analysis = workers
+        """Where the analysis runs its per-article work (None: this machine's cores)."""
         self.paths = tuple(paths)
         self.max_bytes = max_bytes
         """Size limit per input file, passed on to the analysis (None: its default)."""
@@ -117,7 +121,13 @@ class ReaderApp(App[None]):
             cache = self.open_cache() if self.open_cache is not None else None
             try:
                 corpus = analyse(
-                    self.paths, progress, cache=cache, on_preview=on_preview, cancelled=lambda: worker.is_cancelled, **options
+                    self.paths,
+                    progress,
+                    cache=cache,
+                    on_preview=on_preview,
+                    cancelled=lambda: worker.is_cancelled,
+                    workers=self.workers_for_analysis,
+                    **options,
                 )
             except AnalysisCancelled:
                 return  # the app is quitting (Textual cancels its workers): nothing to show

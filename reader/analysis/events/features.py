@@ -15,7 +15,9 @@ from collections.abc import Mapping, Sequence
 from operator import itemgetter
 
 from reader.analysis.model import Article
-from reader.analysis.text.normalise import MONTHS, STOPWORDS, WEEKDAYS, content_words, figures, plain
+from reader.analysis.text.dates import MONTHS, WEEKDAYS
+from reader.analysis.text.normalise import STOPWORDS, content_words, figures, plain
+from reader.analysis.text.sentences import begins_sentence
 
 NAME_WEIGHT = 2.0
 FIGURE_WEIGHT = 2.0
@@ -28,7 +30,6 @@ TOP_TERMS = 200
 """Each article keeps its heaviest terms only: cheap to compare, and the tail is noise."""
 
 _CAPITALISED = re.compile(r"(?<![\w'])(?:[A-Z][\w'\-]*[a-z][\w'\-]*|[A-Z]{2,})(?:\s+(?:of\s+|de\s+|the\s+)?(?:[A-Z][\w'\-]*[a-z][\w'\-]*|[A-Z]{2,}))*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"'(]\s*)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _MENTION_TYPES = frozenset({"PERSON", "ORG", "PLACE", "GPE", "LOC", "NORP", "FAC", "EVENT"})
@@ -40,7 +41,7 @@ def proxy_names(text: str) -> list[str]:
     text = plain(text)
     for m in _CAPITALISED.finditer(text):
         name = m.group(0)
-        if _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
+        if begins_sentence(text, m.start()):
             # The first word of a sentence is capitalised anyway: keep the rest of the run only.
             parts = name.split(None, 1)
             if parts[0].lower() in STOPWORDS or len(parts) == 1:

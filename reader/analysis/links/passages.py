@@ -10,11 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.analysis.quotes.lexicon import SPEECH_VERB
-from reader.analysis.text.normalise import MONTHS, STOPWORDS, WEEKDAYS, comparable
+from reader.analysis.text.dates import MONTHS, WEEKDAYS
+from reader.analysis.text.normalise import STOPWORDS, comparable
+from reader.analysis.text.sentences import split
 from reader.analysis.quotes.pieces import Piece
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"\u201d\u2019']?\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,18 +33,13 @@ def sentence_pieces(paragraphs: Sequence[str]) -> tuple[Piece, ...]:
     return tuple(
         (index, sentence, comparable(sentence))
         for index, text in enumerate(paragraphs)
-        for sentence in sentences(text)
+        for sentence in split(text)
     )
 
 
 def units(pieces: tuple[Piece, ...], position: int, kind: str) -> list[Unit]:
     """The pieces of the article at `position` (in the articles being compared) as units."""
     return [Unit(position, paragraph, text, norm, kind) for paragraph, text, norm in pieces]
-
-
-def sentences(text: str) -> list[str]:
-    """A paragraph split into sentences at end punctuation followed by a capital."""
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"mr", "mrs", "ms", "dr"}
