@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.analysis.model import Article  # noqa: E402
+from reader.analysis.model import Article
 
 DEVDATA = Path("/work/devdata")
 Span = tuple[int, int, int, str]  # paragraph, start, end, type

@@ -20,7 +20,6 @@ and quotation links between articles of different gold events.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -30,11 +29,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import devsets  # noqa: E402
+import devsets
 
-from reader.analysis.model import Article, Entity  # noqa: E402
-from reader.analysis.names import recognise, unify  # noqa: E402
-from reader.analysis.quotes import find_quotes  # noqa: E402
+from reader.analysis.model import Article, Entity
+from reader.analysis.names import recognise, unify
+from reader.analysis.quotes import find_quotes
 
 ROOT = Path(__file__).resolve().parents[1]
 ECB = Path("/work/shared/data/ecbplus-dev.jsonl")
@@ -66,7 +65,7 @@ def entity_errors(articles: list[Article], golds: list[set[devsets.Span]]) -> tu
     counts: dict[str, list[int]] = {t: [0, 0, 0] for t in TYPES}
     kinds: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
-    for article, gold in zip(done, golds):
+    for article, gold in zip(done, golds, strict=True):
         pred = {(m.paragraph, m.start, m.end, m.type) for m in article.entities if m.type in TYPES}
         for s in pred & gold:
             counts[s[3]][0] += 1
@@ -144,7 +143,7 @@ def speaker_errors(items: list[devsets.QuoteArticle]) -> tuple[Counter, dict]:
     by_id = {e.id: e for e in table}
     kinds: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
-    for item, article in zip(items, unified):
+    for item, article in zip(items, unified, strict=True):
         quotes = find_quotes(article, by_id)
         for p, gs, ge, speaker, gkind in item.gold:
             if gkind == "term":

@@ -118,9 +118,10 @@ def _acts_as_person(paragraphs: Sequence[str], n: Name, following: str, joined: 
     while at >= 0:
         before = joined[max(0, at - 16) : at].split()
         after = joined[at + len(last) + 2 : at + len(last) + 20].split()
-        if not (before and before[-1] == rest[-1]):  # not the full name again
-            if (after and SPEECH_VERB.fullmatch(after[0].strip(",."))) or (before and bare(before[-1]) in lexicon.HONORIFICS):
-                return True
+        again = bool(before) and before[-1] == rest[-1]  # the full name again, not the surname alone
+        speaks = bool(after) and SPEECH_VERB.fullmatch(after[0].strip(",.")) is not None
+        if not again and (speaks or (bool(before) and bare(before[-1]) in lexicon.HONORIFICS)):
+            return True
         at = joined.find(f" {last} ", at + 1)
     return False
 

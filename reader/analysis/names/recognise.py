@@ -19,7 +19,6 @@ from .chunks import Word, chunk_pattern, sentence_start, words_of
 from .context import Name, after_preposition, guess, media_context, text_after, type_of
 from .gazetteer import given_names, places, regions
 from .ids import entity_id
-from .sport import team_names
 from .phrases import (
     CONNECTORS,
     FUNCTION_CAPS,
@@ -32,6 +31,7 @@ from .phrases import (
     quoted,
     title_split,
 )
+from .sport import team_names
 
 _PAREN_ACRONYM = re.compile(r"[ \u00a0]?\((?:the[ \u00a0])?([A-Z][A-Za-z.&]{1,9})\)")
 _SAYING = frozenset("said says told added explained insisted argued noted wrote warned stressed replied".split())
