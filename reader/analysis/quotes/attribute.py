@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 
 from reader.analysis.model import Entity, EntityMention, Quote
 from reader.analysis.quotes.detect import Found, Narration
+from reader.analysis.quotes.loose_cues import LooseCues
 from reader.analysis.quotes.lexicon import ACCORDING_TO, AS_SAYING, SPEECH_VERB
 from reader.analysis.quotes.referents import INTRO, NEAR_WORDS, SPEAKER_TYPES, WORDS, Referents, Speaker, head, is_named
 
@@ -34,7 +35,7 @@ def _in_parentheses(text: str, start: int, position: int) -> bool:
     return text.count("(", start, position) > text.count(")", start, position)
 
 
-class _Attributor(Referents):
+class _Attributor(LooseCues):
     """The cue search over one article's narration."""
 
     def subject_of(self, number: int, clause_start: int, verb_start: int, verb_end: int) -> Speaker | None:
@@ -285,37 +286,6 @@ class _Attributor(Referents):
         verb = verbs[-1]
         speaker = self.subject_of(number, start, verb.start(), verb.end())
         return speaker or self.after_verb(number, verb.end(), colon, verb.group())
-
-    def colon_subject(self, number: int, start: int, colon: int) -> Speaker | None:
-        """A colon introduction without a verb of saying: "Lee replied in a tweet:", "Lee's reply:",
-        "Lee was heard yelling at them:". The sentence's subject, a person named at its start, speaks."""
-        para = self.paragraph(number)
-        subject = next(iter(para.candidates(start, colon)), None)
-        if subject is None or not is_named(subject) or subject.mention is None or subject.mention.type != "PERSON":
-            return None
-        if len(WORDS.findall(para.masked[start : subject.start])) > 1:
-            return None  # not the subject: "After talks with Lee, the minister wrote:"
-        cue = para.masked[start:colon].split()[-1:]
-        return Speaker(self.resolve(number, subject), (cue[0] if cue else "") + ":")
-
-    def next_sentence(self, item: Found) -> Speaker | None:
-        """A closed quotation followed by a short sentence of attribution: “… missing.” Lee said."""
-        number = item.quote.paragraph
-        para = self.paragraph(number)
-        close = item.close_at
-        if close >= len(para.masked) or item.quote.text.rstrip()[-1:] not in ".!?":
-            return None
-        begin, end = para.sentence(close)
-        if not para.masked[close:end].strip() and end < len(para.masked):
-            begin, end = para.sentence(end)  # the quotation closed its sentence: read the next one
-        begin = max(begin, close)
-        clause = para.masked[begin:end]
-        if '"' in clause or "“" in clause or len(clause.split()) > 6:
-            return None
-        verb = SPEECH_VERB.search(clause)
-        if verb is None or clause[verb.end() :].strip(" .\n"):
-            return None  # "Lee said." ends there; "Lee said the talks failed." is a claim of its own
-        return self.subject_of(number, begin, begin + verb.start(), begin + verb.end())
 
     def preceding_sentence(self, item: Found) -> Speaker | None:
         """A quotation right after a narration sentence whose subject speaks: Kim Lee disagreed. “…”."""
