@@ -143,6 +143,16 @@ def test_layout_puts_removed_lines_before_their_paragraph() -> None:
     assert all(end - start <= 31 for block, start, end in layout.rows if block >= 0)
 
 
+def test_layout_does_not_repeat_a_lead_used_as_title() -> None:
+    from reader.analysis.model import Article
+
+    lead = "Officials in the port town said on Monday that the ferry would resume service."
+    headless = Article("a", "a.txt", lead, (lead + " Tickets are on sale.",))
+    assert [b.kind for b in article_blocks(headless, show_removed=False)] == ["paragraph"]
+    headed = Article("b", "b.txt", "Ferry returns", (lead,))
+    assert [b.kind for b in article_blocks(headed, show_removed=False)] == ["title", "paragraph"]
+
+
 # --- flows ----------------------------------------------------------------
 
 
