@@ -1,18 +1,21 @@
 """Paired runs of `run.py` for two checkouts of the reader, alternating, on one machine.
 
-    python benchmarks/paired.py OTHER_CHECKOUT [--sizes 1000 10000] [--rounds 3] [--out FILE]
+    python benchmarks/paired.py OTHER_CHECKOUT [--sizes 1000 10000] [--rounds 3] [--out FILE] [--quick]
 
 This shared machine's speed drifts within minutes, so two versions are only
 comparable when measured in turns: each round runs `run.py --runs 1` of one
 checkout, then of the other (the order flips every round), each from its own
 folder so it imports its own code. Prints each version's medians and the
-per-round ratios (this checkout / the other).
+per-round ratios (this checkout / the other). `--quick` times only the
+headless analysis and the warm read of the whole corpus, on corpora written
+once and shared by both checkouts: a few minutes instead of an hour.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -29,20 +32,47 @@ def one_run(checkout: Path, sizes: list[int], out: Path) -> list[dict[str, float
     return json.loads(out.read_text())["sizes"]
 
 
+def quick_run(checkout: Path, folders: dict[int, Path]) -> list[dict[str, float]]:
+    """The headless analysis and the warm read of each corpus, each in a fresh process of `checkout`."""
+    rows = []
+    for size, folder in folders.items():
+        row: dict[str, float] = {"articles": size}
+        for what in ("analysis", "fill"):
+            command = [sys.executable, str(checkout / "benchmarks" / "run.py"), "--child", what, str(folder)]
+            env = {**os.environ, "READER_CACHE_DIR": str(folder.parent / f"cache-{checkout.name}")}
+            output = subprocess.run(command, cwd=checkout, check=True, capture_output=True, text=True, env=env).stdout
+            row.update(json.loads(output.strip().splitlines()[-1]))
+        rows.append(row)
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("other", type=Path)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--out", type=Path, default=HERE / "results" / "paired.json")
+    parser.add_argument("--quick", action="store_true", help="only the headless analysis and the warm read")
     args = parser.parse_args()
     checkouts = {"this": HERE.parent, "other": args.other.resolve()}
     runs: dict[str, list[list[dict[str, float]]]] = {"this": [], "other": []}
     with tempfile.TemporaryDirectory() as work:
+        folders: dict[int, Path] = {}
+        if args.quick:
+            sys.path.insert(0, str(HERE))
+            from run import write_corpus
+
+            for size in args.sizes:
+                folders[size] = Path(work, str(size), "corpus")
+                folders[size].mkdir(parents=True)
+                write_corpus(size, folders[size])
         for number in range(args.rounds):
             order = ["other", "this"] if number % 2 == 0 else ["this", "other"]
             for name in order:
-                runs[name].append(one_run(checkouts[name], args.sizes, Path(work, f"{name}.json")))
+                if args.quick:
+                    runs[name].append(quick_run(checkouts[name], folders))
+                else:
+                    runs[name].append(one_run(checkouts[name], args.sizes, Path(work, f"{name}.json")))
                 print(f"round {number + 1}: {name} done", file=sys.stderr, flush=True)
     report = {"checkouts": {k: str(v) for k, v in checkouts.items()}, "rounds": runs}
     for position, size in enumerate(args.sizes):
