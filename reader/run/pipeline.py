@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-from reader.analysis import clean, names as entities, events, links, quotes
+from reader.analysis import clean, compare, names as entities, events, links, quotes
 from reader.run import collector, pool as parallel
 from reader.analysis.events import features
 from reader.sources import files as ingest
@@ -83,7 +83,11 @@ def _link_corpus(articles: Sequence[Article], problems: Sequence[Problem], cance
         counting.cancel()  # nothing left to drop once collected; else work no one will read
         if groundwork is not None:
             groundwork.cancel()
-    return Corpus(articles=quoted, entities=table, events=grouped, links=found, problems=tuple(problems))
+    # The last corpus stage: each event's comparison (ledger, single-source, disagreements, names).
+    compared = compare.compare_events(quoted, grouped, table, found)
+    return Corpus(
+        articles=quoted, entities=table, events=grouped, links=found, problems=tuple(problems), comparisons=compared
+    )
 
 
 class ResultCache(Protocol):

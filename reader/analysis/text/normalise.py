@@ -96,6 +96,11 @@ def figures(text: str) -> list[Figure]:
     return [figure for _, _, figure in _scan(text)]
 
 
+def figure_spans(text: str) -> list[tuple[int, int, Figure]]:
+    """Every figure with its span in `plain(text)`, for readers of the words around it."""
+    return _scan(text)
+
+
 def _scan(text: str) -> list[tuple[int, int, Figure]]:
     """Figures with their spans in `plain(text)`."""
     found: list[tuple[int, int, Figure]] = []
