@@ -70,8 +70,16 @@ def export(args: argparse.Namespace) -> int:
     from reader.run.pipeline import analyse
     from .export import to_json, to_markdown
 
+    from reader.analysis.compare.corrections import apply_corrections
+    from .storage.corrections import Corrections
+
     cache = _cache(args)
     corpus = analyse(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), cache=cache)
+    corrections = Corrections()
+    corpus = apply_corrections(corpus, corrections.all())  # the user's own grouping, as the reader shows it
+    corrections.close()
+    for notice in corrections.notices:
+        print(f"reader: {notice}", file=sys.stderr)
     text = to_json(corpus) if args.format == "json" else to_markdown(corpus)
     sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
     sys.stdout.flush()

@@ -7,9 +7,10 @@ must never rename or drop one.
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
-from .analysis.model import Article, Corpus, Link, Quote
+from .analysis.model import Article, Claim, Corpus, Event, EventComparison, Link, Quote, Rendering
 
 FORMAT_VERSION = 1
 
@@ -67,8 +68,63 @@ def _link(link: Link) -> dict[str, Any]:
     }
 
 
+def _rendering(rendering: Rendering) -> dict[str, Any]:
+    return {
+        "article": rendering.article,
+        "paragraph": rendering.paragraph,
+        "text": rendering.text,
+        "diff": [{"op": run.op, "text": run.text} for run in rendering.diff],
+    }
+
+
+def _bound(value: float) -> float | None:
+    """A claim's bound; an open end ("at least 60" has no upper one) is null, JSON having no infinity."""
+    return None if math.isinf(value) else value
+
+
+def _claim(claim: Claim) -> dict[str, Any]:
+    return {
+        "article": claim.article,
+        "paragraph": claim.paragraph,
+        "sentence": claim.sentence,
+        "figure": claim.figure,
+        "low": _bound(claim.low),
+        "high": _bound(claim.high),
+    }
+
+
+def _event(event: Event, comparison: EventComparison | None) -> dict[str, Any]:
+    found = comparison or EventComparison(event.id)
+    return {
+        "id": event.id,
+        "label": event.label,
+        "date": event.date,
+        "articles": list(event.articles),
+        "origin": event.origin,
+        "ledger": [
+            {
+                "speaker": entry.speaker,
+                "text": entry.fullest.text,
+                "fullest": {"article": entry.fullest.article, "paragraph": entry.fullest.paragraph},
+                "renderings": [_rendering(r) for r in entry.renderings],
+            }
+            for entry in found.ledger
+        ],
+        "single_source": [
+            {"article": s.article, "paragraph": s.paragraph, "sentence": s.sentence} for s in found.single_source
+        ],
+        "disagreements": [
+            {"measure": d.measure, "kind": d.kind, "claims": [_claim(c) for c in d.claims]} for d in found.disagreements
+        ],
+        "named": [
+            {"entity": n.entity, "name": n.name, "type": n.type, "articles": list(n.articles)} for n in found.named
+        ],
+    }
+
+
 def to_dict(corpus: Corpus) -> dict[str, Any]:
     """The export document as plain JSON-ready values."""
+    compared = {c.event: c for c in corpus.comparisons}
     return {
         "version": FORMAT_VERSION,
         "articles": [_article(article) for article in corpus.articles],
@@ -76,9 +132,7 @@ def to_dict(corpus: Corpus) -> dict[str, Any]:
             {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "articles": list(e.articles)}
             for e in corpus.entities
         ],
-        "events": [
-            {"id": e.id, "label": e.label, "date": e.date, "articles": list(e.articles)} for e in corpus.events
-        ],
+        "events": [_event(e, compared.get(e.id)) for e in corpus.events],
         "links": [_link(link) for link in corpus.links],
         "problems": [{"source": p.source, "message": p.message, "severity": p.severity} for p in corpus.problems],
     }

@@ -239,6 +239,22 @@ class EventComparison:
 
 
 @dataclass(frozen=True, slots=True)
+class Correction:
+    """A user's correction of the event grouping, keyed by articles' content hashes (`article_key`).
+
+    Keys survive re-analysis and cache clears, where event ids do not: an event
+    is named by one of its articles.
+    """
+
+    kind: str
+    """"merge" (the event of `article` into the event of `target`), "move" (`article` into the event
+    of `target`), "split" (`article` into an event of its own) or "rename" (the event of `article`)."""
+    article: str
+    target: str | None = None
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with one input file; the rest of the corpus still loads."""
 
