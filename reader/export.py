@@ -152,56 +152,7 @@ def _escape(text: str) -> str:
 
 
 def to_markdown(corpus: Corpus) -> str:
-    """A readable report: events, then each article with its quotes, entities and links."""
-    entities = {e.id: e for e in corpus.entities}
-    by_article = {a.id: a for a in corpus.articles}
-    lines: list[str] = ["# Reader report", ""]
-    if corpus.events:
-        lines += ["## Events", ""]
-        for event in corpus.events:
-            titles = ", ".join(_escape(by_article[a].title) for a in event.articles if a in by_article)
-            lines.append(f"- **{_escape(event.label)}** ({event.date or 'date unknown'}): {titles}")
-        lines.append("")
-    for article in corpus.articles:
-        lines += [f"## {_escape(article.title)}", ""]
-        facts = [
-            f"{label}: {_escape(value)}"
-            for label, value in (
-                ("Outlet", article.outlet),
-                ("By", article.byline),
-                ("Date", article.date),
-                ("Source", article.source),
-            )
-            if value
-        ]
-        lines += [" · ".join(facts), ""]
-        if article.subtitle:
-            lines += [f"*{_escape(article.subtitle)}*", ""]
-        for paragraph in article.paragraphs:
-            lines += [_escape(paragraph), ""]
-        if article.quotes:
-            lines += ["### Quotations", ""]
-            for quote in article.quotes:
-                speaker = entities[quote.speaker].name if quote.speaker in entities else "unattributed"
-                lines.append(f"- ({quote.kind}) “{_escape(quote.text)}” — {_escape(speaker)}")
-            lines.append("")
-        names = sorted({(entities[m.entity].name, m.type) for m in article.entities if m.entity in entities})
-        if names:
-            lines += ["### Names", "", ", ".join(f"{_escape(n)} ({t})" for n, t in names), ""]
-        if article.removed:
-            lines += ["### Removed by the cleaner", ""]
-            lines += [f"- {_escape(r.reason)}: {_escape(r.text)}" for r in article.removed]
-            lines.append("")
-    if corpus.links:
-        lines += ["## Links", ""]
-        for link in corpus.links:
-            lines.append(
-                f"- {link.kind} {link.score:.0f}: {link.source.article} ¶{link.source.paragraph + 1} → "
-                f"{link.target.article} ¶{link.target.paragraph + 1} ({_escape(link.why)})"
-            )
-        lines.append("")
-    if corpus.problems:
-        lines += ["## Problems", ""]
-        lines += [f"- {p.severity}: {_escape(p.source)}: {_escape(p.message)}" for p in corpus.problems]
-        lines.append("")
-    return "\n".join(lines)
+    """The coverage report (`reader.report`): per event, what each outlet carried and where they differ."""
+    from .report import coverage_report  # here, not at the top: the report uses this module's escaping
+
+    return coverage_report(corpus)
