@@ -164,3 +164,20 @@ def test_compare_events_covers_events_of_two_articles_and_names_who_each_names()
 
 def _fields(article: Article) -> dict[str, object]:
     return {name: getattr(article, name) for name in Article.__dataclass_fields__}
+
+
+# -- side by side ------------------------------------------------------------------------------------
+
+
+def test_alignment_puts_linked_paragraphs_on_one_row_and_keeps_order() -> None:
+    from reader.analysis.compare.alignment import align
+
+    links = [
+        quote_link("a", 1, "b", 0),
+        quote_link("b", 2, "a", 3, kind="passage"),  # seen from the other end
+        quote_link("a", 0, "b", 3),  # crosses the others: dropped
+    ]
+    rows = align("a", 5, "b", 4, links)
+    assert rows == ((0, None), (1, 0), (2, None), (None, 1), (3, 2), (4, None), (None, 3))
+    assert align("b", 4, "a", 5, links)[1] == (0, 1)
+    assert align("a", 2, "b", 1, []) == ((0, None), (1, None), (None, 0))
