@@ -102,13 +102,22 @@ def run_app(args: argparse.Namespace) -> int:
 
     # Started first: its thread opens the state file while the interface is imported.
     state = ReadingState()
+    from .storage.corrections import Corrections
     from .ui.app import ReaderApp
 
+    corrections = Corrections()
     try:
-        ReaderApp(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), open_cache=lambda: _cache(args), state=state).run()
+        ReaderApp(
+            _paths(args),
+            max_bytes=int(args.max_size * 1024 * 1024),
+            open_cache=lambda: _cache(args),
+            state=state,
+            corrections=corrections,
+        ).run()
     finally:
         gc.enable()  # in case the app stopped before its first frame
         state.close()  # waits for the last action to be written
+        corrections.close()
     return 0
 
 

@@ -96,7 +96,7 @@ def test_links_are_seen_from_both_ends_strongest_first() -> None:
 def test_appearances_follow_the_list_order() -> None:
     corpus = sample_corpus()
     index = CorpusIndex(corpus)
-    # Events by date: the February budget vote before the March reopening.
+    # Events newest first: the budget vote of 20 March before the reopening of 3 March.
     assert index.order[0] == "budget-gazette"
     assert list(index.appearances("harbour-bridge")) == [a for a in index.order if a != "orchid"]
     assert index.appearances("mara-quint") == {"bridge-herald": 1, "bridge-ledger": 1}  # the first paragraph naming her

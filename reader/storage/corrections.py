@@ -33,12 +33,16 @@ def _create_schema(connection: sqlite3.Connection) -> None:
 class Corrections:
     """Every correction in the order made; `add` and `undo` persist at once."""
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path | None = None, *, persist: bool = True) -> None:
+        """Corrections kept under `directory` (the reading state's folder by default);
+        `persist=False` keeps them in memory only (tests, screenshots)."""
         self.path = (directory if directory is not None else default_data_dir()) / FILE_NAME
         self._lock = threading.Lock()
         self._notices: list[str] = []
         self._items: list[tuple[int, Correction]] = []
         self._connection: sqlite3.Connection | None = None
+        if not persist:
+            return
         try:
             self._connection = sqlite.open_replacing_damage(
                 self.path, _create_schema, SCHEMA_VERSION, self._set_aside, synchronous="FULL"
