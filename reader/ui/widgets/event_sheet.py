@@ -19,11 +19,10 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from ...analysis.model import Anchor, Article, EventComparison, LedgerEntry
 from ..sanitize import clip, printable
+from .sheet_lines import SheetLines
 
 MATRIX_COLUMNS = 40
 """Articles shown in a ✓ matrix; an event of more shows the first ones and says so."""
@@ -46,18 +45,16 @@ class SheetRow:
     """The article a coverage row stands for (what split and move act on)."""
 
 
-class EventSheet(OptionList):
+class EventSheet(SheetLines):
     """The event page's rows; posts `AnchorChosen` when Enter opens a paragraph."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "event-sheet--section", "event-sheet--dim", "event-sheet--cut", "event-sheet--added",
-        "event-sheet--check", "event-sheet--chosen", "event-sheet--conflict",
+        "event-sheet--check", "event-sheet--chosen", "event-sheet--conflict", "sheet-lines--cursor",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h,left", "column(-1)", "Previous outlet", show=False),
         Binding("l,right", "column(1)", "Next outlet", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
     ]
 
     class AnchorChosen(Message):
@@ -83,12 +80,13 @@ class EventSheet(OptionList):
         """Fill the sheet for an event's articles (in event order) and their comparison."""
         self.members = list(members)
         self.column = 0
-        options: list[Option] = []
+        prompts: list[Text] = []
         self.rows = []
 
         def add(prompt: Text, row: SheetRow | None = None) -> None:
+            prompt.no_wrap, prompt.overflow, prompt.end = True, "ellipsis", ""
             self.rows.append(row or SheetRow())
-            options.append(Option(prompt, disabled=row is None))
+            prompts.append(prompt)
 
         self._coverage(add)
         found = comparison or EventComparison("")
@@ -96,13 +94,12 @@ class EventSheet(OptionList):
         self._single(add, found)
         self._disagreements(add, found)
         self._named(add, found)
-        self.set_options(options)
-        first = next((n for n, row in enumerate(self.rows) if row.target is not None), None)
-        self.highlighted = first
+        self.set_rows(prompts, [row.target is not None for row in self.rows])
 
     def _section(self, add, title: str, count: int | None = None) -> None:  # type: ignore[no-untyped-def]
-        heading = Text(f"\n{title}" + (f" ({count})" if count is not None else ""), style=self._style("section"), end="")
-        add(heading)
+        if self.rows:
+            add(Text(""))
+        add(Text(title + (f" ({count})" if count is not None else ""), style=self._style("section")))
 
     def _outlet(self, article_id: str) -> str:
         number = next((n for n, a in enumerate(self.members, start=1) if a.id == article_id), 0)
@@ -207,10 +204,10 @@ class EventSheet(OptionList):
             return
         entry = self.rows[index].entry
         if entry is not None:
-            self.replace_option_prompt_at_index(index, self._ledger_line(entry, self.names, chosen))
+            self.replace_prompt(index, self._ledger_line(entry, self.names, chosen))
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
-        super().watch_highlighted(new)
+        super().watch_highlighted(old, new)
         self._refresh_ledger_row(old, None)
         self._refresh_ledger_row(new, self.column)
 
@@ -238,9 +235,9 @@ class EventSheet(OptionList):
                 return Anchor(rendering.article, rendering.paragraph)
         return row.target
 
-    @on(OptionList.OptionSelected)
-    def _selected(self, message: OptionList.OptionSelected) -> None:
+    @on(SheetLines.Chosen)
+    def _selected(self, message: SheetLines.Chosen) -> None:
         message.stop()
-        target = self.target_of(message.option_index)
+        target = self.target_of(message.index)
         if target is not None:
             self.post_message(self.AnchorChosen(target))
