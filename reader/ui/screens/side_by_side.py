@@ -21,7 +21,8 @@ from ...analysis.compare.alignment import align
 from ...analysis.model import Anchor, Article, Link
 from ..lookup import CorpusIndex
 from ..sanitize import clip, literal
-from ..widgets.aligned_view import AlignedView
+from ..widgets.aligned_view import WIDE, AlignedView
+from ..widgets.event_sheet import outlet_of
 from ..widgets.key_bar import KeyBar
 from .choose import Picker
 
@@ -90,12 +91,19 @@ class SideBySide(Screen[Anchor | None]):
             row = next((n for n, (a, _) in enumerate(rows) if a is not None and a >= paragraph), 0)
         view.show(left, right, rows, row)
         linked = sum(1 for a, b in rows if a is not None and b is not None)
-        titles = Text(no_wrap=True, overflow="ellipsis", end="")
-        for mark, article in (("◧ ", left), ("   ◨ ", right)):
+        # Side by side when the columns are, one above the other (as the paragraphs are) on a narrow terminal.
+        wide = self.size.width >= WIDE
+        titles = Text(end="")
+        for mark, article in (("◧ ", left), ("   ◨ " if wide else "\n┃ ◨ ", right)):
             titles.append(mark, style="bold")
-            titles.append_text(literal(clip(f"{article.outlet or article.source}: {article.title}", 70)))
-        titles.append(f"   ({linked} linked rows of {len(rows)})", style="dim")
+            titles.append_text(literal(clip(f"{outlet_of(article)}: {article.title}", 60 if wide else 72)))
+        titles.append(f"{'   ' if wide else chr(10)}{linked} linked rows of {len(rows)}", style="dim")
         self.query_one("#side-titles", Static).update(titles)
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.query(AlignedView):
+            view = self.query_one(AlignedView)
+            self._show(view.rows[view.cursor][0] if view.rows else None)
 
     def action_swap(self) -> None:
         view = self.query_one(AlignedView)
