@@ -10,7 +10,7 @@ from reader.analysis.compare.ledger import ledger
 from reader.analysis.compare.quantities import quantities
 from reader.analysis.compare.single_source import single_source
 from reader.analysis.model import Anchor, Article, Entity, EntityMention, Event, Link, Quote
-from reader.analysis.links.passages import sentences
+from reader.analysis.compare.facts import read_sentences
 
 
 def _quote(paragraphs: tuple[str, ...], paragraph: int, text: str, speaker: str | None = "person:ann-lee") -> Quote:
@@ -29,8 +29,8 @@ def quote_link(a: str, pa: int, b: str, pb: int, kind: str = "quote") -> Link:
     return Link(kind, 90.0, Anchor(a, pa), Anchor(b, pb), event="e1")
 
 
-def split(articles: list[Article]) -> dict[str, list[tuple[int, str]]]:
-    return {a.id: [(p, s) for p, text in enumerate(a.paragraphs) for s in sentences(text)] for a in articles}
+def split(articles: list[Article]) -> list:  # type: ignore[type-arg]
+    return read_sentences(articles)
 
 
 LONG = "We will rebuild the harbour wall before the winter storms arrive"
@@ -103,8 +103,8 @@ def test_a_shared_quotation_is_not_single_source() -> None:
 # -- disagreements ---------------------------------------------------------------------------------
 
 
-def _claims(*pairs: tuple[str, str]) -> list[tuple[str, int, str]]:
-    return [(article, 0, sentence) for article, sentence in pairs]
+def _claims(*pairs: tuple[str, str]) -> list:  # type: ignore[type-arg]
+    return [s for article, sentence in pairs for s in read_sentences([art(article, sentence)])]
 
 
 def test_equal_values_in_other_words_do_not_disagree() -> None:

@@ -8,13 +8,18 @@ who is named), so the reader shows it without analysing anything.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from reader.analysis.compare.disagreements import disagreements
+from reader.analysis.compare.facts import read_sentences
 from reader.analysis.compare.ledger import ledger
 from reader.analysis.compare.named import named
 from reader.analysis.compare.single_source import single_source
-from reader.analysis.links.passages import sentences
 from reader.analysis.model import Article, Entity, Event, EventComparison, Link
+from reader.run import pool as parallel
+
+Job = tuple[Event, tuple[Article, ...], dict[str, Entity], tuple[Link, ...]]
+"""One event's comparison to work out: the event, its articles, the entities they name, its links."""
 
 __all__ = ["compare_event", "compare_events"]
 
@@ -23,22 +28,41 @@ def compare_event(
     event: Event, articles: Sequence[Article], entities: dict[str, Entity], links: Sequence[Link]
 ) -> EventComparison:
     """One event's comparison: `articles` are its articles in event order, `links` its links."""
-    split = {a.id: [(p, s) for p, text in enumerate(a.paragraphs) for s in sentences(text)] for a in articles}
+    read = read_sentences(articles)
     quotations = ledger(articles, links)
-    every = [(a.id, p, s) for a in articles for p, s in split[a.id]]
     return EventComparison(
         event=event.id,
         ledger=quotations,
-        single_source=single_source(articles, split, links, quotations),
-        disagreements=disagreements(every),
+        single_source=single_source(articles, read, links, quotations),
+        disagreements=disagreements(read),
         named=named(articles, entities),
     )
 
 
+def _compare_job(job: Job) -> EventComparison:
+    """One event's comparison (runs in a worker process for a large corpus)."""
+    return compare_event(*job)
+
+
+def _slim(article: Article) -> Article:
+    """What the comparison reads of an article: less to send to a worker."""
+    return replace(article, removed=(), headline_quotes=())
+
+
 def compare_events(
-    articles: Sequence[Article], events: Sequence[Event], entities: Sequence[Entity], links: Sequence[Link]
+    articles: Sequence[Article],
+    events: Sequence[Event],
+    entities: Sequence[Entity],
+    links: Sequence[Link],
+    *,
+    parallel_from: int | None = None,
 ) -> tuple[EventComparison, ...]:
-    """A comparison for every event of two articles or more, in the order of `events`."""
+    """A comparison for every event of two articles or more, in the order of `events`.
+
+    Events are compared independently, so when they hold at least
+    `parallel_from` articles (None: where the pool pays for itself) the worker
+    processes compare them, idle otherwise at this last stage.
+    """
     by_id = {a.id: a for a in articles}
     table = {e.id: e for e in entities}
     members = {a: e.id for e in events for a in e.articles}
@@ -49,9 +73,16 @@ def compare_events(
         event = link.event or members.get(link.source.article)
         if event is not None:
             per_event.setdefault(event, []).append(link)
-    found = []
+    jobs: list[Job] = []
     for event in events:
-        present = [by_id[a] for a in event.articles if a in by_id]
+        present = tuple(_slim(by_id[a]) for a in event.articles if a in by_id)
         if len(present) >= 2:
-            found.append(compare_event(event, present, table, per_event.get(event.id, ())))
-    return tuple(found)
+            named = {m.entity for a in present for m in a.entities}
+            own = {e: table[e] for e in named if e in table}
+            jobs.append((event, present, own, tuple(per_event.get(event.id, ()))))
+    method = parallel.default_start_method()
+    if parallel_from is None:
+        parallel_from = parallel.pool_threshold(method)
+    if sum(len(job[1]) for job in jobs) >= parallel_from:
+        return tuple(parallel.submit_all(jobs, _compare_job, start_method=method, min_parallel=0).result())
+    return tuple(_compare_job(job) for job in jobs)

@@ -13,16 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 
+from reader.analysis.compare.facts import Sentence
 from reader.analysis.compare.quantities import Quantity, quantities
 from reader.analysis.model import Claim, Disagreement
-from reader.analysis.text.normalise import DIGIT, content_words
+from reader.analysis.text.normalise import DIGIT
 
 CONTEXT_WORDS = 2
 """Meaningful words two sentences must share for their figures to be taken as the same quantity."""
-
-Sentence = tuple[str, int, str]
-"""(article id, paragraph, sentence) of one of the event's articles."""
-
 
 def _key(quantity: Quantity) -> tuple[str, str]:
     # Amounts of money are named too variously ("fund", "investment", "deal") to require the same noun.
@@ -75,16 +72,12 @@ def _clusters(items: list[tuple[Claim, frozenset[str]]]) -> list[list[Claim]]:
 def disagreements(sentences: Iterable[Sentence]) -> tuple[Disagreement, ...]:
     """The quantities the event's articles report with different figures, conflicts first."""
     by_key: dict[tuple[str, str], list[tuple[Claim, frozenset[str]]]] = {}
-    for article, paragraph, sentence in sentences:
-        if not DIGIT.search(sentence):
+    for sentence in sentences:
+        if not DIGIT.search(sentence.text):
             continue
-        found = quantities(sentence)
-        if not found:
-            continue
-        words = frozenset(content_words(sentence))
-        for q in found:
-            claim = Claim(article, paragraph, sentence, q.text, q.low, q.high)
-            by_key.setdefault(_key(q), []).append((claim, words))
+        for q in quantities(sentence.text):
+            claim = Claim(sentence.article, sentence.paragraph, sentence.text, q.text, q.low, q.high)
+            by_key.setdefault(_key(q), []).append((claim, sentence.words))
     found_all: list[Disagreement] = []
     for (unit, counts), items in by_key.items():
         for claims in _clusters(items):

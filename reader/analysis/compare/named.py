@@ -15,15 +15,13 @@ def named(articles: Sequence[Article], entities: Mapping[str, Entity]) -> tuple[
     seen: dict[str, list[str]] = {}
     kinds: dict[str, str] = {}
     for article in articles:
-        for mention in article.entities:
-            entity = entities.get(mention.entity)
-            kind = entity.type if entity else mention.type
-            if kind not in KINDS:
-                continue
-            kinds[mention.entity] = kind
-            owners = seen.setdefault(mention.entity, [])
-            if not owners or owners[-1] != article.id:
-                owners.append(article.id)
+        # Each entity once per article: an article names the same people many times.
+        for entity_id, mention_type in {m.entity: m.type for m in article.entities}.items():
+            entity = entities.get(entity_id)
+            kind = entity.type if entity else mention_type
+            if kind in KINDS:
+                kinds[entity_id] = kind
+                seen.setdefault(entity_id, []).append(article.id)
     result = []
     for entity_id, owners in seen.items():
         entity = entities.get(entity_id)

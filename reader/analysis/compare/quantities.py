@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from reader.analysis.text.normalise import content_words, figure_spans, plain
+from reader.analysis.text.normalise import STOPWORDS, figure_spans, plain, stem
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -60,30 +60,48 @@ class Quantity:
     """A class of count ("killed", "injured") or the word after the figure ("troops"), or ""."""
 
 
+_SCALE_WORDS = ("thousand", "million", "billion", "trillion", "cent", "percent")
+
+
 def _digitise(text: str) -> str:
     """Spelled-out numbers before a scale word as digits, for the one number parser to read."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _SCALE_WORDS):
+        return text  # the common case, without the long pattern
     return _SPELLED.sub(lambda m: str(_NUMBER_WORDS[m.group(1).lower()]), text)
+
+
+_QUALIFIER = re.compile(
+    r"(?<![a-z0-9])(" + "|".join(sorted(map(re.escape, (*_LOWER, *_UPPER, *_ABOUT)), key=len, reverse=True)) + r")\s*$"
+)
 
 
 def _bounds(before: str, value: float) -> tuple[float, float, str]:
     """The values a qualifier allows, and the qualifier as written."""
-    tail = before.rstrip().lower()
-    for words, low, high in (
-        (_LOWER, value, math.inf),
-        (_UPPER, -math.inf, value),
-        (_ABOUT, value * (1 - APPROXIMATE), value * (1 + APPROXIMATE)),
-    ):
-        for word in words:
-            if tail.endswith(word) and (len(tail) == len(word) or not tail[-len(word) - 1].isalnum()):
-                return low, high, word
-    return value, value, ""
+    match = _QUALIFIER.search(before.lower())
+    if match is None:
+        return value, value, ""
+    word = match.group(1)
+    if word in _LOWER:
+        return value, math.inf, word
+    if word in _UPPER:
+        return -math.inf, value, word
+    return value * (1 - APPROXIMATE), value * (1 + APPROXIMATE), word
+
+
+_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def _near(text: str) -> list[str]:
+    """Meaningful words of a short stretch around a figure, in order (no numbers, no stopwords)."""
+    return [stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
 
 
 def _counts(before: str, after: str) -> str:
     """What a figure counts: a casualty class near it, else the first meaningful word after it."""
-    following = content_words(after)[:4]
+    following = _near(after)[:4]
     # Nearest cue first: in "60 were killed and 200 injured" each figure takes the word after it.
-    for word in [*following, *reversed(content_words(before)[-3:])]:
+    for word in [*following, *reversed(_near(before)[-3:])]:
         for name, cues in CLASSES.items():
             if word in cues:
                 return name
