@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -93,11 +92,6 @@ def export(args: argparse.Namespace) -> int:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    # Start-up creates a few hundred thousand objects (modules, classes, styles)
-    # that live as long as the app; collecting them as they appear cost about
-    # 40 ms before the first frame. The app turns the collector back on once
-    # that frame is shown (`ReaderApp.on_ready`).
-    gc.disable()
     from .storage.state import ReadingState
 
     # Started first: its thread opens the state file while the interface is imported.
@@ -115,7 +109,6 @@ def run_app(args: argparse.Namespace) -> int:
             corrections=corrections,
         ).run()
     finally:
-        gc.enable()  # in case the app stopped before its first frame
         state.close()  # waits for the last action to be written
         corrections.close()
     return 0

@@ -537,15 +537,17 @@ async def test_long_article_moves_and_follows() -> None:
 
 
 @pilot_test
-async def test_collector_turned_off_for_start_up_is_back_on_after_the_first_frame() -> None:
-    gc.disable()  # as `reader.cli.run_app` does
+async def test_a_loaded_corpus_is_kept_out_of_later_collections(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The collector's passes during key presses need not walk the corpus's millions of objects.
+    gc.unfreeze()
+    fake_pipeline(monkeypatch, lambda *_, **__: sample_corpus())
     try:
-        app = ReaderApp([], corpus=sample_corpus())
+        app = ReaderApp([Path("anywhere")])
         async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
             await pilot.pause()
-            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0
     finally:
-        gc.enable()
         gc.unfreeze()
 
 

@@ -571,7 +571,7 @@ def test_the_scan_gives_the_quotation_pieces_attribution_keeps() -> None:
 
     documents, _ = ingest.load([SEEDS])
     unified, table = entities.unify([pipeline.prepare(d) for d in documents])
-    scans = stage.scans(stage.submit_scans(unified))
+    scans = [stage.scan_article(a.paragraphs) for a in unified]
     by_id = {entity.id: entity for entity in table}
     attributed = [
         Article(a.id, a.source, a.title, a.paragraphs, quotes=find_quotes(a, by_id, scan.scanned))

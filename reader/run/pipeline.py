@@ -1,7 +1,10 @@
-"""Runs the analysis stages in order: files → clean articles → entities → quotes → events → links.
+"""Runs the analysis of a corpus: files → clean articles → entities → quotes → events → links.
 
-Per-article stages (cleaning, recognition, quotes) are independent of each
-other; the corpus stages (unification, events, links) see every article.
+This module and `corpus` are the only places that decide how the stages run:
+what goes to the workers (`pool.Workers`), what the cache answers, and in
+what order the list fills. The stages themselves are plain functions.
+Per-article work (cleaning, recognition) is independent for each article;
+the corpus stages (`corpus.link_corpus`) see every article.
 """
 
 from __future__ import annotations
@@ -11,11 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-from reader.analysis import clean, compare, names as entities, events, links, quotes
-from reader.run import collector, pool as parallel
-from reader.analysis.events import features
-from reader.sources import files as ingest
-from reader.analysis.model import Article, Corpus, Document, Entity, Problem
+from reader.analysis import clean, names
+from reader.analysis.model import Article, Corpus, Document, Problem
+from reader.run.corpus import AnalysisCancelled, Cancelled, check, link_corpus
+from reader.run.pool import Workers
+from reader.sources import files
+
+__all__ = ["AnalysisCancelled", "ResultCache", "analyse", "analyse_documents", "finish", "link_corpus", "prepare", "prepare_all"]
 
 Progress = Callable[[int, int], None]
 """Called with (articles done, articles in all) as analysis goes on."""
@@ -23,71 +28,11 @@ Progress = Callable[[int, int], None]
 Preview = Callable[[Corpus], None]
 """Called with what can be shown before the analysis is done (see `analyse`)."""
 
-Cancelled = Callable[[], bool]
-"""Asked between steps of the analysis; True stops it with `AnalysisCancelled`."""
-
-
-class AnalysisCancelled(Exception):
-    """The caller no longer wants the analysis (the user quit, or asked for another one)."""
-
-
-def _check(cancelled: Cancelled | None) -> None:
-    if cancelled is not None and cancelled():
-        raise AnalysisCancelled
-
 
 def prepare(document: Document) -> Article:
     """Clean one document and recognise its entities: the per-article, corpus-free work."""
     article = clean.clean(document)
-    return replace(article, entities=entities.recognise(article.paragraphs))
-
-
-def _with_quotes(article: Article, by_id: dict[str, Entity], scanned: quotes.Scanned | None = None) -> Article:
-    found = replace(article, quotes=quotes.find_quotes(article, by_id, scanned))
-    return replace(found, headline_quotes=quotes.headline_quotes(found))
-
-
-def link_corpus(articles: Sequence[Article], problems: Sequence[Problem] = (), cancelled: Cancelled | None = None) -> Corpus:
-    """The corpus-wide stages, over articles that `prepare` produced (`cancelled` is asked between them)."""
-    with collector.paused():  # millions of acyclic objects: see `collector`
-        corpus = _link_corpus(articles, problems, cancelled)
-    collector.keep()
-    return corpus
-
-
-def _link_corpus(articles: Sequence[Article], problems: Sequence[Problem], cancelled: Cancelled | None) -> Corpus:
-    # Quotations are detected (on worker processes, for a large corpus) while
-    # this process unifies the entities their speakers are then chosen from.
-    method = parallel.default_start_method()
-    scanning = quotes.submit_scans(articles, method)
-    unified, table = entities.unify(articles)
-    scanned = quotes.scans(scanning)
-    by_id = {entity.id: entity for entity in table}
-    _check(cancelled)
-    # From here the workers stay busy while this process does what only it can.
-    # Term counts for event grouping read the text and the entities, not the
-    # quotations: they are counted while quotations are attributed. The
-    # event-free part of linking queues behind them, to run while this
-    # process, alone, compares the articles and groups them into events.
-    counting = features.count_terms(unified, method)
-    groundwork: links.Groundwork | None = None
-    try:
-        quoted = tuple(_with_quotes(a, by_id, scan.scanned) for a, scan in zip(unified, scanned, strict=True))
-        _check(cancelled)
-        spoken = [scan.spoken for scan in scanned]  # normalised once, for grouping and linking
-        groundwork = links.lay_groundwork(quoted, method, spoken)
-        grouped = events.group_events(quoted, table, counting, spoken)
-        _check(cancelled)
-        found = links.find_links(quoted, grouped, table, groundwork=groundwork)
-    finally:
-        counting.cancel()  # nothing left to drop once collected; else work no one will read
-        if groundwork is not None:
-            groundwork.cancel()
-    # The last corpus stage: each event's comparison (ledger, single-source, disagreements, names).
-    compared = compare.compare_events(quoted, grouped, table, found)
-    return Corpus(
-        articles=quoted, entities=table, events=grouped, links=found, problems=tuple(problems), comparisons=compared
-    )
+    return replace(article, entities=names.recognise(article.paragraphs))
 
 
 class ResultCache(Protocol):
@@ -115,7 +60,12 @@ FIRST_UPDATE = 200
 """The first update comes sooner, so the first articles are on screen soon after the files are read."""
 
 
-def finish(articles: Sequence[Article], problems: Sequence[Problem], cancelled: Cancelled | None = None) -> Corpus:
+def finish(
+    articles: Sequence[Article],
+    problems: Sequence[Problem],
+    cancelled: Cancelled | None = None,
+    workers: Workers | None = None,
+) -> Corpus:
     """From prepared articles to the corpus: drop duplicates, note empty articles, link."""
     kept, duplicates = clean.drop_duplicates(articles)
     empty = [
@@ -123,17 +73,18 @@ def finish(articles: Sequence[Article], problems: Sequence[Problem], cancelled: 
         for a in kept
         if not a.paragraphs
     ]
-    return link_corpus(kept, [*problems, *duplicates, *empty], cancelled)
+    return link_corpus(kept, [*problems, *duplicates, *empty], cancelled, workers)
 
 
 def analyse(
     paths: Sequence[Path],
     progress: Progress | None = None,
     *,
-    max_bytes: int = ingest.DEFAULT_MAX_BYTES,
+    max_bytes: int = files.DEFAULT_MAX_BYTES,
     cache: ResultCache | None = None,
     on_preview: Preview | None = None,
     cancelled: Cancelled | None = None,
+    workers: Workers | None = None,
 ) -> Corpus:
     """Read, clean and analyse every article under `paths`.
 
@@ -147,6 +98,7 @@ def analyse(
     `cancelled` is asked as prepared articles arrive and between the corpus-wide stages;
     when it says True the analysis stops with `AnalysisCancelled` (a reader
     that quits mid-analysis of a large corpus would otherwise wait for all of it).
+    `workers` says where per-article work runs (default: this machine's cores).
     """
     # Unchanged files (same sizes, times, inodes) are not even read again: one cache read.
     fingerprint = cache.fingerprint(paths, max_bytes) if cache is not None else None
@@ -154,21 +106,30 @@ def analyse(
         if progress is not None:
             progress(len(hit.articles), len(hit.articles))
         return hit
-    with collector.paused():  # what analysis builds holds no cycles (see `collector`)
-        return _analyse(paths, fingerprint, progress, max_bytes, cache, on_preview, cancelled)
+    documents, problems = files.load(paths, max_bytes=max_bytes)
+    return analyse_documents(
+        documents, problems, progress, cache=cache, on_preview=on_preview, cancelled=cancelled, workers=workers, fingerprint=fingerprint
+    )
 
 
-def _analyse(
-    paths: Sequence[Path],
-    fingerprint: str | None,
-    progress: Progress | None,
-    max_bytes: int,
-    cache: ResultCache | None,
-    on_preview: Preview | None,
-    cancelled: Cancelled | None,
+def analyse_documents(
+    documents: Sequence[Document],
+    problems: Sequence[Problem] = (),
+    progress: Progress | None = None,
+    *,
+    cache: ResultCache | None = None,
+    on_preview: Preview | None = None,
+    cancelled: Cancelled | None = None,
+    workers: Workers | None = None,
+    fingerprint: str | None = None,
 ) -> Corpus:
-    """`analyse` once the cache holds nothing for these exact files."""
-    documents, problems = ingest.load(paths, max_bytes=max_bytes)
+    """`analyse` of documents already read (from files, pages or feeds), with the same arguments.
+
+    The cache answers an unchanged set of documents in one read; else only the
+    documents it does not hold are prepared. `fingerprint` is what the cache
+    should remember the corpus by, when the caller took one before reading.
+    """
+    workers = workers or Workers()
     total = len(documents)
     key = cache.key(documents, problems) if cache is not None else None
     if cache is not None and key is not None and (hit := cache.load_corpus(key, on_preview)) is not None:
@@ -176,8 +137,8 @@ def _analyse(
         if progress is not None:
             progress(total, total)
         return hit
-    articles = prepare_all(documents, progress, cache, on_preview, cancelled)
-    corpus = finish(articles, problems, cancelled)
+    articles = prepare_all(documents, progress, cache, on_preview, cancelled, workers=workers)
+    corpus = finish(articles, problems, cancelled, workers)
     if cache is not None and key is not None:
         cache.store_corpus(key, corpus)
         cache.remember(fingerprint, key)
@@ -191,9 +152,9 @@ def prepare_all(
     on_preview: Preview | None = None,
     cancelled: Cancelled | None = None,
     *,
-    prepare_one: Callable[[Document], Article] | None = None,
+    workers: Workers | None = None,
 ) -> list[Article]:
-    """`prepare` (or `prepare_one`) every document the cache does not hold, all handed to the workers at once.
+    """`prepare` every document the cache does not hold, all handed to the workers at once.
 
     Handed over in batches, the workers idled at the end of each while this
     process collected it and handed over the next: sampled through 10,000
@@ -247,7 +208,8 @@ def prepare_all(
 
     # One hand-over: the pool starts before any other thread of this process
     # (the cache's writer) exists, so it can be forked rather than served.
-    parallel.submit_all([documents[i] for i in missing], prepare_one or prepare).result(advance, arrived)
+    work = (workers or Workers()).map(prepare, [documents[i] for i in missing])
+    work.results(advance, arrived)
     first = total
     if shown < total:
         update()  # what is ready since the last update

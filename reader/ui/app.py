@@ -99,16 +99,6 @@ class ReaderApp(App[None]):
     def get_default_screen(self) -> MainScreen:
         return self.main
 
-    def on_ready(self) -> None:
-        """The first frame is on screen: turn back on a collector start-up turned off (see `cli.run_app`).
-
-        What exists now (modules, classes, styles) lives as long as the app, so it is
-        frozen out of later collections, which then stay short during key presses.
-        """
-        if not gc.isenabled():
-            gc.freeze()
-            gc.enable()
-
     def on_mount(self) -> None:
         if self.corpus is None:
             # Start after the first frame: the analysis imports and work hold the GIL.
@@ -150,6 +140,9 @@ class ReaderApp(App[None]):
         if not worker.is_cancelled:
             self.analysed = corpus
             screen.post_message(AnalysisFinished(CorpusIndex(self.corrected(corpus))))
+            # The corpus and its index live as long as the app: the collector's later
+            # passes, during key presses, need not walk their millions of objects.
+            self.call_from_thread(gc.freeze)
 
     # --- the user's corrections of events ---------------------------------
 

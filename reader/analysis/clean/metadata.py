@@ -12,35 +12,15 @@ from collections import Counter
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-_DATE_PATTERNS = (
-    re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
-    re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
-)
-_TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\b", re.I)
-_DATE_WORDS = re.compile(r"\b(?:published|updated|posted|last|modified|on|at|am|pm|gmt|utc|bst|edt|est|cet)\b", re.I)
+from reader.analysis.text import sentences
+from reader.analysis.text.dates import dateline_date, parse_date
+from reader.analysis.text.words import FUNCTION_WORDS
 
-_SENTENCE_BREAK = re.compile(r"[a-z0-9\)]{2}[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
-_FIRST_SENTENCE = re.compile(r"^(.*?[a-z0-9\)]{2}[.!?][\"”’']?)\s+[\"“‘']?[A-Z]")
+__all__ = ["dateline_date", "parse_date"]  # read by the cleaner with the other line tests
+
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+|de|van|von|da|al|bin)$")
-_FUNCTION_WORDS = frozenset(
-    "a an the and or but in on at to of for with as by from is are was were be has have will not no "
-    "after before over under into about amid says said".split()
-)
+_NOT_NAME_WORDS = FUNCTION_WORDS | {"amid", "says", "said"}
+"""Words that tell a line is a sentence, not a run of author names."""
 _ROLE_LINE = re.compile(
     r"^(?:[A-Z][\w'’-]*\s+){0,4}(?:editor|correspondent|reporter|writer|columnist|staff|chief|producer|analyst"
     r"|contributor|journalist|bureau|desk)(?:\s+[\w'’-]+){0,3}$",
@@ -50,38 +30,13 @@ _BY = re.compile(r"^\s*(?:by|words\s+by|written\s+by)\s+(?P<names>.+?)\s*$", re.
 _AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\((?P<agency>[A-Z][A-Za-z.]{1,20})\)\s*[-–—]")
 
 
-def parse_date(text: str) -> str | None:
-    """The first full calendar date in `text` as YYYY-MM-DD, if any."""
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            month = match.group("month")
-            number = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
-            day, year = int(match.group("day")), int(match.group("year"))
-            if 1 <= number <= 12 and 1 <= day <= 31:
-                return f"{year:04d}-{number:02d}-{day:02d}"
-    return None
-
-
-def dateline_date(line: str) -> str | None:
-    """The date of a line that is only a date stamp ("Friday 08 June 2018 16:29 BST")."""
-    if len(line) > 160 or len(line.split()) > 12:
-        return None
-    date = parse_date(line)
-    if date is None:
-        return None
-    rest = line
-    for pattern in _DATE_PATTERNS:
-        rest = pattern.sub(" ", rest)
-    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", rest))
-    return date if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 2 else None
-
-
 def is_headline(text: str) -> bool:
     """A headline: one short statement without a closing full stop or a sentence break inside."""
     words = text.split()
     if not 2 <= len(words) <= 25 or text.rstrip().endswith((".", ",", ";", ":")):
         return False
-    return _SENTENCE_BREAK.search(text) is None
+    # An ellipsis in a headline ("Checks Out Of Rehab... To Check Into…") joins, it does not end.
+    return all(text[:start].rstrip().endswith(("...", "…")) for start in sentences.starts(text)[1:])
 
 
 def is_standfirst(text: str) -> bool:
@@ -100,7 +55,7 @@ def byline_names(line: str) -> str | None:
         words = part.split()
         if not (2 <= len(words) <= 4) and not (match and len(words) == 1):
             return None
-        if any(word.lower() in _FUNCTION_WORDS or not _NAME_WORD.match(word) for word in words):
+        if any(word.lower() in _NOT_NAME_WORDS or not _NAME_WORD.match(word) for word in words):
             return None
     return candidate.strip()
 
@@ -163,8 +118,7 @@ def lead_title(paragraphs: Iterable[str], limit: int = 90) -> str:
         text = paragraph.strip()
         if not text:
             continue
-        match = _FIRST_SENTENCE.match(text)
-        sentence = match.group(1) if match else text
+        sentence = sentences.split(text)[0]
         if len(sentence) <= limit:
             return sentence
         cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:")

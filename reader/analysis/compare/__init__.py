@@ -16,12 +16,10 @@ from reader.analysis.compare.ledger import ledger
 from reader.analysis.compare.named import named
 from reader.analysis.compare.single_source import single_source
 from reader.analysis.model import Article, Entity, Event, EventComparison, Link
-from reader.run import pool as parallel
-
 Job = tuple[Event, tuple[Article, ...], dict[str, Entity], tuple[Link, ...]]
 """One event's comparison to work out: the event, its articles, the entities they name, its links."""
 
-__all__ = ["compare_event", "compare_events"]
+__all__ = ["compare_event", "compare_events", "compare_job", "compare_jobs"]
 
 
 def compare_event(
@@ -39,8 +37,8 @@ def compare_event(
     )
 
 
-def _compare_job(job: Job) -> EventComparison:
-    """One event's comparison (runs in a worker process for a large corpus)."""
+def compare_job(job: Job) -> EventComparison:
+    """One event's comparison (the runner may run it in a worker process)."""
     return compare_event(*job)
 
 
@@ -49,19 +47,12 @@ def _slim(article: Article) -> Article:
     return replace(article, removed=(), headline_quotes=())
 
 
-def compare_events(
-    articles: Sequence[Article],
-    events: Sequence[Event],
-    entities: Sequence[Entity],
-    links: Sequence[Link],
-    *,
-    parallel_from: int | None = None,
-) -> tuple[EventComparison, ...]:
-    """A comparison for every event of two articles or more, in the order of `events`.
+def compare_jobs(
+    articles: Sequence[Article], events: Sequence[Event], entities: Sequence[Entity], links: Sequence[Link]
+) -> list[Job]:
+    """The comparison work of every event of two articles or more, in the order of `events`.
 
-    Events are compared independently, so when they hold at least
-    `parallel_from` articles (None: where the pool pays for itself) the worker
-    processes compare them, idle otherwise at this last stage.
+    Events are compared independently of each other, so the runner can hand the jobs to its workers.
     """
     by_id = {a.id: a for a in articles}
     table = {e.id: e for e in entities}
@@ -80,9 +71,11 @@ def compare_events(
             named = {m.entity for a in present for m in a.entities}
             own = {e: table[e] for e in named if e in table}
             jobs.append((event, present, own, tuple(per_event.get(event.id, ()))))
-    method = parallel.default_start_method()
-    if parallel_from is None:
-        parallel_from = parallel.pool_threshold(method)
-    if sum(len(job[1]) for job in jobs) >= parallel_from:
-        return tuple(parallel.submit_all(jobs, _compare_job, start_method=method, min_parallel=0).result())
-    return tuple(_compare_job(job) for job in jobs)
+    return jobs
+
+
+def compare_events(
+    articles: Sequence[Article], events: Sequence[Event], entities: Sequence[Entity], links: Sequence[Link]
+) -> tuple[EventComparison, ...]:
+    """A comparison for every event of two articles or more, in the order of `events`, in this process."""
+    return tuple(compare_job(job) for job in compare_jobs(articles, events, entities, links))

@@ -97,7 +97,7 @@ def apply_corrections(corpus: Corpus, corrections: Sequence[Correction]) -> Corp
         if len(members) < 2:
             continue
         pieces = [(quote_pieces(a), sentence_pieces(a.paragraphs)) for a in members]
-        own = event_links(event.id, [a.id for a in members], pieces)
+        own = event_links((event.id, tuple(a.id for a in members), tuple(pieces)))
         links.extend(own)
         comparisons[event.id] = compare_event(event, members, table, own)
     ordered = tuple(comparisons[e.id] for e in events if e.id in comparisons)

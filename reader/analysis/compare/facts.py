@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.analysis.links.passages import sentences
+from reader.analysis.text.sentences import split as sentences
 from reader.analysis.model import Article
 from reader.analysis.text.normalise import DIGIT, STOPWORDS, figure_spans, plain
 

@@ -14,9 +14,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from operator import itemgetter
 
-from reader.run import pool as parallel
 from reader.analysis.model import Article
-from reader.analysis.text.normalise import MONTHS, STOPWORDS, WEEKDAYS, content_words, figures, plain
+from reader.analysis.text.dates import MONTHS, WEEKDAYS
+from reader.analysis.text.normalise import STOPWORDS, content_words, figures, plain
+from reader.analysis.text.sentences import begins_sentence
 
 NAME_WEIGHT = 2.0
 FIGURE_WEIGHT = 2.0
@@ -29,7 +30,6 @@ TOP_TERMS = 200
 """Each article keeps its heaviest terms only: cheap to compare, and the tail is noise."""
 
 _CAPITALISED = re.compile(r"(?<![\w'])(?:[A-Z][\w'\-]*[a-z][\w'\-]*|[A-Z]{2,})(?:\s+(?:of\s+|de\s+|the\s+)?(?:[A-Z][\w'\-]*[a-z][\w'\-]*|[A-Z]{2,}))*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"'(]\s*)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _MENTION_TYPES = frozenset({"PERSON", "ORG", "PLACE", "GPE", "LOC", "NORP", "FAC", "EVENT"})
@@ -41,7 +41,7 @@ def proxy_names(text: str) -> list[str]:
     text = plain(text)
     for m in _CAPITALISED.finditer(text):
         name = m.group(0)
-        if _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
+        if begins_sentence(text, m.start()):
             # The first word of a sentence is capitalised anyway: keep the rest of the run only.
             parts = name.split(None, 1)
             if parts[0].lower() in STOPWORDS or len(parts) == 1:
@@ -63,19 +63,21 @@ def article_text(article: Article) -> list[str]:
 
 def raw_terms(article: Article) -> Counter[str]:
     """Term counts with their kind as a prefix: n: names, f: figures, b: word pairs, w: words."""
-    return _counts(_job(article))
+    return Counter(term_counts(term_input(article)))
 
 
-_Job = tuple[tuple[str, ...], tuple[str, ...] | None]
+TermInput = tuple[tuple[str, ...], tuple[str, ...] | None]
 """What counting reads of an article: its texts, and its entity ids (None without recognition)."""
 
 
-def _job(article: Article) -> _Job:
+def term_input(article: Article) -> TermInput:
+    """The part of an article `term_counts` reads: little to send to a worker process."""
     names = tuple(m.entity for m in article.entities if m.type in _MENTION_TYPES) if article.entities else None
     return tuple(article_text(article)), names
 
 
-def _counts(job: _Job) -> Counter[str]:
+def term_counts(job: TermInput) -> dict[str, int]:
+    """`raw_terms` of an article, from its `term_input`."""
     texts, names = job
     counts: Counter[str] = Counter()
     if names is not None:
@@ -88,30 +90,7 @@ def _counts(job: _Job) -> Counter[str]:
     counts.update(_text_terms(body))
     for term, k in Counter(_text_terms(lead)).items():
         counts[term] += k * (1 + LEAD_BOOST)
-    return counts
-
-
-def _plain_counts(job: _Job) -> dict[str, int]:
-    """`_counts` as a plain dict, which the codec carries back from a worker."""
-    return dict(_counts(job))
-
-
-def count_terms(articles: Sequence[Article], start_method: str | None = None) -> parallel.Pending[dict[str, int]]:
-    """`raw_terms` of every article, handed to the worker processes now for a large corpus
-    (only the text is sent); `tally` collects them."""
-    return parallel.submit_all([_job(a) for a in articles], _plain_counts, start_method=start_method)
-
-
-def tally(counting: parallel.Pending[dict[str, int]]) -> tuple[list[dict[str, int]], Counter[str]]:
-    """The term counts `count_terms` handed over, and each term's document frequency,
-    tallied as the workers' results arrive."""
-    df: Counter[str] = Counter()
-
-    def add(chunk: Sequence[dict[str, int]]) -> None:
-        for counts in chunk:
-            df.update(counts.keys())
-
-    return counting.result(on_chunk=add), df
+    return dict(counts)
 
 
 def _text_terms(text: str) -> list[str]:
@@ -132,17 +111,15 @@ _weight = itemgetter(1)
 
 
 def vectors(
-    articles: Sequence[Article], counted: tuple[Sequence[Mapping[str, int]], Counter[str]] | None = None
+    articles: Sequence[Article], counts: Sequence[Mapping[str, int]] | None = None
 ) -> tuple[list[dict[str, float]], dict[str, int], Sequence[Mapping[str, int]]]:
     """Unit-length TF-IDF vectors (top terms only, heaviest first), every term's document
-    frequency, and the raw counts (`counted` is `tally(count_terms(articles))`, computed here unless given)."""
-    if counted is None:
-        counts: Sequence[Mapping[str, int]] = [raw_terms(a) for a in articles]
-        df: Counter[str] = Counter()
-        for c in counts:
-            df.update(c.keys())
-    else:
-        counts, df = counted
+    frequency, and the raw counts (`counts` is each article's `term_counts`, computed here unless given)."""
+    if counts is None:
+        counts = [term_counts(term_input(a)) for a in articles]
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
     n = len(articles)
     kind_weight = {"n": NAME_WEIGHT, "f": FIGURE_WEIGHT, "b": PAIR_WEIGHT, "w": WORD_WEIGHT}
     # One logarithm per distinct term and per count, not per occurrence: this loop sees every term.

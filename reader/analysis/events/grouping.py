@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from itertools import chain, combinations
 
 from reader.analysis.text import dates
-from reader.run import pool as parallel
 from reader.analysis.events.labels import label
-from reader.analysis.events.features import count_terms, tally, vectors
+from reader.analysis.events.features import vectors
 from reader.analysis.model import Article, Entity, Event
 from reader.analysis.quotes.pieces import Piece, quote_pieces
 from reader.analysis.text.normalise import shingles
@@ -211,27 +209,19 @@ def _join_span(x: tuple[date, date] | None, y: tuple[date, date] | None) -> tupl
 def group_events(
     articles: Sequence[Article],
     entities: Sequence[Entity],
-    counting: parallel.Pending[dict[str, int]] | None = None,
+    counts: Sequence[Mapping[str, int]] | None = None,
     spoken: Sequence[tuple[Piece, ...]] | None = None,
 ) -> tuple[Event, ...]:
     """Every article in exactly one event, ids ordered by event date then first article id.
 
-    `counting` is `features.count_terms` of these articles, when the caller has
-    already handed it over; counting reads only their text and entities, so it
-    may have been handed over before their quotations were attributed.
-    `spoken` is each article's `passages.quote_pieces`, when the caller has them.
+    `counts` is each article's `features.term_counts` and `spoken` its
+    `pieces.quote_pieces`, when the caller has them already (else worked out here).
     """
     if not articles:
         return ()
-    # Term counting, the largest part, runs on worker processes (for a large
-    # corpus) while this process reads dates and quotations.
-    if counting is None:
-        counting = count_terms(articles, parallel.default_start_method())
-    with ThreadPoolExecutor(1) as thread:
-        counted = thread.submit(tally, counting)
-        when = [dates.event_date(a)[0] for a in articles]
-        shared, quoted = quote_evidence(articles, spoken)
-        vecs, _, counts = vectors(articles, counted.result())
+    when = [dates.event_date(a)[0] for a in articles]
+    shared, quoted = quote_evidence(articles, spoken)
+    vecs, _, counts = vectors(articles, counts)
     sims = adjust(similarities(articles, vecs), shared, quoted)
     names = [{t for t in c if t[0] == "n"} for c in counts]
     groups = cluster(len(articles), sims, when, names)

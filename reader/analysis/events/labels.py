@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from reader.analysis.links.passages import sentences
+from reader.analysis.text.sentences import split as sentences
 from reader.analysis.model import Article
 
 HEADLINE_WORDS = (3, 25)

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from reader.analysis.links.linking import Groundwork, event_links, find_links, lay_groundwork, quote_score
+from reader.analysis.links.linking import EventJob, Pieces, event_jobs, event_links, find_links, in_order, quote_score, slim
 
-__all__ = ["Groundwork", "event_links", "find_links", "lay_groundwork", "quote_score"]
+__all__ = ["EventJob", "Pieces", "event_jobs", "event_links", "find_links", "in_order", "quote_score", "slim"]

@@ -6,24 +6,23 @@ Inside an event, only pieces that share a word n-gram or several rare words
 are scored (an inverted index), which keeps linking near-linear in corpus size.
 Each unordered pair of paragraphs is linked once, from the article listed
 first in the event to the later one. Events are linked independently of each
-other, so a large corpus links them on every core (`parallel.submit_all`)
-while this process finds the mention links between events. What linking
-reads of each article (its sentences and quotations in comparable form) does
-not depend on the events, so it can be worked out before they are known.
+other (`event_links`, one `EventJob` each), and what linking reads of each
+article (its sentences and quotations in comparable form, `Pieces`) does not
+depend on the events, so a runner may work those out before the events are
+known and link the events on several cores; `find_links` does it all in turn.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import chain, combinations
 
 from rapidfuzz import fuzz
 
-from reader.run import pool as parallel
-from reader.analysis.links.mentions import Clues, find_mentions, gather
-from reader.analysis.model import Anchor, Article, Entity, Event, Link
+from reader.analysis.links.mentions import Clues, find_mentions
+from reader.analysis.model import Anchor, Article, Event, Link
 from reader.analysis.text.normalise import DIGIT, STOPWORDS, Figure, figure_token, figures
 from reader.analysis.quotes.pieces import Piece, quote_pieces
 from reader.analysis.links.passages import Unit, sentence_pieces, units
@@ -167,46 +166,13 @@ Pieces = tuple[tuple[Piece, ...], tuple[Piece, ...]]
 """An article's quotations and sentences with their comparable forms (`quote_pieces`,
 `sentence_pieces`): what linking reads of it, worked out once per article."""
 
-
-@dataclass
-class Groundwork:
-    """What linking works out before the events are known, handed to the worker processes.
-
-    Queued behind event grouping's term counting, it runs there while this
-    process, alone, compares the articles and groups them into events.
-    """
-
-    clues: parallel.Pending[Clues]
-    quotations: Sequence[tuple[Piece, ...]]
-    sentences: parallel.Pending[tuple[Piece, ...]]
-
-    def pieces(self) -> list[Pieces]:
-        """Every article's pieces, once the workers have worked out the sentences."""
-        return list(zip(self.quotations, self.sentences.result(), strict=True))
-
-    def cancel(self) -> None:
-        """Drop what no worker has started: the analysis stopped before linking."""
-        self.clues.cancel()
-        self.sentences.cancel()
+EventJob = tuple[str, tuple[str, ...], tuple[Pieces, ...]]
+"""One event's linking work: its id, its articles' ids and their pieces, in event order."""
 
 
-def lay_groundwork(
-    articles: Sequence[Article], start_method: str | None = None, spoken: Sequence[tuple[Piece, ...]] | None = None
-) -> Groundwork:
-    """Start the event-free part of `find_links` on `articles`: mention clues and every article's pieces.
-
-    `spoken` is each article's `quote_pieces`, when the caller has them already
-    (the quote stage works them out with detection); else they are worked out here.
-    """
-    slim = [_slim(a) for a in articles]
-    clues = parallel.submit_one(gather, slim, size=len(slim), start_method=start_method)
-    sentences = parallel.submit_all([a.paragraphs for a in articles], sentence_pieces, start_method=start_method)
-    quotations = spoken if spoken is not None else [quote_pieces(a) for a in articles]
-    return Groundwork(clues, quotations, sentences)
-
-
-def event_links(event: str, ids: Sequence[str], pieces: Sequence[Pieces]) -> list[Link]:
-    """Quote and passage links between the articles of one event: `ids` and their `pieces` in event order."""
+def event_links(job: EventJob) -> list[Link]:
+    """Quote and passage links between the articles of one event."""
+    event, ids, pieces = job
     quotes = [u for p, (quoted, _) in enumerate(pieces) for u in units(quoted, p, "quote")]
     quote_links = _quote_links(quotes, ids, event)
     taken = {(link.source.article, link.source.paragraph, link.target.article, link.target.paragraph) for link in quote_links}
@@ -214,57 +180,43 @@ def event_links(event: str, ids: Sequence[str], pieces: Sequence[Pieces]) -> lis
     return quote_links + _passage_links(sentences, ids, event, taken)
 
 
-def _links_of(job: tuple[str, tuple[str, ...], tuple[Pieces, ...]]) -> list[Link]:
-    """One event's links (runs in a worker process for a large corpus)."""
-    return event_links(*job)
+def event_jobs(articles: Sequence[Article], events: Sequence[Event], pieces: Sequence[Pieces]) -> list[EventJob]:
+    """The linking work of every event with two articles or more (`pieces` in the articles' order)."""
+    position = {a.id: i for i, a in enumerate(articles)}
+    jobs = []
+    for event in events:
+        members = [position[a] for a in event.articles if a in position]
+        if len(members) >= 2:
+            jobs.append((event.id, tuple(articles[i].id for i in members), tuple(pieces[i] for i in members)))
+    return jobs
 
 
-def _slim(article: Article) -> Article:
-    """What linking reads of an article (text and quotations): less to send to a worker."""
+def slim(article: Article) -> Article:
+    """What mention linking reads of an article (text and quotations): less to send to a worker."""
     return replace(article, entities=(), removed=(), headline_quotes=())
+
+
+def in_order(articles: Sequence[Article], per_event: Sequence[Sequence[Link]], mentions: Sequence[Link]) -> tuple[Link, ...]:
+    """Every link, ordered by its source paragraph in the corpus, then kind and target."""
+    position = {a.id: i for i, a in enumerate(articles)}
+    found = [*chain.from_iterable(per_event), *mentions]
+    found.sort(key=lambda l: (position.get(l.source.article, 0), l.source.paragraph, l.kind, position.get(l.target.article, 0), l.target.paragraph))
+    return tuple(found)
 
 
 def find_links(
     articles: Sequence[Article],
     events: Sequence[Event],
-    entities: Sequence[Entity],
     *,
-    parallel_from: int | None = None,
-    groundwork: Groundwork | None = None,
+    pieces: Sequence[Pieces] | None = None,
+    clues: Clues | None = None,
 ) -> tuple[Link, ...]:
     """Quote and passage links inside each event, then mention links between events.
 
-    Worker processes link the events when they hold at least `parallel_from`
-    articles (None: where the process pool pays for itself). `groundwork` is
-    `lay_groundwork(articles)` when the caller started it early; it is laid here otherwise.
+    `pieces` (each article's `Pieces`) and `clues` (`mentions.gather(articles)`)
+    are worked out here unless the caller has them already.
     """
-    position = {a.id: i for i, a in enumerate(articles)}
-    groups = []
-    for event in events:
-        members = [position[a] for a in event.articles if a in position]
-        if len(members) >= 2:
-            groups.append((event.id, members))
-    linked = sum(len(members) for _, members in groups)
-    method = parallel.default_start_method()
-    if parallel_from is None:
-        parallel_from = parallel.pool_threshold(method)
-    if groundwork is None:
-        groundwork = lay_groundwork(articles, method)
-    every = groundwork.pieces()
-    jobs = [(event, tuple(articles[i].id for i in members), tuple(every[i] for i in members)) for event, members in groups]
-    if linked >= parallel_from:
-        # Worker processes link the events while this one finds the mention links.
-        linking = parallel.submit_all(jobs, _links_of, start_method=method, min_parallel=0)
-    else:
-        linking = None
-    try:
-        (clues,) = groundwork.clues.result()
-        mentions = find_mentions(articles, events, clues)
-    except BaseException:
-        if linking is not None:
-            linking.cancel()  # what no worker has started yet is no longer wanted
-        raise
-    per_event = linking.result() if linking is not None else [_links_of(job) for job in jobs]
-    found = [*chain.from_iterable(per_event), *mentions]
-    found.sort(key=lambda l: (position.get(l.source.article, 0), l.source.paragraph, l.kind, position.get(l.target.article, 0), l.target.paragraph))
-    return tuple(found)
+    if pieces is None:
+        pieces = [(quote_pieces(a), sentence_pieces(a.paragraphs)) for a in articles]
+    per_event = [event_links(job) for job in event_jobs(articles, events, pieces)]
+    return in_order(articles, per_event, find_mentions(articles, events, clues))

@@ -5,15 +5,14 @@ Quotations in comparable form live with the quote stage (`quotes.pieces`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.analysis.text.normalise import comparable
+from reader.analysis.text.sentences import split
 from reader.analysis.quotes.pieces import Piece
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"\u201d\u2019']?\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,15 +32,10 @@ def sentence_pieces(paragraphs: Sequence[str]) -> tuple[Piece, ...]:
     return tuple(
         (index, sentence, comparable(sentence))
         for index, text in enumerate(paragraphs)
-        for sentence in sentences(text)
+        for sentence in split(text)
     )
 
 
 def units(pieces: tuple[Piece, ...], position: int, kind: str) -> list[Unit]:
     """The pieces of the article at `position` (in the articles being compared) as units."""
     return [Unit(position, paragraph, text, norm, kind) for paragraph, text, norm in pieces]
-
-
-def sentences(text: str) -> list[str]:
-    """A paragraph split into sentences at end punctuation followed by a capital."""
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from reader.analysis.quotes.find import Scan, Scanned, detect, find_quotes, headline_quotes, scans, submit_scans
+from reader.analysis.quotes.find import Scan, Scanned, detect, find_quotes, headline_quotes, scan_article
 
-__all__ = ["Scan", "Scanned", "detect", "find_quotes", "headline_quotes", "scans", "submit_scans"]
+__all__ = ["Scan", "Scanned", "detect", "find_quotes", "headline_quotes", "scan_article"]

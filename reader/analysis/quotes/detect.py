@@ -16,7 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.analysis.model import Quote
-from reader.analysis.quotes.lexicon import FUNCTION_WORDS, NAMING, SPEECH_VERB, sentence_bounds, sentence_starts
+from reader.analysis.quotes.lexicon import NAMING, SPEECH_VERB
+from reader.analysis.text.sentences import bounds as sentence_bounds
+from reader.analysis.text.sentences import starts as sentence_starts
+from reader.analysis.text.words import FUNCTION_WORDS
 
 # Single marks between two word characters are apostrophes (Russia's, Putin’s) and never match.
 _MARK = re.compile(r"(?:``|''|[\"“”„‟«»‘’‚‛'`])(?<!\w[‘’‚‛'`](?=\w))")

@@ -1,23 +1,22 @@
 """Quotations and who said them: the pipeline's quotation stage.
 
-Detection (`quotes_detect`) needs only the cleaned paragraphs; attribution
-(`quotes_attribute`) adds the article's entity mentions. Both are pure text
+Detection (`detect`) needs only the cleaned paragraphs; attribution
+(`attribute`) adds the article's entity mentions. Both are pure text
 processing with no model, so the stage costs little next to recognition.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from reader.run import pool as parallel
 from reader.analysis.model import Article, Entity, Quote
 from reader.analysis.quotes.pieces import Piece, spoken_pieces
 from reader.analysis.quotes.attribute import attribute
 from reader.analysis.quotes.detect import Found, Narration, detect, scan
 
-__all__ = ["Scan", "detect", "find_quotes", "headline_quotes", "scans", "submit_scans"]
+__all__ = ["Scan", "Scanned", "detect", "find_quotes", "headline_quotes", "scan_article"]
 
 _WORDS = re.compile(r"\w+")
 
@@ -33,14 +32,14 @@ class Scan:
     scanned: Scanned
     """For `find_quotes`."""
     spoken: tuple[Piece, ...]
-    """`passages.spoken_pieces` of its quotations: attribution keeps their words, so event
-    grouping and linking compare these, normalised once, on a worker for a large corpus."""
+    """`pieces.spoken_pieces` of its quotations: attribution keeps their words, so event
+    grouping and linking compare these, normalised once with detection."""
 
 
 def find_quotes(article: Article, entities: Mapping[str, Entity], scanned: Scanned | None = None) -> tuple[Quote, ...]:
     """Every quotation in the article, with its kind, cue and speaker (an entity id or None).
 
-    `scanned` is the article's entry in `scans`, when detection already ran.
+    `scanned` is `scan_article(article.paragraphs).scanned`, when detection already ran.
     """
     if scanned is None:
         narration: Narration = {}
@@ -52,32 +51,11 @@ def find_quotes(article: Article, entities: Mapping[str, Entity], scanned: Scann
     return attribute(article.paragraphs, found, article.entities, entities, narration)
 
 
-_ScanJob = tuple[list[tuple[Quote, int, int]], Narration, tuple[Piece, ...]]
-
-
-def _scan_job(paragraphs: tuple[str, ...]) -> _ScanJob:
-    """`scan` in a worker, returned as plain values the model codec carries."""
+def scan_article(paragraphs: tuple[str, ...]) -> Scan:
+    """Detection for one article: reads only the paragraphs, so it can run before entities are unified."""
     narration: Narration = {}
     found = scan(paragraphs, narration)
-    return [(f.quote, f.open_at, f.close_at) for f in found], narration, spoken_pieces(f.quote for f in found)
-
-
-def submit_scans(articles: Sequence[Article], start_method: str | None = None) -> parallel.Pending[_ScanJob]:
-    """Detection for every article, handed to worker processes now for a large corpus; `scans` collects it.
-
-    Detection reads only the paragraphs, so it can run while the corpus's
-    entities are being unified; attribution (`find_quotes`) then needs the
-    unified entities.
-    """
-    return parallel.submit_all([a.paragraphs for a in articles], _scan_job, start_method=start_method)
-
-
-def scans(scanning: parallel.Pending[_ScanJob]) -> list[Scan]:
-    """What `submit_scans` handed over."""
-    return [
-        Scan((tuple(Found(q, opened, closed) for q, opened, closed in found), narration), spoken)
-        for found, narration, spoken in scanning.result()
-    ]
+    return Scan((found, narration), spoken_pieces(f.quote for f in found))
 
 
 def _words(text: str) -> str:

@@ -8,7 +8,6 @@ found from the same verbs. Every list here is general English news usage.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 # Verbs of saying, in the forms news prose uses them. "calling" is here because
 # "calling him a 'good friend'" reports what someone said; bare forms that are
@@ -147,60 +146,3 @@ def candidate_phrases(text: str, start: int = 0, end: int | None = None) -> list
 
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "queen", "princess", "dame", "madam", "madame"})
 MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince"})
-
-# Words after a closing mark that show the quotation was used as a name or modifier
-# is *not* the case: function words and verbs continue the sentence instead.
-FUNCTION_WORDS = frozenset(
-    "a an the and or but nor for to of in on at by with from as than that which who whom whose "
-    "is are was were be been being has have had do does did will would shall should can could may "
-    "might must not no so if then when while where because since though although after before "
-    "until unless into onto over under about between among against during without within through "
-    "he she it they we i you his her its their our my your this these those there here".split()
-)
-
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen sen rep gov lt col maj sgt cpl pvt capt cmdr adm st jr sr rev hon pres supt insp "
-    "det const dist atty asst assoc dep sec lieut "
-    "inc co corp ltd bros no vs etc fig jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k "
-    "u.n e.u a.m p.m approx dept est mt ft".split()
-)
-_SENTENCE_END = re.compile(r"[.…!?]+([\"”’')\]]*)\s+")
-_OPENERS = "\"“‘'(["
-_QUOTE_CLOSERS = "\"”’'"
-
-
-def sentence_starts(text: str) -> list[int]:
-    """Offsets where sentences begin, skipping abbreviations and initials ("Mr.", "U.S.", "J.").
-
-    "!" or "?" inside closing marks does not end the sentence: “Go!” Prime Minister Lee shouted.
-    """
-    starts = [0]
-    length = len(text)
-    for match in _SENTENCE_END.finditer(text):
-        after = match.end()
-        if after >= length:
-            continue
-        char = text[after]
-        if char in _OPENERS and after + 1 < length:
-            char = text[after + 1]
-        if not (char.isupper() or char.isdigit()):
-            continue
-        closing = match.group(1)
-        if closing and any(c in _QUOTE_CLOSERS for c in closing):
-            punctuation = text[match.start() : match.start(1)]
-            if "." not in punctuation and "…" not in punctuation:
-                continue
-        end = match.start()
-        begin = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
-        word = text[begin:end].lower().strip("\"“‘'(")
-        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-            continue
-        starts.append(after)
-    return starts
-
-
-def sentence_bounds(starts: list[int], length: int, position: int) -> tuple[int, int]:
-    """The (start, end) of the sentence holding `position`, given `sentence_starts`."""
-    index = bisect_right(starts, position) - 1
-    end = starts[index + 1] if index + 1 < len(starts) else length
-    return starts[max(index, 0)], end

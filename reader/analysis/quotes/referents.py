@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 
 from reader.analysis.model import Entity, EntityMention
 from reader.analysis.quotes.detect import Found, Narration, mask
-from reader.analysis.quotes.lexicon import FEMALE_TITLES, MALE_TITLES, PERSON_PRONOUNS, candidate_phrases, sentence_bounds, sentence_starts
+from reader.analysis.quotes.lexicon import FEMALE_TITLES, MALE_TITLES, PERSON_PRONOUNS, candidate_phrases
+from reader.analysis.text.sentences import bounds as sentence_bounds
+from reader.analysis.text.sentences import starts as sentence_starts
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
 # Openings of an introductory phrase whose comma comes before the subject: "In Berlin, Merkel said".

@@ -13,7 +13,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from reader.analysis.model import Article
-from reader.analysis.text.normalise import MONTHS, WEEKDAYS, plain
+from reader.analysis.text.normalise import plain
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+"""Month names and their usual abbreviations, lower-case: the one month table."""
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -145,3 +160,40 @@ def event_date(article: Article) -> tuple[date | None, str | None]:
         if r:
             return (base - timedelta(days=1) if r.group("word").lower() == "yesterday" else base), r.group(0)
     return base, None
+
+
+# Date stamps of web pages ("Friday 08 June 2018 16:29 BST"): the cleaner lifts them off the top.
+_STAMP_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_STAMPS = (
+    re.compile(_STAMP_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(_STAMP_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
+)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\b", re.I)
+_DATE_WORDS = re.compile(r"\b(?:published|updated|posted|last|modified|on|at|am|pm|gmt|utc|bst|edt|est|cet)\b", re.I)
+
+
+def parse_date(text: str) -> str | None:
+    """The first full calendar date in `text` as YYYY-MM-DD, if any."""
+    for pattern in _STAMPS:
+        for match in pattern.finditer(text):
+            month = match.group("month")
+            number = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
+            day, year = int(match.group("day")), int(match.group("year"))
+            if 1 <= number <= 12 and 1 <= day <= 31:
+                return f"{year:04d}-{number:02d}-{day:02d}"
+    return None
+
+
+def dateline_date(line: str) -> str | None:
+    """The date of a line that is only a date stamp ("Friday 08 June 2018 16:29 BST")."""
+    if len(line) > 160 or len(line.split()) > 12:
+        return None
+    date = parse_date(line)
+    if date is None:
+        return None
+    rest = line
+    for pattern in _STAMPS:
+        rest = pattern.sub(" ", rest)
+    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", rest))
+    return date if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 2 else None

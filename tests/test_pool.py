@@ -1,4 +1,4 @@
-"""Preparing articles on a process pool: same results in the same order as serially, whatever goes wrong."""
+"""Work on a process pool: same results in the same order as serially, whatever goes wrong."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.run import pool as parallel
+from reader.run.pool import Workers
 
 
 def shout(text: str) -> tuple[str, int]:
@@ -33,19 +34,29 @@ def refuse(text: str) -> str:
 TEXTS = [f"article number {i} about the harbour" for i in range(40)]
 
 
+def prepare_all(items, function, progress=None, workers=2, *, start_method=None, min_parallel=None, on_chunk=None):  # type: ignore[no-untyped-def]
+    """`function` over every item through `Workers`, collected at once."""
+    batch = Workers(cores=workers, method=start_method, min_items=min_parallel).map(function, items)
+    return batch.results(progress, on_chunk)
+
+
+def submit_all(items, function, workers=2, *, start_method=None, min_parallel=None):  # type: ignore[no-untyped-def]
+    return Workers(cores=workers, method=start_method, min_items=min_parallel).map(function, items)
+
+
 def test_small_inputs_stay_in_this_process_and_report_progress() -> None:
     seen: list[tuple[int, int]] = []
-    results = parallel.prepare_all(TEXTS[:5], shout, lambda done, total: seen.append((done, total)), workers=2)
+    results = prepare_all(TEXTS[:5], shout, lambda done, total: seen.append((done, total)), workers=2)
     assert [text for text, _ in results] == [t.upper() for t in TEXTS[:5]]
     assert {pid for _, pid in results} == {os.getpid()}
     assert seen[-1] == (5, 5)
-    assert parallel.prepare_all([], shout) == []
+    assert prepare_all([], shout) == []
 
 
 @pytest.mark.parametrize("method", ["fork", "spawn", "forkserver"])
 def test_large_inputs_use_worker_processes_and_keep_order(method: str) -> None:
     seen: list[tuple[int, int]] = []
-    results = parallel.prepare_all(
+    results = prepare_all(
         TEXTS, shout, lambda done, total: seen.append((done, total)), workers=2, start_method=method, min_parallel=10
     )
     assert [text for text, _ in results] == [t.upper() for t in TEXTS]
@@ -59,7 +70,7 @@ def test_large_inputs_use_worker_processes_and_keep_order(method: str) -> None:
 def test_works_from_a_background_thread(method: str) -> None:
     box: list[list[tuple[str, int]]] = []
     worker = threading.Thread(
-        target=lambda: box.append(parallel.prepare_all(TEXTS, shout, workers=2, start_method=method, min_parallel=10))
+        target=lambda: box.append(prepare_all(TEXTS, shout, workers=2, start_method=method, min_parallel=10))
     )
     worker.start()
     worker.join(timeout=120)
@@ -68,13 +79,13 @@ def test_works_from_a_background_thread(method: str) -> None:
 
 
 def test_a_function_that_cannot_be_sent_falls_back_to_serial() -> None:
-    results = parallel.prepare_all(TEXTS, lambda text: text[::-1], workers=2, min_parallel=10)
+    results = prepare_all(TEXTS, lambda text: text[::-1], workers=2, min_parallel=10)
     assert results == [t[::-1] for t in TEXTS]
 
 
 def test_a_killed_worker_falls_back_to_serial_for_what_is_left() -> None:
     seen: list[tuple[int, int]] = []
-    results = parallel.prepare_all(
+    results = prepare_all(
         TEXTS,
         partial(die_in_worker, os.getpid()),
         lambda done, total: seen.append((done, total)),
@@ -89,9 +100,9 @@ def test_a_killed_worker_falls_back_to_serial_for_what_is_left() -> None:
 def test_an_error_in_the_analysis_itself_is_not_swallowed() -> None:
     texts = [*TEXTS[:20], "bad", *TEXTS[20:]]
     with pytest.raises(ValueError, match="cannot prepare"):
-        parallel.prepare_all(texts, refuse, workers=2, start_method="fork", min_parallel=10)
+        prepare_all(texts, refuse, workers=2, start_method="fork", min_parallel=10)
     with pytest.raises(ValueError, match="cannot prepare"):
-        parallel.prepare_all(["bad"], refuse, workers=2)
+        prepare_all(["bad"], refuse, workers=2)
 
 
 def test_chunks_cover_every_index_once() -> None:
@@ -104,12 +115,12 @@ def test_chunks_cover_every_index_once() -> None:
 def test_processes_are_not_forked_from_a_process_running_other_threads() -> None:
     parallel.shutdown_pools()
     methods: list[str] = []
-    worker = threading.Thread(target=lambda: methods.append(parallel.default_start_method()))
+    worker = threading.Thread(target=lambda: methods.append(parallel.start_method()))
     worker.start()
     worker.join()
     assert methods[0] in ("forkserver", "spawn")
     if threading.active_count() == 1 and os.name == "posix":
-        assert parallel.default_start_method() == "fork"
+        assert parallel.start_method() == "fork"
 
 
 def niceness(_: str) -> int:
@@ -121,14 +132,14 @@ def niceness(_: str) -> int:
 @pytest.mark.parametrize("method", ["fork", "forkserver"])
 def test_workers_run_below_the_process_that_hands_them_work(method: str) -> None:
     ours = niceness("")
-    theirs = set(parallel.prepare_all(TEXTS, niceness, workers=2, start_method=method, min_parallel=10))
+    theirs = set(prepare_all(TEXTS, niceness, workers=2, start_method=method, min_parallel=10))
     assert theirs == {min(19, ours + parallel.WORKER_NICENESS)}
     assert niceness("") == ours
 
 
 def test_workers_are_kept_for_the_next_call() -> None:
-    first = parallel.prepare_all(TEXTS, shout, workers=2, start_method="spawn", min_parallel=10)
-    second = parallel.prepare_all(TEXTS, shout, workers=2, start_method="spawn", min_parallel=10)
+    first = prepare_all(TEXTS, shout, workers=2, start_method="spawn", min_parallel=10)
+    second = prepare_all(TEXTS, shout, workers=2, start_method="spawn", min_parallel=10)
     assert {pid for _, pid in first} & {pid for _, pid in second}
     parallel.shutdown_pools()
 
@@ -136,7 +147,7 @@ def test_workers_are_kept_for_the_next_call() -> None:
 @pytest.mark.parametrize("min_parallel", [10, 1000], ids=["pool", "serial"])
 def test_each_chunk_is_handed_over_as_it_arrives(min_parallel: int) -> None:
     chunks: list[list[tuple[str, int]]] = []
-    results = parallel.prepare_all(TEXTS, shout, workers=2, start_method="fork", min_parallel=min_parallel, on_chunk=chunks.append)
+    results = prepare_all(TEXTS, shout, workers=2, start_method="fork", min_parallel=min_parallel, on_chunk=chunks.append)
     assert len(chunks) > 1
     assert sorted(item for chunk in chunks for item in chunk) == sorted(results)
 
@@ -149,15 +160,15 @@ def test_a_failing_chunk_handler_is_the_callers_error_not_a_pool_failure() -> No
         raise KeyError("caller bug")
 
     with pytest.raises(KeyError, match="caller bug"):
-        parallel.prepare_all(TEXTS, shout, workers=2, start_method="fork", min_parallel=10, on_chunk=handler)
+        prepare_all(TEXTS, shout, workers=2, start_method="fork", min_parallel=10, on_chunk=handler)
     assert calls == [1]  # not retried in this process as if the pool had broken
 
 
 def test_work_handed_over_early_is_collected_later_in_order() -> None:
-    first = parallel.submit_all(TEXTS, shout, workers=2, start_method="fork", min_parallel=10)
-    second = parallel.submit_all(TEXTS[::-1], shout, workers=2, start_method="fork", min_parallel=10)
-    assert [text for text, _ in second.result()] == [t.upper() for t in TEXTS[::-1]]
-    results = first.result()
+    first = submit_all(TEXTS, shout, workers=2, start_method="fork", min_parallel=10)
+    second = submit_all(TEXTS[::-1], shout, workers=2, start_method="fork", min_parallel=10)
+    assert [text for text, _ in second.results()] == [t.upper() for t in TEXTS[::-1]]
+    results = first.results()
     assert [text for text, _ in results] == [t.upper() for t in TEXTS]
     assert os.getpid() not in {pid for _, pid in results}
 
@@ -169,18 +180,18 @@ def test_without_a_pool_the_work_waits_for_result() -> None:
         calls.append(text)
         return text
 
-    pending = parallel.submit_all(TEXTS, record, workers=2, min_parallel=1000)
+    pending = submit_all(TEXTS, record, workers=2, min_parallel=1000)
     assert not pending.on_workers
     assert calls == []  # nothing done until asked: a caller may never ask
-    assert pending.result() == TEXTS
+    assert pending.results() == TEXTS
 
 
 def test_cancelled_work_is_still_finished_here_if_asked_for() -> None:
-    pending = parallel.submit_all(TEXTS, shout, workers=2, start_method="fork", min_parallel=10)
+    pending = submit_all(TEXTS, shout, workers=2, start_method="fork", min_parallel=10)
     assert pending.on_workers
     pending.cancel()
     assert not pending.on_workers
-    assert [text for text, _ in pending.result()] == [t.upper() for t in TEXTS]
+    assert [text for text, _ in pending.results()] == [t.upper() for t in TEXTS]
 
 
 FORK_FROM_CORPUS_STAGES = """
@@ -221,8 +232,8 @@ def test_the_corpus_stages_fork_their_workers_from_a_single_thread(tmp_path: Pat
 CAPTURED_STDERR = """
 import os, sys
 sys.path.insert(0, sys.argv[1])
-from test_parallel import TEXTS, shout
-from reader.run import pool as parallel
+from test_pool import TEXTS, shout, prepare_all
+from reader.run.pool import Workers
 
 
 class Capture:
@@ -240,7 +251,7 @@ class Capture:
 
 if __name__ == "__main__":
     sys.stderr = Capture()
-    results = parallel.prepare_all(TEXTS, shout, workers=2, start_method=sys.argv[2], min_parallel=10)
+    results = prepare_all(TEXTS, shout, workers=2, start_method=sys.argv[2], min_parallel=10)
     print(sum(pid != os.getpid() for _, pid in results), sys.stderr is not sys.__stderr__)
 """
 
