@@ -2,12 +2,12 @@
 
     python benchmarks/compare_cost.py [--sizes 1000 10000] [--runs 3]
 
-Each run analyses a corpus written to disk (`run.write_corpus`) headless, as
-the app does (process pool, no cache), and times the comparison stage inside
-that same run, so the two figures are paired: the machine's drift affects
-both alike. Reported: the whole analysis, the comparison's part of it, and
-the comparison's cost relative to the analysis without it. Each size runs in
-a fresh process.
+Each pair of runs analyses a corpus written to disk (`run.write_corpus`)
+headless, as the app does (the runner's workers, no cache), once with the
+comparison stage and once without it (its jobs emptied), alternating which
+goes first, so the machine's drift affects both alike. Reported: the medians
+of both, and of each pair's extra cost in percent. Each size runs in a fresh
+process.
 """
 
 from __future__ import annotations
@@ -26,34 +26,20 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 
-def one_run(folder: Path) -> dict[str, float]:
+def one_run(folder: Path, compare_on: bool) -> float:
+    """Seconds of one headless analysis, with or without the comparison stage."""
     from reader.analysis import compare
     from reader.run import pipeline
 
-    spent: list[float] = []
-    original = compare.compare_events
-
-    def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
-        start = time.perf_counter()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            spent.append(time.perf_counter() - start)
-
-    compare.compare_events = timed  # type: ignore[assignment]
+    original = compare.compare_jobs
+    if not compare_on:
+        compare.compare_jobs = lambda *args, **kwargs: []  # type: ignore[assignment]
     try:
         start = time.perf_counter()
-        corpus = pipeline.analyse([folder])
-        total = time.perf_counter() - start
+        pipeline.analyse([folder])
+        return time.perf_counter() - start
     finally:
-        compare.compare_events = original  # type: ignore[assignment]
-    part = sum(spent)
-    return {
-        "analysis_s": total,
-        "compare_s": part,
-        "cost_pct": 100 * part / (total - part),
-        "events_compared": len(corpus.comparisons),
-    }
+        compare.compare_jobs = original  # type: ignore[assignment]
 
 
 def child(size: int, runs: int) -> None:
@@ -62,10 +48,20 @@ def child(size: int, runs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         write_corpus(size, folder)
-        results = [one_run(folder) for _ in range(runs)]
-    summary = {key: statistics.median(r[key] for r in results) for key in results[0]}
-    summary["runs"] = [round(r["cost_pct"], 1) for r in results]  # type: ignore[assignment]
-    print(json.dumps({"size": size, **summary}))
+        one_run(folder, True)  # warm the workers and the memos
+        pairs = []
+        for n in range(runs):
+            order = (True, False) if n % 2 == 0 else (False, True)
+            timed = {on: one_run(folder, on) for on in order}
+            pairs.append((timed[True], timed[False]))
+    costs = [100 * (with_ - without) / without for with_, without in pairs]
+    print(json.dumps({
+        "size": size,
+        "with_s": statistics.median(p[0] for p in pairs),
+        "without_s": statistics.median(p[1] for p in pairs),
+        "cost_pct_median": statistics.median(costs),
+        "cost_pct_runs": [round(c, 1) for c in costs],
+    }))
 
 
 def main() -> None:

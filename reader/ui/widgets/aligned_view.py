@@ -74,6 +74,8 @@ class AlignedView(ScrollView, can_focus=True):
         self._lines: list[Line] = []
         self._first_line: list[int] = []
         self._wraps: dict[tuple[int, int], list[int]] = {}
+        self._wrapped: dict[tuple[str, int, int], list[int]] = {}
+        """Row starts by (article, paragraph, width), kept across `show`: swapping sides re-wraps nothing."""
         self._styled: dict[tuple[int, int], Text] = {}
         self._laid_width = -1
         self._wide = True
@@ -120,7 +122,11 @@ class AlignedView(ScrollView, can_focus=True):
             counts = []
             for side, paragraph in enumerate(pair):
                 if paragraph is not None:
-                    starts = wrap_starts(self._text(side, paragraph), column)
+                    article = self.left if side == 0 else self.right
+                    key = (article.id if article is not None else "", paragraph, column)
+                    starts = self._wrapped.get(key)
+                    if starts is None:
+                        starts = self._wrapped[key] = wrap_starts(self._text(side, paragraph), column)
                     self._wraps[side, paragraph] = starts
                     counts.append(len(starts))
                 else:

@@ -11,18 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import PurePath
 from typing import ClassVar
 
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
-from ...analysis.model import Anchor, Article, EventComparison, LedgerEntry
+from ...analysis.model import Anchor, Article, EventComparison, LedgerEntry, Named, Rendering
 from ..sanitize import clip, printable
-from .sheet_lines import SheetLines
+from .sheet_lines import Prompt, SheetLines
 
 MATRIX_COLUMNS = 40
 """Articles shown in a ✓ matrix; an event of more shows the first ones and says so."""
@@ -70,9 +71,14 @@ class EventSheet(SheetLines):
         self.members: list[Article] = []
         self.column = 0
         """Which article's ✓ a ledger row's Enter opens."""
+        self._styles: dict[str, Style] = {}
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"event-sheet--{name}", partial=True)
+        # Resolved once per `show`: asking the DOM for a style per cell made large pages slow to open.
+        found = self._styles.get(name)
+        if found is None:
+            found = self._styles[name] = self.get_component_rich_style(f"event-sheet--{name}", partial=True)
+        return found
 
     # --- building -------------------------------------------------------------
 
@@ -80,11 +86,13 @@ class EventSheet(SheetLines):
         """Fill the sheet for an event's articles (in event order) and their comparison."""
         self.members = list(members)
         self.column = 0
-        prompts: list[Text] = []
+        self._styles = {}
+        prompts: list[Prompt] = []
         self.rows = []
 
-        def add(prompt: Text, row: SheetRow | None = None) -> None:
-            prompt.no_wrap, prompt.overflow, prompt.end = True, "ellipsis", ""
+        def add(prompt: Prompt, row: SheetRow | None = None) -> None:
+            if isinstance(prompt, Text):
+                prompt.no_wrap, prompt.overflow, prompt.end = True, "ellipsis", ""
             self.rows.append(row or SheetRow())
             prompts.append(prompt)
 
@@ -123,15 +131,14 @@ class EventSheet(SheetLines):
 
     def matrix(self, carried: set[str] | frozenset[str], chosen: int | None) -> Text:
         """A ✓ per article in `carried`, a dot for the others, the chosen column reversed."""
-        cells = Text(end="", no_wrap=True)
+        check, dim = self._style("check"), self._style("dim")
+        marks, spans = [], []
         for number, article in enumerate(self.members[:MATRIX_COLUMNS]):
-            mark = "✓" if article.id in carried else "·"
-            style = self._style("check") if mark == "✓" else self._style("dim")
-            if number == chosen:
-                style = style + self._style("chosen")
-            cells.append(mark, style=style)
-            cells.append(" ")
-        return cells
+            ticked = article.id in carried
+            marks.append("✓ " if ticked else "· ")
+            style = check if ticked else dim
+            spans.append(Span(2 * number, 2 * number + 1, style + self._style("chosen") if number == chosen else style))
+        return Text("".join(marks), end="", no_wrap=True, spans=spans)
 
     def _ledger_line(self, entry: LedgerEntry, names: dict[str, str], chosen: int | None) -> Text:
         line = self.matrix({r.article for r in entry.renderings}, chosen)
@@ -145,17 +152,26 @@ class EventSheet(SheetLines):
         self._section(add, "Quotations", len(found.ledger))
         self.names = names
         for entry in found.ledger[:SECTION_ROWS]:
-            add(self._ledger_line(entry, names, None), SheetRow(Anchor(entry.fullest.article, entry.fullest.paragraph), entry))
+            add(partial(self._ledger_line, entry, names, None), SheetRow(Anchor(entry.fullest.article, entry.fullest.paragraph), entry))
             for rendering in entry.renderings:
-                if not any(run.op != "equal" for run in rendering.diff):
-                    continue
-                line = Text("      ", end="", no_wrap=True, overflow="ellipsis")
-                line.append(self._outlet(rendering.article) + ": ", style=self._style("dim"))
-                for run in rendering.diff:
-                    style = {"delete": self._style("cut"), "insert": self._style("added")}.get(run.op, Style())
-                    line.append(printable(run.text) + " ", style=style)
-                add(line, SheetRow(Anchor(rendering.article, rendering.paragraph)))
+                if any(run.op != "equal" for run in rendering.diff):
+                    add(partial(self._diff_line, rendering), SheetRow(Anchor(rendering.article, rendering.paragraph)))
         self._more(add, len(found.ledger))
+
+    def _diff_line(self, rendering: Rendering) -> Text:
+        """One outlet's wording against the fullest: cut words struck through, changed ones underlined."""
+        line = Text("      ", end="", no_wrap=True, overflow="ellipsis")
+        line.append(self._outlet(rendering.article) + ": ", style=self._style("dim"))
+        for run in rendering.diff:
+            style = {"delete": self._style("cut"), "insert": self._style("added")}.get(run.op, Style())
+            line.append(printable(run.text) + " ", style=style)
+        return line
+
+    def _named_line(self, item: Named) -> Text:
+        line = self.matrix(set(item.articles), None)
+        line.append(f" {printable(clip(item.name, 40))}", style="bold")
+        line.append(f" {item.type.lower()}", style=self._style("dim"))
+        return line
 
     def _more(self, add, count: int) -> None:  # type: ignore[no-untyped-def]
         if count > SECTION_ROWS:
@@ -191,10 +207,7 @@ class EventSheet(SheetLines):
     def _named(self, add, found: EventComparison) -> None:  # type: ignore[no-untyped-def]
         self._section(add, "Who is named", len(found.named))
         for item in found.named[:SECTION_ROWS]:
-            line = self.matrix(set(item.articles), None)
-            line.append(f" {printable(clip(item.name, 40))}", style="bold")
-            line.append(f" {item.type.lower()}", style=self._style("dim"))
-            add(line)
+            add(partial(self._named_line, item))
         self._more(add, len(found.named))
 
     # --- keys -------------------------------------------------------------------

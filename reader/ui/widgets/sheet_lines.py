@@ -8,8 +8,8 @@ of a thousand rows costs what a page of forty does.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Callable, Sequence
+from typing import ClassVar, Union
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -18,6 +18,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+
+Prompt = Union[Text, Callable[[], Text]]
+"""A row's text, or how to make it: rows are made the first time they are painted."""
 
 
 class SheetLines(ScrollView, can_focus=True):
@@ -46,10 +50,18 @@ class SheetLines(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.prompts: list[Text] = []
+        self.prompts: list[Prompt] = []
         self.enabled: list[bool] = []
 
-    def set_rows(self, prompts: Sequence[Text], enabled: Sequence[bool]) -> None:
+    def prompt_at(self, index: int) -> Text:
+        """Row `index`'s text, made now if it was given as a maker."""
+        prompt = self.prompts[index]
+        if not isinstance(prompt, Text):
+            prompt = self.prompts[index] = prompt()
+            prompt.no_wrap, prompt.overflow, prompt.end = True, "ellipsis", ""
+        return prompt
+
+    def set_rows(self, prompts: Sequence[Prompt], enabled: Sequence[bool]) -> None:
         """Replace every row; the cursor goes to the first row that can be chosen."""
         self.prompts, self.enabled = list(prompts), list(enabled)
         self.virtual_size = Size(self.size.width, len(self.prompts))
@@ -58,7 +70,7 @@ class SheetLines(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
 
-    def replace_prompt(self, index: int, prompt: Text) -> None:
+    def replace_prompt(self, index: int, prompt: Prompt) -> None:
         """Change one row's text (repaints that row only)."""
         self.prompts[index] = prompt
         self._refresh_row(index)
@@ -119,6 +131,6 @@ class SheetLines(ScrollView, can_focus=True):
         if index >= len(self.prompts):
             return Strip.blank(width, self._base)
         style = self._cursor if index == self.highlighted else self._base
-        text = self.prompts[index]
+        text = self.prompt_at(index)
         segments = list(text.render(self.app.console))
         return Strip(segments, text.cell_len).crop(0, width).extend_cell_length(width, style).apply_style(style)
