@@ -48,7 +48,8 @@ def child(size: int, runs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         write_corpus(size, folder)
-        one_run(folder, True)  # warm the workers and the memos
+        if size < 5000:
+            one_run(folder, True)  # warm the workers and the memos (a large corpus warms them itself)
         pairs = []
         for n in range(runs):
             order = (True, False) if n % 2 == 0 else (False, True)

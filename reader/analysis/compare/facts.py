@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from reader.analysis.text.sentences import split as sentences
 from reader.analysis.model import Article
-from reader.analysis.text.normalise import DIGIT, STOPWORDS, figure_spans, plain
+from reader.analysis.text.normalise import DIGIT, STOPWORDS, figure_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +41,11 @@ def meaningful(text: str) -> frozenset[str]:
     several times faster, and comparing sentences of one event by their words
     needs no stemming to find that they share most of them.
     """
-    return frozenset(_MEANINGFUL.findall(plain(text).lower())) - STOPWORDS
+    return frozenset(_MEANINGFUL.findall(text.lower())) - STOPWORDS
 
 
-_MEANINGFUL = re.compile(r"\b(?=[a-z][a-z0-9'-]{2})[a-z][a-z0-9'-]*[a-z0-9]\b")
-"""A word of three characters or more that starts with a letter (the regex engine filters, not Python)."""
+_MEANINGFUL = re.compile(r"[a-z][a-z'-]{2,}")
+"""A run of three letters or more (the regex engine filters, not Python; the fastest form measured)."""
 
 
 def read_sentences(articles: Sequence[Article]) -> list[Sentence]:
