@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from reader.analysis.model import Correction
     from reader.run.pipeline import ResultCache
     from ..storage.corrections import Corrections
+    from reader.run.pool import Workers
     from ..storage.state import ReadingState
     from .reading import StateStore
 
@@ -53,9 +54,12 @@ class ReaderApp(App[None]):
         max_bytes: int | None = None,
         open_cache: Callable[[], ResultCache] | None = None,
         state: ReadingState | None = None,
+        workers: Workers | None = None,
         corrections: Corrections | None = None,
     ) -> None:
         super().__init__()
+        self.workers_for_analysis = workers
+        """Where the analysis runs its per-article work (None: this machine's cores)."""
         self.paths = tuple(paths)
         self.max_bytes = max_bytes
         """Size limit per input file, passed on to the analysis (None: its default)."""
@@ -126,7 +130,13 @@ class ReaderApp(App[None]):
             cache = self.open_cache() if self.open_cache is not None else None
             try:
                 corpus = analyse(
-                    self.paths, progress, cache=cache, on_preview=on_preview, cancelled=lambda: worker.is_cancelled, **options
+                    self.paths,
+                    progress,
+                    cache=cache,
+                    on_preview=on_preview,
+                    cancelled=lambda: worker.is_cancelled,
+                    workers=self.workers_for_analysis,
+                    **options,
                 )
             except AnalysisCancelled:
                 return  # the app is quitting (Textual cancels its workers): nothing to show
