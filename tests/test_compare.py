@@ -6,11 +6,11 @@ import math
 
 from reader.analysis.compare import compare_event, compare_events
 from reader.analysis.compare.disagreements import disagreements
+from reader.analysis.compare.facts import read_sentences
 from reader.analysis.compare.ledger import ledger
 from reader.analysis.compare.quantities import quantities
 from reader.analysis.compare.single_source import single_source
 from reader.analysis.model import Anchor, Article, Entity, EntityMention, Event, Link, Quote
-from reader.analysis.compare.facts import read_sentences
 
 
 def _quote(paragraphs: tuple[str, ...], paragraph: int, text: str, speaker: str | None = "person:ann-lee") -> Quote:

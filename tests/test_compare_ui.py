@@ -5,6 +5,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from snapshot_apps.sample import hostile_corpus
+from test_app import SIZE, pilot_test
+
 from reader.analysis.model import Corpus
 from reader.storage.corrections import Corrections
 from reader.ui.app import ReaderApp
@@ -13,8 +16,6 @@ from reader.ui.screens.main import MainScreen
 from reader.ui.screens.side_by_side import SideBySide
 from reader.ui.widgets.aligned_view import AlignedView
 from reader.ui.widgets.event_sheet import EventSheet
-from snapshot_apps.sample import hostile_corpus
-from test_app import SIZE, pilot_test
 
 FRIEND = "best, most intimate friend"
 

@@ -11,7 +11,6 @@ from reader.analysis.model import Corpus, Correction
 from reader.run.pipeline import analyse
 from reader.sources.files import bundled_seeds
 from reader.storage.corrections import Corrections
-
 from tests.test_cli import reader
 
 
@@ -34,9 +33,9 @@ def test_merge_joins_two_events_relinks_and_compares_them() -> None:
     assert joined.origin == "user"
     assert all(e.origin == "auto" for e in merged.events if e.id != first.id)
     # The merged event is linked and compared again as one: its links and its comparison cover all four.
-    inside = [l for l in merged.links if l.kind != "mention" and l.source.article in joined.articles]
-    assert inside and {l.event for l in inside} == {first.id}
-    assert {l.source.article for l in inside} | {l.target.article for l in inside} == set(joined.articles)
+    inside = [link for link in merged.links if link.kind != "mention" and link.source.article in joined.articles]
+    assert inside and {link.event for link in inside} == {first.id}
+    assert {link.source.article for link in inside} | {link.target.article for link in inside} == set(joined.articles)
     (compared,) = [c for c in merged.comparisons if c.event == first.id]
     assert {a for n in compared.named for a in n.articles} == set(joined.articles)
     assert second.id not in {c.event for c in merged.comparisons}

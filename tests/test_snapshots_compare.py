@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from test_compare_ui import june, seeds
+from test_snapshots import NARROW, WIDE, steady
 from textual.pilot import Pilot
 
 from reader.ui.app import ReaderApp
-from test_compare_ui import june, seeds
-from test_snapshots import NARROW, WIDE, steady
 
 
 def on_june(*keys: str):  # type: ignore[no-untyped-def]

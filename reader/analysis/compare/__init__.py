@@ -16,6 +16,7 @@ from reader.analysis.compare.ledger import ledger
 from reader.analysis.compare.named import named
 from reader.analysis.compare.single_source import single_source
 from reader.analysis.model import Article, Entity, Event, EventComparison, Link
+
 Job = tuple[Event, tuple[Article, ...], dict[str, Entity], tuple[Link, ...]]
 """One event's comparison to work out: the event, its articles, the entities they name, its links."""
 
@@ -61,9 +62,9 @@ def compare_jobs(
     for link in links:
         if link.kind == "mention":
             continue
-        event = link.event or members.get(link.source.article)
-        if event is not None:
-            per_event.setdefault(event, []).append(link)
+        owner = link.event or members.get(link.source.article)
+        if owner is not None:
+            per_event.setdefault(owner, []).append(link)
     jobs: list[Job] = []
     for event in events:
         present = tuple(_slim(by_id[a]) for a in event.articles if a in by_id)

@@ -16,7 +16,7 @@ from reader.analysis.compare import compare_event
 from reader.analysis.events.labels import headline
 from reader.analysis.links.linking import event_links
 from reader.analysis.links.passages import sentence_pieces
-from reader.analysis.model import Article, Correction, Corpus, Event
+from reader.analysis.model import Article, Corpus, Correction, Event
 from reader.analysis.quotes.pieces import quote_pieces
 from reader.analysis.text import dates
 
@@ -65,7 +65,7 @@ def _apply_one(drafts: list[_Draft], correction: Correction, ids: dict[str, str]
         if not home.articles:
             drafts.remove(home)
         if target is not None and correction.kind == "move":
-            target.articles = sorted(target.articles + [article])
+            target.articles = sorted([*target.articles, article])
             target.origin = "user"
         else:
             drafts.append(_new_event(by_id[article], correction.article))

@@ -10,9 +10,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.analysis.text.sentences import split as sentences
 from reader.analysis.model import Article
 from reader.analysis.text.normalise import DIGIT, STOPWORDS, figure_spans
+from reader.analysis.text.sentences import split as sentences
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from reader.analysis.text.sentences import split as sentences
 from reader.analysis.model import Article
+from reader.analysis.text.sentences import split as sentences
 
 HEADLINE_WORDS = (3, 25)
 """A title shorter or longer than this is a fragment or a whole paragraph, not a headline."""
@@ -58,8 +58,7 @@ def phrase(text: str) -> str:
             words = head
             break
     cut = len(words) > PHRASE_WORDS
-    head = " ".join(words[:PHRASE_WORDS]).rstrip(".,;:")
-    return head + ("\u2026" if cut else "")
+    return " ".join(words[:PHRASE_WORDS]).rstrip(".,;:") + ("\u2026" if cut else "")
 
 
 def headline(article: Article) -> str:

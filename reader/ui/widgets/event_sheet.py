@@ -230,6 +230,7 @@ class EventSheet(SheetLines):
         if index is None or self.rows[index].entry is None:
             return
         entry = self.rows[index].entry
+        assert entry is not None
         carried = {r.article for r in entry.renderings}
         columns = [n for n, a in enumerate(self.members[:MATRIX_COLUMNS]) if a.id in carried]
         if not columns:

@@ -9,7 +9,7 @@ of a thousand rows costs what a page of forty does.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ClassVar, Union
+from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -19,8 +19,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-
-Prompt = Union[Text, Callable[[], Text]]
+Prompt = Text | Callable[[], Text]
 """A row's text, or how to make it: rows are made the first time they are painted."""
 
 
