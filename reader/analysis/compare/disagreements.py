@@ -10,6 +10,8 @@ difference in kind, not a contradiction.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 
@@ -20,6 +22,8 @@ from reader.analysis.text.normalise import DIGIT
 
 CONTEXT_WORDS = 2
 """Meaningful words two sentences must share for their figures to be taken as the same quantity."""
+MAX_POSTING = 50
+"""A word in more of one quantity's sentences than this is too common to pair them on."""
 
 def _key(quantity: Quantity) -> tuple[str, str]:
     # Amounts of money are named too variously ("fund", "investment", "deal") to require the same noun.
@@ -34,34 +38,55 @@ def _measure(unit: str, counts: str) -> str:
     return f"amount in {unit.upper()}"
 
 
-def _compatible(a: Claim, b: Claim) -> bool:
-    return a.low <= b.high and b.low <= a.high
-
-
 def _classify(claims: Sequence[Claim]) -> str | None:
-    """"conflict", "kind" or None (the articles agree) for claims of one quantity."""
-    verdict = None
-    for a, b in combinations(claims, 2):
-        if a.article == b.article or (a.low, a.high) == (b.low, b.high):
-            continue
-        if not _compatible(a, b):
-            return "conflict"
-        verdict = "kind"
-    return verdict
+    """"conflict", "kind" or None (the articles agree) for claims of one quantity.
+
+    In one pass, not over pairs (an event of hundreds of articles has thousands
+    of claims): two articles conflict when one's lowest allowed value lies
+    above another's highest; otherwise any difference is one of kind.
+    """
+    lows: dict[str, float] = {}
+    highs: dict[str, float] = {}
+    for claim in claims:
+        lows[claim.article] = max(lows.get(claim.article, claim.low), claim.low)
+        highs[claim.article] = min(highs.get(claim.article, claim.high), claim.high)
+    if len(lows) < 2:
+        return None
+    # The article with the highest lower bound against the lowest upper bound of any other.
+    top = max(lows, key=lows.__getitem__)
+    bottom = min(highs, key=highs.__getitem__)
+    if top != bottom and lows[top] > highs[bottom]:
+        return "conflict"
+    second_low = max((v for a, v in lows.items() if a != top), default=-math.inf)
+    second_high = min((v for a, v in highs.items() if a != bottom), default=math.inf)
+    if lows[top] > second_high or second_low > highs[bottom]:
+        return "conflict"
+    return "kind" if len({(c.low, c.high) for c in claims}) > 1 else None
 
 
 def _clusters(items: list[tuple[Claim, frozenset[str]]]) -> list[list[Claim]]:
-    """Claims of one key, joined when their sentences share context, across articles."""
+    """Claims of one key, joined when their sentences share context, across articles.
+
+    Only claims that share a word are compared (an inverted index, common words
+    left out), so the work grows with the claims, not with their pairs.
+    """
     parent = list(range(len(items)))
 
     def root(i: int) -> int:
         while parent[i] != i:
+            parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    for i, j in combinations(range(len(items)), 2):
-        (a, words_a), (b, words_b) = items[i], items[j]
-        if a.article != b.article and len(words_a & words_b) >= CONTEXT_WORDS:
+    postings: dict[str, list[int]] = {}
+    for index, (_, words) in enumerate(items):
+        for word in words:
+            postings.setdefault(word, []).append(index)
+    shared = Counter(
+        pair for found in postings.values() if 1 < len(found) <= MAX_POSTING for pair in combinations(found, 2)
+    )
+    for (i, j), count in shared.items():
+        if count >= CONTEXT_WORDS and items[i][0].article != items[j][0].article:
             parent[root(i)] = root(j)
     groups: dict[int, list[Claim]] = {}
     for index, (claim, _) in enumerate(items):
