@@ -1,29 +1,42 @@
 """The `reader` command: open the reader, or export the analysis.
 
-    reader [PATH ...]                        open the reader (no PATH: the bundled seeds)
-    reader export [--format json|markdown] [PATH ...]
+    reader [PATH|URL ...]                    open the reader (no PATH: the archive, or the seeds the first time)
+    reader --seeds                           open the bundled seeds
+    reader export [--format json|markdown] [PATH|URL ...]
+    reader feeds add|import|list|remove ...  feed subscriptions (see `reader feeds --help`)
+    reader fetch                             fetch every subscribed feed into the archive
     reader cache clear                       forget every cached analysis
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from . import __version__
+from .terminal import path_text, printable
 
 if TYPE_CHECKING:
+    from .analysis.model import Corpus, Problem
     from .run.pool import Workers
     from .storage.cache import AnalysisCache
 
-COMMANDS = ("export", "cache")
+COMMANDS = ("export", "cache", "feeds", "fetch")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="article files or folders (default: the bundled seeds)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH|URL",
+        help="article files, folders or web addresses (default: the archive of fetched articles, else the bundled seeds)",
+    )
+    parser.add_argument("--seeds", action="store_true", help="open the bundled seed articles")
     parser.add_argument(
         "--max-size",
         type=float,
@@ -51,17 +64,44 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
     else:
         parser = argparse.ArgumentParser(
             prog="reader",
-            description="Read and compare news articles. Subcommands: export, cache clear (see `reader export --help`).",
+            description="Read and compare news articles. Subcommands: export, feeds, fetch, cache clear (see `reader feeds --help`).",
         )
         parser.add_argument("--version", action="version", version=f"reader {__version__}")
     _common(parser)
     return parser
 
 
-def _paths(args: argparse.Namespace) -> list[Path]:
+def _paths(args: argparse.Namespace) -> tuple[list[Path], list[Problem]]:
+    """What to open, and why any web address could not be: URLs are fetched into the archive first."""
     from reader.sources.files import bundled_seeds
 
-    return list(args.paths) or [bundled_seeds()]
+    if args.seeds:
+        return [bundled_seeds()], []
+    urls = [argument for argument in args.paths if argument.partition(":")[0].lower() in ("http", "https")]
+    paths = [Path(argument) for argument in args.paths if argument not in urls]
+    problems: list[Problem] = []
+    if urls:
+        from reader.sources.pages import fetch_pages
+        from reader.sources.web import Limits
+        from reader.storage.archive import Archive
+
+        with Archive() as archive:
+            fetched, problems = fetch_pages(archive, urls, Limits(max_bytes=int(args.max_size * 1024 * 1024)))
+        paths += fetched
+    if not args.paths:
+        paths = [_archive_folder() or bundled_seeds()]
+    return paths, problems
+
+
+def _archive_folder() -> Path | None:
+    """The archive's folder of fetched articles when it holds any (checked without opening the database)."""
+    from reader.storage.archive import default_data_dir
+
+    folder = default_data_dir() / "articles"
+    try:
+        return folder if any(entry.suffix == ".html" for entry in folder.iterdir()) else None
+    except OSError:
+        return None
 
 
 def _cache(args: argparse.Namespace) -> AnalysisCache:
@@ -87,44 +127,66 @@ def export(args: argparse.Namespace) -> int:
     from reader.analysis.compare.corrections import apply_corrections
     from reader.run.pipeline import analyse
 
-    from .export import to_json, to_markdown
+    from .export import write_json, write_markdown
     from .run.executors import ExecutorError
     from .storage.corrections import Corrections
 
     try:
         workers, let_go = _workers(args)
     except ExecutorError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        print(f"reader: {printable(str(error))}", file=sys.stderr)
         return 1
     cache = _cache(args)
     try:
-        corpus = analyse(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), cache=cache, workers=workers)
+        paths, fetch_problems = _paths(args)
+        corpus = analyse(paths, max_bytes=int(args.max_size * 1024 * 1024), cache=cache, workers=workers)
     finally:
         let_go()
+    corpus = replace(corpus, problems=(*corpus.problems, *fetch_problems))
     corrections = Corrections()
     corpus = apply_corrections(corpus, corrections.all())  # the user's own grouping, as the reader shows it
     corrections.close()
     for notice in corrections.notices:
         print(f"reader: {notice}", file=sys.stderr)
-    text = to_json(corpus) if args.format == "json" else to_markdown(corpus)
-    sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
-    sys.stdout.flush()
+    failed = _write(corpus, write_json if args.format == "json" else write_markdown)
     cache.close()  # the results are written while the output is made; notices include any trouble doing so
-    for notice in cache.notices:
-        print(f"reader: {notice}", file=sys.stderr)
-    for problem in corpus.problems:
-        source = problem.source.encode("unicode_escape").decode("ascii")
-        print(f"reader: {problem.severity}: {source}: {problem.message}", file=sys.stderr)
+    for line in report_lines(cache.notices, corpus.problems):
+        print(line, file=sys.stderr)
+    if failed is not None:
+        print(f"reader: cannot write the export: {printable(failed.strerror or str(failed))}", file=sys.stderr)
+        return 1
     return 0 if corpus.articles else 1
+
+
+def report_lines(notices: Sequence[str], problems: Sequence[Problem]) -> list[str]:
+    """The lines `reader export` writes to stderr, shown literally (`reader.terminal.printable`):
+    file names and messages may hold escape sequences, which must not reach the terminal."""
+    said = [*notices, *(f"{p.severity}: {p.source}: {p.message}" for p in problems)]
+    return [f"reader: {printable(text)}" for text in said]
+
+
+def _write(corpus: Corpus, write: Callable[[Corpus, BinaryIO], None]) -> OSError | None:
+    """Write the export to stdout as it is made; the error if stdout fails (a full disk, a closed pipe)."""
+    try:
+        write(corpus, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    except OSError as error:
+        # What is still buffered would fail again, as a traceback, when Python exits.
+        sink = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(sink, sys.stdout.fileno())
+        os.close(sink)
+        return error
+    return None
 
 
 def run_app(args: argparse.Namespace) -> int:
     from .run.executors import ExecutorError
 
+    paths, problems = _paths(args)  # web addresses are fetched before the interface (and any worker) starts
     try:
         workers, let_go = _workers(args)
     except ExecutorError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        print(f"reader: {printable(str(error))}", file=sys.stderr)
         return 1
     from .storage.state import ReadingState
 
@@ -136,12 +198,13 @@ def run_app(args: argparse.Namespace) -> int:
     corrections = Corrections()
     try:
         ReaderApp(
-            _paths(args),
+            paths,
             max_bytes=int(args.max_size * 1024 * 1024),
             open_cache=lambda: _cache(args),
             state=state,
             workers=workers,
             corrections=corrections,
+            problems=problems,
         ).run()
     finally:
         state.close()  # waits for the last action to be written
@@ -155,7 +218,7 @@ def clear_cache() -> int:
 
     cache = AnalysisCache()
     cache.clear()
-    print(f"reader: cache cleared ({cache.path})")
+    print(f"reader: cache cleared ({printable(path_text(cache.path or ''))})")
     return 0
 
 
@@ -163,6 +226,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
+    if command in ("feeds", "fetch"):
+        from .sources import commands
+
+        return commands.feeds(argv[1:]) if command == "feeds" else commands.fetch(argv[1:])
     args = build_parser(command).parse_args(argv[1:] if command else argv)
     if command == "export":
         return export(args)

@@ -128,7 +128,12 @@ def _articles(corpus: Corpus) -> list[str]:
 
 
 def coverage_report(corpus: Corpus) -> str:
-    """The whole report: every event (most articles first within a date), then the articles, then problems."""
+    """The whole report as one text."""
+    return "\n".join(report_lines(corpus))
+
+
+def report_lines(corpus: Corpus) -> list[str]:
+    """The whole report: every event (newest first), then the articles, then problems."""
     by_id = {a.id: a for a in corpus.articles}
     names = {e.id: e.name for e in corpus.entities}
     compared = {c.event: c for c in corpus.comparisons}
@@ -152,7 +157,7 @@ def coverage_report(corpus: Corpus) -> str:
         lines += ["## Problems", ""]
         lines += [f"- {p.severity}: {_escape(p.source)}: {_escape(p.message)}" for p in corpus.problems]
         lines.append("")
-    return "\n".join(lines)
+    return lines
 
 
 def _desc(day: str) -> str:

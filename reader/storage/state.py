@@ -239,6 +239,8 @@ class ReadingState:
         """Open and load the file, then commit changes as they come (the writer thread)."""
         try:
             self._open()
+            if self._connection is None:
+                self._load_saved()
             self._load()
         finally:
             self._ready.set()
@@ -293,8 +295,7 @@ class ReadingState:
         if self._connection is None:
             return
         try:
-            flags = {str(k): (bool(r), int(p)) for k, r, p in self._connection.execute("SELECT key, read, position FROM articles")}
-            marks = {(str(k), int(p)): float(c) for k, p, c in self._connection.execute("SELECT key, paragraph, created FROM bookmarks")}
+            flags, marks = _read(self._connection)
         except sqlite3.Error as error:
             if not sqlite.is_damage(error):
                 raise
@@ -305,6 +306,19 @@ class ReadingState:
             return
         with self._lock:
             self._flags, self._marks = flags, marks
+
+    def _load_saved(self) -> None:
+        """Read what was saved from a file that cannot be written, so the user's marks are still there."""
+        if not self.path.is_file():
+            return
+        try:
+            with contextlib.closing(sqlite.read_only(self.path)) as connection:
+                flags, marks = _read(connection)
+        except sqlite3.Error:
+            return  # unreadable too: the notice already says nothing is saved
+        with self._lock:
+            self._flags, self._marks = flags, marks
+        self._notices = [f"{n} Saved marks and bookmarks are shown." if "cannot be saved" in n else n for n in self._notices]
 
     def _rewrite_from_memory(self) -> None:
         connection = self._connection
@@ -325,9 +339,18 @@ class ReadingState:
         self._notice(f"Your reading state file was damaged ({error}); it was saved as {moved.name} and a new one started.")
 
     def _notice(self, text: str) -> None:
-        log.warning("%s", text)
+        # Info, not warning: Python prints unhandled warnings to stderr, and the caller
+        # already shows `notices` once (the command on stderr, the app as a notification).
+        log.info("%s", text)
         if text not in self._notices:
             self._notices.append(text)
+
+
+def _read(connection: sqlite3.Connection) -> tuple[dict[str, tuple[bool, int]], dict[tuple[str, int], float]]:
+    """Every article's flags and every bookmark in the file."""
+    flags = {str(k): (bool(r), int(p)) for k, r, p in connection.execute("SELECT key, read, position FROM articles")}
+    marks = {(str(k), int(p)): float(c) for k, p, c in connection.execute("SELECT key, paragraph, created FROM bookmarks")}
+    return flags, marks
 
 
 def _apply(connection: sqlite3.Connection, change: _Change) -> None:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 class CompareKeys:
-    """Actions behind `v`, `c`, `[`, `]`, `o` and `u` on the reading screen."""
+    """Actions behind `v`, `c`, `[`, `]`, `O` and `u` on the reading screen."""
 
     index: CorpusIndex | None
     current_article: str | None

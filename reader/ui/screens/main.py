@@ -65,7 +65,7 @@ class MainScreen(CompareKeys, Screen[None]):
         Binding("c", "side_by_side", "Side by side", show=False, id="event.side_by_side", tooltip="This article beside another of its event"),
         Binding("right_square_bracket", "next_event", "Next event", show=False, id="event.next", tooltip="Open the first article of the next event"),
         Binding("left_square_bracket", "previous_event", "Previous event", show=False, id="event.previous", tooltip="Open the first article of the previous event"),
-        Binding("o", "toggle_order", "Oldest first", show=False, id="event.order", tooltip="List events oldest first, or newest first again"),
+        Binding("O", "toggle_order", "Oldest first", show=False, id="event.order", tooltip="List events oldest first, or newest first again"),
         Binding("u", "undo_correction", "Undo correction", show=False, id="event.undo", tooltip="Undo the last correction of events"),
     ]
 

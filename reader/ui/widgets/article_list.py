@@ -34,7 +34,7 @@ class ArticleList(Vertical):
     HELP = """
 ## Article list
 
-Type to filter by title, outlet or event; Backspace edits the filter and
+Type to filter by title, outlet, feed or event; Backspace edits the filter and
 Escape clears it (and any entity filter from `E`). Enter or a click opens an article.
 """
 
@@ -126,7 +126,9 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         haystacks = self._haystacks
         for article in articles:
             if article.id not in haystacks:
-                haystacks[article.id] = " ".join((article.title, article.outlet or "", label, article.source)).casefold()
+                haystacks[article.id] = " ".join(
+                    (article.title, article.outlet or "", label, article.source, article.feed or "")  # feed: filter by subscription
+                ).casefold()
         for word in words:
             articles = [a for a in articles if word in haystacks[a.id]]
         return list(articles)
