@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from .analysis.model import Article, Corpus, DiffRun, Event, EventComparison
-from .export import _escape
+from .export import _escape, _line
 
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 
@@ -25,7 +25,8 @@ def anchor(article: str, paragraph: int) -> str:
 
 
 def _ref(article: str, paragraph: int) -> str:
-    return f"[¶{paragraph + 1}](#{anchor(article, paragraph)})"
+    """A reference to a numbered paragraph of an article in the articles section (no raw HTML anchors)."""
+    return f"¶{paragraph + 1}"
 
 
 def _outlet(article: Article) -> str:
@@ -60,7 +61,7 @@ def _coverage(members: Sequence[Article]) -> list[str]:
         first = " (first report)" if number == 1 and article.date else ""
         lines.append(
             f"| {number} | {_outlet(article)}{first} | {_escape(article.date or '')} | {len(article.paragraphs)} "
-            f"| {_escape(article.byline or '')} | [{_escape(article.title)}](#{anchor(article.id, 0)}) |"
+            f"| {_escape(article.byline or '')} | {_escape(article.title)} |"
         )
     return [*lines, ""]
 
@@ -123,7 +124,8 @@ def _articles(corpus: Corpus) -> list[str]:
     for article in corpus.articles:
         lines += [f"### {_escape(article.title)}", "", f"{_outlet(article)} · {_escape(article.date or 'undated')}", ""]
         for number, paragraph in enumerate(article.paragraphs):
-            lines += [f'<a id="{anchor(article.id, number)}"></a>**¶{number + 1}** {_escape(paragraph)}', ""]
+            # A numbered label on its own line ("¶3", as the references read), then the paragraph as written.
+            lines += [f"**¶{number + 1}**", "", _line(paragraph), ""]
     return lines
 
 
@@ -153,6 +155,14 @@ def report_lines(corpus: Corpus) -> list[str]:
             lines += _ledger(found, by_id, names) + _single(found, by_id)
             lines += _disagreements(found, by_id) + _named(found, members)
     lines += _articles(corpus)
+    if corpus.links:
+        lines += ["## Links", ""]
+        for link in corpus.links:
+            lines.append(
+                f"- {_escape(link.kind)} {link.score:.0f}: {_escape(link.source.article)} ¶{link.source.paragraph + 1} → "
+                f"{_escape(link.target.article)} ¶{link.target.paragraph + 1} ({_escape(link.why)})"
+            )
+        lines.append("")
     if corpus.problems:
         lines += ["## Problems", ""]
         lines += [f"- {p.severity}: {_escape(p.source)}: {_escape(p.message)}" for p in corpus.problems]

@@ -41,8 +41,11 @@ class Corrections:
         self._notices: list[str] = []
         self._items: list[tuple[int, Correction]] = []
         self._connection: sqlite3.Connection | None = None
-        if not persist:
-            return
+        self._persist = persist
+        if persist and self.path.exists():
+            self._open()  # nothing is created until the first correction: opening the reader writes nothing
+
+    def _open(self) -> None:
         try:
             self._connection = sqlite.open_replacing_damage(
                 self.path, _create_schema, SCHEMA_VERSION, self._set_aside, synchronous="FULL"
@@ -67,6 +70,8 @@ class Corrections:
         """Remember a correction (written before this returns)."""
         with self._lock:
             seq = (self._items[-1][0] + 1) if self._items else 1
+            if self._connection is None and self._persist and not self._notices:
+                self._open()
             if self._connection is not None:
                 try:
                     with sqlite.transaction(self._connection):
