@@ -124,10 +124,12 @@ def _workers(args: argparse.Namespace) -> tuple[Workers | None, Callable[[], Non
 
 def export(args: argparse.Namespace) -> int:
     """Analyse and print; problems also go to stderr so a pipeline shows them."""
+    from reader.analysis.compare.corrections import apply_corrections
     from reader.run.pipeline import analyse
 
     from .export import write_json, write_markdown
     from .run.executors import ExecutorError
+    from .storage.corrections import Corrections
 
     try:
         workers, let_go = _workers(args)
@@ -141,6 +143,11 @@ def export(args: argparse.Namespace) -> int:
     finally:
         let_go()
     corpus = replace(corpus, problems=(*corpus.problems, *fetch_problems))
+    corrections = Corrections()
+    corpus = apply_corrections(corpus, corrections.all())  # the user's own grouping, as the reader shows it
+    corrections.close()
+    for notice in corrections.notices:
+        print(f"reader: {notice}", file=sys.stderr)
     failed = _write(corpus, write_json if args.format == "json" else write_markdown)
     cache.close()  # the results are written while the output is made; notices include any trouble doing so
     for line in report_lines(cache.notices, corpus.problems):
@@ -185,8 +192,10 @@ def run_app(args: argparse.Namespace) -> int:
 
     # Started first: its thread opens the state file while the interface is imported.
     state = ReadingState()
+    from .storage.corrections import Corrections
     from .ui.app import ReaderApp
 
+    corrections = Corrections()
     try:
         ReaderApp(
             paths,
@@ -194,10 +203,12 @@ def run_app(args: argparse.Namespace) -> int:
             open_cache=lambda: _cache(args),
             state=state,
             workers=workers,
+            corrections=corrections,
             problems=problems,
         ).run()
     finally:
         state.close()  # waits for the last action to be written
+        corrections.close()
         let_go()
     return 0
 

@@ -7,11 +7,12 @@ must never rename or drop one.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from .analysis.model import Article, Corpus, Entity, Link, Quote
+from .analysis.model import Article, Claim, Corpus, Entity, Event, EventComparison, Link, Quote, Rendering
 from .terminal import UNSAFE
 
 FORMAT_VERSION = 1
@@ -74,8 +75,63 @@ def _link(link: Link) -> dict[str, Any]:
     }
 
 
+def _rendering(rendering: Rendering) -> dict[str, Any]:
+    return {
+        "article": rendering.article,
+        "paragraph": rendering.paragraph,
+        "text": rendering.text,
+        "diff": [{"op": run.op, "text": run.text} for run in rendering.diff],
+    }
+
+
+def _bound(value: float) -> float | None:
+    """A claim's bound; an open end ("at least 60" has no upper one) is null, JSON having no infinity."""
+    return None if math.isinf(value) else value
+
+
+def _claim(claim: Claim) -> dict[str, Any]:
+    return {
+        "article": claim.article,
+        "paragraph": claim.paragraph,
+        "sentence": claim.sentence,
+        "figure": claim.figure,
+        "low": _bound(claim.low),
+        "high": _bound(claim.high),
+    }
+
+
+def _event(event: Event, comparison: EventComparison | None) -> dict[str, Any]:
+    found = comparison or EventComparison(event.id)
+    return {
+        "id": event.id,
+        "label": event.label,
+        "date": event.date,
+        "articles": list(event.articles),
+        "origin": event.origin,
+        "ledger": [
+            {
+                "speaker": entry.speaker,
+                "text": entry.fullest.text,
+                "fullest": {"article": entry.fullest.article, "paragraph": entry.fullest.paragraph},
+                "renderings": [_rendering(r) for r in entry.renderings],
+            }
+            for entry in found.ledger
+        ],
+        "single_source": [
+            {"article": s.article, "paragraph": s.paragraph, "sentence": s.sentence} for s in found.single_source
+        ],
+        "disagreements": [
+            {"measure": d.measure, "kind": d.kind, "claims": [_claim(c) for c in d.claims]} for d in found.disagreements
+        ],
+        "named": [
+            {"entity": n.entity, "name": n.name, "type": n.type, "articles": list(n.articles)} for n in found.named
+        ],
+    }
+
+
 def _sections(corpus: Corpus) -> dict[str, Any]:
     """The export document's top-level values; lists are made one item at a time as they are written."""
+    compared = {c.event: c for c in corpus.comparisons}
     return {
         "version": FORMAT_VERSION,
         "articles": (_article(article) for article in corpus.articles),
@@ -83,7 +139,7 @@ def _sections(corpus: Corpus) -> dict[str, Any]:
             {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "articles": list(e.articles)}
             for e in corpus.entities
         ),
-        "events": ({"id": e.id, "label": e.label, "date": e.date, "articles": list(e.articles)} for e in corpus.events),
+        "events": (_event(e, compared.get(e.id)) for e in corpus.events),
         "links": (_link(link) for link in corpus.links),
         "problems": ({"source": p.source, "message": p.message, "severity": p.severity} for p in corpus.problems),
     }
@@ -194,67 +250,12 @@ def _line(text: str) -> str:
 
 
 def to_markdown(corpus: Corpus) -> str:
-    """A readable report: events, then each article with its quotes, entities and links."""
+    """The coverage report (`reader.report`): per event, what each outlet carried and where they differ."""
     return "\n".join(markdown_lines(corpus))
 
 
 def markdown_lines(corpus: Corpus) -> Iterator[str]:
-    """The lines of the Markdown report, made one article at a time."""
-    entities = {e.id: e for e in corpus.entities}
-    by_article = {a.id: a for a in corpus.articles}
-    yield from ["# Reader report", ""]
-    if corpus.events:
-        yield from ["## Events", ""]
-        for event in corpus.events:
-            titles = ", ".join(_escape(by_article[a].title) for a in event.articles if a in by_article)
-            yield f"- **{_escape(event.label)}** ({_escape(event.date or 'date unknown')}): {titles}"
-        yield ""
-    for article in corpus.articles:
-        yield from _article_lines(article, entities)
-    if corpus.links:
-        yield from ["## Links", ""]
-        for link in corpus.links:
-            yield (
-                f"- {_escape(link.kind)} {link.score:.0f}: {_escape(link.source.article)} ¶{link.source.paragraph + 1} → "
-                f"{_escape(link.target.article)} ¶{link.target.paragraph + 1} ({_escape(link.why)})"
-            )
-        yield ""
-    if corpus.problems:
-        yield from ["## Problems", ""]
-        yield from (f"- {_escape(p.severity)}: {_escape(p.source)}: {_escape(p.message)}" for p in corpus.problems)
-        yield ""
+    """The lines of the coverage report (`reader.report`)."""
+    from .report import report_lines  # here, not at the top: the report uses this module's escaping
 
-
-def _article_lines(article: Article, entities: dict[str, Entity]) -> Iterator[str]:
-    yield from [f"## {_escape(article.title)}", ""]
-    facts = [
-        f"{label}: {_escape(value)}"
-        for label, value in (
-            ("Outlet", article.outlet),
-            ("By", article.byline),
-            ("Date", article.date),
-            ("Source", article.source),
-            ("URL", article.url),  # only web articles have these, so a folder's report is unchanged
-            ("Feed", article.feed),
-            ("Fetched", article.fetched),
-        )
-        if value
-    ]
-    yield from [" · ".join(facts), ""]
-    if article.subtitle:
-        yield from [f"*{_escape(article.subtitle)}*", ""]
-    for paragraph in article.paragraphs:
-        yield from [_line(paragraph), ""]
-    if article.quotes:
-        yield from ["### Quotations", ""]
-        for quote in article.quotes:
-            speaker = entities[quote.speaker].name if quote.speaker in entities else "unattributed"
-            yield f"- ({_escape(quote.kind)}) “{_escape(quote.text)}” — {_escape(speaker)}"
-        yield ""
-    names = sorted({(entities[m.entity].name, m.type) for m in article.entities if m.entity in entities})
-    if names:
-        yield from ["### Names", "", ", ".join(f"{_escape(n)} ({_escape(t)})" for n, t in names), ""]
-    if article.removed:
-        yield from ["### Removed by the cleaner", ""]
-        yield from (f"- {_escape(r.reason)}: {_escape(r.text)}" for r in article.removed)
-        yield ""
+    yield from report_lines(corpus)

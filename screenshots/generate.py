@@ -72,6 +72,10 @@ async def main() -> None:
         ("bookmarks", (140, 42), keys("j", "m", "j", "j", "m", "ctrl+p", *"bookmark")),
         ("light-theme", (140, 42), keys("t", "j")),
         ("narrow-80x24", (80, 24), keys("j")),
+        # The first article is the newest event's (June 2018): its event page and side by side.
+        ("event-page", (140, 42), keys("v")),
+        ("side-by-side", (140, 42), keys("c", "j", "j", "j")),
+        ("side-by-side-80x24", (80, 24), keys("c", "j")),
     ]
     for name, size, steps in shots:
         path = await shoot(name, corpus, size, steps)

@@ -12,3 +12,12 @@ settings.register_profile("thorough", max_examples=10_000, deadline=None)
 # The hostile-folder property always runs thorough (tests/test_hostile_input.py): each case is a whole
 # small corpus (up to 12 names, special files among them) through the pipeline, without a pool.
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading state and corrections go to a folder of the test's own, never the user's."""
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path_factory.mktemp("data")))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 
 def reader(*args: str, cache: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "READER_CACHE_DIR": str(cache)}
+    env = {**os.environ, "READER_CACHE_DIR": str(cache), "READER_DATA_DIR": str(cache.parent / "data")}
     return subprocess.run(
         [sys.executable, "-m", "reader", *args], capture_output=True, text=True, encoding="utf-8", env=env, check=False
     )

@@ -63,10 +63,29 @@ def test_ids_are_ordered_by_date_then_first_article_and_stable() -> None:
     assert group_events([HARBOUR_A, HARBOUR_LATER, ELECTION, HARBOUR_B], ()) == events
 
 
-def test_label_names_who_and_when() -> None:
+def test_label_is_a_phrase_from_the_lead_when_no_headline() -> None:
     event = group_events([HARBOUR_A, HARBOUR_B], ())[0]
-    assert "Ruth Okafor" in event.label
-    assert "14 March 2023" in event.label
+    # Who, what, where, cut at the first clause break: never a list of word stems.
+    assert event.label in (
+        "Fire crews fought a blaze at the Marlow harbour warehouse owned by Tessaline Foods\u2026",
+        "A warehouse belonging to Tessaline Foods burned down at Marlow harbour",
+    )
+
+
+def test_label_is_the_headline_of_the_most_central_article() -> None:
+    from dataclasses import replace
+
+    from reader.analysis.events.labels import central, label
+
+    titled = [
+        replace(HARBOUR_A, title="Fire destroys Tessaline Foods warehouse at Marlow harbour"),
+        replace(HARBOUR_B, title="Grain lost as harbour blaze guts warehouse"),
+        replace(ELECTION, title="Mendes elected mayor of Verrin"),
+    ]
+    terms = [{"fire": 0.8, "grain": 0.6}, {"fire": 0.6, "grain": 0.8}, {"fire": 0.1, "vote": 0.99}]
+    assert central(titled, terms) in (0, 1)
+    assert label(titled, terms) == titled[central(titled, terms)].title
+    assert label(titled[2:], terms[2:]) == "Mendes elected mayor of Verrin"
 
 
 def test_empty_corpus_and_single_article() -> None:
@@ -123,3 +142,13 @@ def test_every_article_lands_in_exactly_one_event_at_scale() -> None:
     assert sorted(tuple(sorted(e.articles)) for e in events) == sorted(
         tuple(f"{p}-{k}" for k in range(4)) for p in places
     )
+
+
+def test_a_title_that_is_the_leads_first_line_is_not_a_headline() -> None:
+    from dataclasses import replace
+
+    from reader.analysis.events.labels import label
+
+    lead = replace(HARBOUR_A, id="a0", title="Fire crews fought a blaze at the Marlow harbour\u2026")
+    titled = replace(HARBOUR_B, title="Grain lost as harbour blaze guts warehouse")
+    assert label([lead, titled], [{}, {}]) == "Grain lost as harbour blaze guts warehouse"

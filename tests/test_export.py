@@ -76,6 +76,28 @@ def test_markdown_report_shows_markup_literally() -> None:
     assert "Bridge reopens" in report and "binary file" in report
 
 
+def test_markdown_report_per_event_with_anchors_on_numbered_paragraphs() -> None:
+    from reader.analysis.compare import compare_events
+    from reader.report import anchor
+
+    quote = "the bridge will reopen in the spring"
+    first = Article("a|1", "a.txt", "Bridge | reopens", (f"Ruiz said “{quote}”.", "It cost $1bn, she said."),
+                    outlet="Daily [red]", date="2020-01-02",
+                    quotes=(Quote(0, 11, 11 + len(quote), quote, "person:ana-ruiz"),))
+    second = Article("b", "b.txt", "Spring date for bridge", ("Other.", f"“{quote},” Ruiz said.", "It cost $1 billion."),
+                     outlet="Gazette", date="2020-01-03", quotes=(Quote(1, 1, 1 + len(quote), quote, "person:ana-ruiz"),))
+    events = (Event("event-1", "Bridge | reopens", "2020-01-02", ("a|1", "b")),)
+    links = (Link("quote", 100.0, Anchor("a|1", 0), Anchor("b", 1), "same quotation", event="event-1"),)
+    entities = (Entity("person:ana-ruiz", "Ana Ruiz", "PERSON"),)
+    corpus = Corpus((first, second), entities, events, links, comparisons=compare_events((first, second), events, entities, links))
+    report = to_markdown(corpus)
+    assert "## 1. Bridge \\| reopens" in report and "Daily \\[red\\] (first report)" in report
+    assert "### Coverage" in report and "### Quotations" in report and "No figures differ" in report
+    # References name paragraphs as the articles section numbers them, from 1.
+    assert "Gazette ¶2" in report and "**¶2**" in report
+    assert "|" not in anchor("a|1", 0)
+
+
 def run_export(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "reader", "export", *args], capture_output=True, text=True, encoding="utf-8", check=False
@@ -122,7 +144,7 @@ def test_export_markdown_format(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     (tmp_path / "one.txt").write_text("Port reopens\nShips sailed again on Monday.\n", "utf-8")
     assert main(["export", "--format", "markdown", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# Reader report") and "## Port reopens" in out
+    assert out.startswith("# Coverage report") and "### Port reopens" in out
 
 
 def test_export_with_nothing_readable_fails(tmp_path: Path) -> None:

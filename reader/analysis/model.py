@@ -137,6 +137,8 @@ class Event:
     label: str
     date: str | None
     articles: tuple[str, ...]
+    origin: str = "auto"
+    """"auto" as the analysis grouped it, "user" once a correction changed or renamed it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +176,98 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class Rendering:
+    """One outlet's wording of a quotation, and its word diff against the fullest wording."""
+
+    article: str
+    paragraph: int
+    text: str
+    diff: tuple[DiffRun, ...] = ()
+    """From the fullest rendering to this one: "delete" is what this outlet cut, "insert" what it changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    """One distinct quotation of an event, as every article that carries it words it."""
+
+    speaker: str | None
+    fullest: Rendering
+    renderings: tuple[Rendering, ...]
+    """Every rendering, the fullest included, in event order (at most one per article)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SingleSource:
+    """A sentence whose fact no other article of the event reports."""
+
+    article: str
+    paragraph: int
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A figure one article gives for a quantity, with the sentence it stands in."""
+
+    article: str
+    paragraph: int
+    sentence: str
+    figure: str
+    """The figure as written ("at least 60", "$1bn")."""
+    low: float
+    high: float
+    """The values the wording allows: equal for an exact figure, open-ended for "at least"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """One quantity that articles of an event report with different figures."""
+
+    measure: str
+    """What is counted, in words ("killed", "usd fund")."""
+    kind: str
+    """"conflict" (the figures cannot all be right) or "kind" (a bound or range against an exact figure)."""
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A person or organisation and the articles of an event that name it."""
+
+    entity: str
+    name: str
+    type: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventComparison:
+    """What the outlets covering one event share and where they differ (precomputed for the event page)."""
+
+    event: str
+    ledger: tuple[LedgerEntry, ...] = ()
+    single_source: tuple[SingleSource, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+    named: tuple[Named, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A user's correction of the event grouping, keyed by articles' content hashes (`article_key`).
+
+    Keys survive re-analysis and cache clears, where event ids do not: an event
+    is named by one of its articles.
+    """
+
+    kind: str
+    """"merge" (the event of `article` into the event of `target`), "move" (`article` into the event
+    of `target`), "split" (`article` into an event of its own) or "rename" (the event of `article`)."""
+    article: str
+    target: str | None = None
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with one input file; the rest of the corpus still loads."""
 
@@ -191,3 +285,5 @@ class Corpus:
     events: tuple[Event, ...] = ()
     links: tuple[Link, ...] = ()
     problems: tuple[Problem, ...] = field(default=())
+    comparisons: tuple[EventComparison, ...] = ()
+    """One per event of two articles or more, in the order of `events` (see `analysis.compare`)."""

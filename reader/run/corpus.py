@@ -10,8 +10,9 @@ done by the time this process needs it:
 2. term counts (event grouping's input), every article's sentences in
    comparable form and the clues of mention links go next, while this process
    attributes the quotations and then groups the events;
-3. each event's quote and passage links go last, while this process finds the
-   mention links between events.
+3. each event's quote and passage links go next, while this process finds the
+   mention links between events;
+4. each event's comparison (`analysis.compare`) goes last.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from reader.analysis import events, links, names, quotes
+from reader.analysis import compare, events, links, names, quotes
 from reader.analysis.events import features
 from reader.analysis.links import mentions, passages
 from reader.analysis.model import Article, Corpus, Entity, Problem
@@ -63,7 +64,12 @@ def link_corpus(
         linking = hand(workers.map(links.event_links, jobs, weight=sum(len(ids) for _, ids, _ in jobs)))
         mention_links = mentions.find_mentions(quoted, grouped, gathering.results()[0])
         found = links.in_order(quoted, linking.results(), mention_links)
+        # The last corpus stage: each event's comparison (ledger, single-source, disagreements, names).
+        comparing = compare.compare_jobs(quoted, grouped, table, found)
+        compared = tuple(hand(workers.map(compare.compare_job, comparing, weight=sum(len(j[1]) for j in comparing))).results())
     finally:
         for batch in handed:
             batch.cancel()  # nothing left to drop once collected; else work no one will read
-    return Corpus(articles=quoted, entities=table, events=grouped, links=found, problems=tuple(problems))
+    return Corpus(
+        articles=quoted, entities=table, events=grouped, links=found, problems=tuple(problems), comparisons=compared
+    )

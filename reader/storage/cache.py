@@ -492,25 +492,26 @@ class AnalysisCache:
 def _text_of(corpus: Corpus) -> Corpus:
     """What a reader needs to show articles: their text, cleaned-away lines, the events and the problems."""
     bare = tuple(replace(a, entities=(), quotes=(), headline_quotes=()) for a in corpus.articles)
-    return replace(corpus, articles=bare, entities=(), links=())
+    return replace(corpus, articles=bare, entities=(), links=(), comparisons=())
 
 
 def _annotations_of(corpus: Corpus) -> tuple[object, ...]:
-    """The rest of the corpus: each article's mentions and quotations, the entity table and the links."""
+    """The rest of the corpus: each article's mentions and quotations, the entity table, the links
+    and the events' comparisons."""
     per_article = tuple((a.entities, a.quotes, a.headline_quotes) for a in corpus.articles)
-    return (per_article, corpus.entities, corpus.links)
+    return (per_article, corpus.entities, corpus.links, corpus.comparisons)
 
 
 def _annotated(text: Corpus, notes: tuple[object, ...]) -> Corpus | None:
     """`_text_of` and `_annotations_of` put back together; None if the two parts do not fit."""
     try:
-        per_article, entities, links = notes
+        per_article, entities, links, comparisons = notes
         if not isinstance(per_article, tuple) or len(per_article) != len(text.articles):
             return None
         articles = tuple(
             replace(article, entities=mentions, quotes=quotes, headline_quotes=headline)
             for article, (mentions, quotes, headline) in zip(text.articles, per_article, strict=True)
         )
-        return replace(text, articles=articles, entities=entities, links=links)
+        return replace(text, articles=articles, entities=entities, links=links, comparisons=comparisons)
     except (TypeError, ValueError):
         return None

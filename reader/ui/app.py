@@ -27,7 +27,9 @@ from .themes import DEFAULTS, THEMES
 from .web import WEB_BINDINGS, WebActions
 
 if TYPE_CHECKING:
+    from reader.analysis.model import Correction
     from reader.run.pipeline import ResultCache
+    from ..storage.corrections import Corrections
     from reader.run.pool import Workers
     from ..storage.state import ReadingState
     from .reading import StateStore
@@ -56,6 +58,7 @@ class ReaderApp(WebActions, App[None]):
         open_cache: Callable[[], ResultCache] | None = None,
         state: ReadingState | None = None,
         workers: Workers | None = None,
+        corrections: Corrections | None = None,
         problems: Sequence[Problem] = (),
     ) -> None:
         super().__init__()
@@ -77,6 +80,12 @@ class ReaderApp(WebActions, App[None]):
             state = MemoryState()
         self.state: StateStore = state
         """Read marks, positions and bookmarks; in memory only when none was given."""
+        self.corrections = corrections
+        """The user's corrections of the event grouping (None: in memory, made on first use)."""
+        self.analysed = corpus
+        """The corpus as the analysis made it, before the user's corrections."""
+        if corpus is not None and corrections is not None and corrections.all():
+            corpus = self.corrected(corpus)
         for theme in THEMES:
             self.register_theme(theme)
         self._start_in_theme(THEMES[0])
@@ -147,10 +156,43 @@ class ReaderApp(WebActions, App[None]):
         if self.problems:
             corpus = replace(corpus, problems=(*corpus.problems, *self.problems))
         if not worker.is_cancelled:
-            screen.post_message(AnalysisFinished(CorpusIndex(corpus)))
+            self.analysed = corpus
+            screen.post_message(AnalysisFinished(CorpusIndex(self.corrected(corpus))))
             # The corpus and its index live as long as the app: the collector's later
             # passes, during key presses, need not walk their millions of objects.
             self.call_from_thread(gc.freeze)
+
+    # --- the user's corrections of events ---------------------------------
+
+    def _corrections(self) -> Corrections:
+        if self.corrections is None:
+            from ..storage.corrections import Corrections
+
+            self.corrections = Corrections(persist=False)
+        return self.corrections
+
+    def corrected(self, corpus: Corpus) -> Corpus:
+        """`corpus` with the user's corrections applied (the analysis is imported only if there are any)."""
+        if self.corrections is None or not self.corrections.all():
+            return corpus
+        from reader.analysis.compare.corrections import apply_corrections
+
+        return apply_corrections(corpus, self.corrections.all())
+
+    def correct(self, correction: Correction | None) -> bool:
+        """Remember `correction` (None: undo the last one) and show the corrected corpus; False if nothing changed."""
+        if self.analysed is None:
+            return False
+        store = self._corrections()
+        if correction is None:
+            if store.undo() is None:
+                return False
+        else:
+            store.add(correction)
+        for notice in store.notices:
+            self.notify(printable(notice), title="Corrections", severity="warning", markup=False)
+        self.main.show_corpus(self.corrected(self.analysed))
+        return True
 
     def action_next_theme(self) -> None:
         names = [theme.name for theme in THEMES]

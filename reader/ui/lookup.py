@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from ..analysis.model import Anchor, Article, Corpus, DiffRun, Entity, Event, Link
+from ..analysis.model import Anchor, Article, Corpus, DiffRun, Entity, Event, EventComparison, Link
 
 _FLIP = {"insert": "delete", "delete": "insert"}
 
@@ -31,8 +31,11 @@ class Group:
 class CorpusIndex:
     """Lookups the reader needs: articles in list order, links by paragraph, entities by id."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, *, newest_first: bool = True) -> None:
         self.corpus = corpus
+        self.newest_first = newest_first
+        """Events in the list newest first (the default) or oldest first; undated ones last either way."""
+        self.comparisons: dict[str, EventComparison] = {c.event: c for c in corpus.comparisons}
         self.articles: dict[str, Article] = {a.id: a for a in corpus.articles}
         self.entities: dict[str, Entity] = {e.id: e for e in corpus.entities}
         self.events: dict[str, Event] = {e.id: e for e in corpus.events}
@@ -87,8 +90,11 @@ class CorpusIndex:
         return found
 
     def _group(self) -> tuple[Group, ...]:
-        """Articles of one event together (events by date), then the rest."""
+        """Articles of one event together (events by date, newest first unless asked otherwise), then the rest."""
         by_date = sorted(self.corpus.events, key=lambda e: (e.date or "9999", e.label.casefold()))
+        if self.newest_first:
+            dated = [e for e in by_date if e.date]
+            by_date = sorted(dated, key=lambda e: e.date or "", reverse=True) + [e for e in by_date if not e.date]
         groups: list[Group] = []
         placed: set[str] = set()
         for event in by_date:
@@ -110,6 +116,15 @@ class CorpusIndex:
             return self.order[0]
         position = self._position[article_id] + step
         return self.order[max(0, min(len(self.order) - 1, position))]
+
+    def neighbour_event(self, article_id: str | None, step: int) -> str | None:
+        """The first article of the event `step` groups away from this article's, in list order (clamped)."""
+        if not self.groups:
+            return None
+        here = next((n for n, g in enumerate(self.groups) if any(a.id == article_id for a in g.articles)), None)
+        if here is None:
+            return self.groups[0].articles[0].id
+        return self.groups[max(0, min(len(self.groups) - 1, here + step))].articles[0].id
 
     def entity_name(self, entity_id: str | None) -> str:
         """A display name for an entity id (the id itself if the table lacks it)."""

@@ -106,7 +106,7 @@ def sample_corpus() -> Corpus:
         source="articles/budget-gazette.txt",
         title="Council approves 120m transit budget",
         paragraphs=BUDGET,
-        date="2031-02-06",
+        date="2031-03-20",
         outlet="Alder Gazette",
         entities=(
             _mention(BUDGET, 0, "City Council", "ORG", "city-council"),
@@ -136,7 +136,7 @@ def sample_corpus() -> Corpus:
     )
     events = (
         Event("e-bridge", "Harbour Bridge reopens", "2031-03-03", ("bridge-herald", "bridge-ledger")),
-        Event("e-budget", "Council approves transit budget", "2031-02-06", ("budget-gazette",)),
+        Event("e-budget", "Council approves transit budget", "2031-03-20", ("budget-gazette",)),
     )
     links = (
         Link(

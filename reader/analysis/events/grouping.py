@@ -225,7 +225,6 @@ def group_events(
     sims = adjust(similarities(articles, vecs), shared, quoted)
     names = [{t for t in c if t[0] == "n"} for c in counts]
     groups = cluster(len(articles), sims, when, names)
-    by_id = {e.id: e for e in entities}
     drafts = []
     for group in groups:
         known = sorted(d for d in (when[i] for i in group) if d is not None)
@@ -237,7 +236,7 @@ def group_events(
     return tuple(
         Event(
             id=f"event-{n}",
-            label=label(members, terms, by_id, day),
+            label=label(members, terms),
             date=day.isoformat() if day else None,
             articles=tuple(ids),
         )

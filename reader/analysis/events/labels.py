@@ -1,73 +1,80 @@
-"""A readable name for an event: who, what, where and when, as far as known."""
+"""A readable name for an event: what a person would write, not a list of word stems.
+
+The label is the headline of the event's most central article (the one whose
+terms its other articles share most), or, when that article has no usable
+headline, a short who-what-where phrase cut from its lead sentence. The
+event's date is shown beside the label, so the label does not repeat it.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from collections.abc import Mapping, Sequence
-from itertools import islice
-from datetime import date
 
-from reader.analysis.model import Article, Entity
-from reader.analysis.text.normalise import content_words
+from reader.analysis.model import Article
+from reader.analysis.text.sentences import split as sentences
 
-TOPIC_TERMS = 60
-_PEOPLE = frozenset({"PERSON", "PER"})
-_PLACES = frozenset({"PLACE", "GPE", "LOC", "FAC"})
-
-
-def _top(counts: Counter[str], limit: int) -> list[str]:
-    return [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
+HEADLINE_WORDS = (3, 25)
+"""A title shorter or longer than this is a fragment or a whole paragraph, not a headline."""
+PHRASE_WORDS = 14
+"""The lead-sentence phrase stops at the first clause break after PHRASE_MIN words, or at this many."""
+PHRASE_MIN = 6
+_CLAUSE = re.compile(r"[,;:]|\s(?:said|says|according)\b|\s[-\u2013\u2014]\s")
 
 
-def _participants(
-    members: Sequence[Article], terms: Sequence[Mapping[str, float]], by_id: Mapping[str, Entity]
-) -> tuple[list[str], list[str]]:
-    """The most mentioned people and places; plain capitalised names when no recogniser ran."""
-    people: Counter[str] = Counter()
-    places: Counter[str] = Counter()
-    for article in members:
-        for mention in article.entities:
-            entity = by_id.get(mention.entity)
-            name = entity.name if entity else mention.text
-            kind = entity.type if entity else mention.type
-            if kind in _PEOPLE:
-                people[name] += 1
-            elif kind in _PLACES:
-                places[name] += 1
-    if not people and not places:
-        # Without a recogniser, the multi-word capitalised names most articles of the event use.
-        for counts in terms:
-            people.update(t[2:].title() for t in counts if t.startswith("n:") and " " in t)
-    return _top(people, 2), _top(places, 1)
+def central(members: Sequence[Article], terms: Sequence[Mapping[str, float]]) -> int:
+    """The index of the member whose terms the others share most.
 
-
-def _topic(vectors: Sequence[Mapping[str, float]], exclude: set[str]) -> list[str]:
-    """The words that weigh most (TF-IDF) across the event's articles: what it was about."""
-    weight: dict[str, float] = {}
-    for vec in vectors:
-        # Vectors hold their heaviest terms first; the head is enough to name the topic.
-        for term, value in islice(vec.items(), TOPIC_TERMS):
-            if term.startswith("w:"):
-                weight[term[2:]] = weight.get(term[2:], 0.0) + value
-    ranked = sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [word for word, _ in ranked if word not in exclude and len(word) > 2][:3]
-
-
-def label(
-    members: Sequence[Article],
-    terms: Sequence[Mapping[str, float]],
-    by_id: Mapping[str, Entity],
-    day: date | None,
-) -> str:
-    """ "8 June 2018 · merger, shares, vote · Ann Lee, Bo Chan · Paris" with unknown parts left out.
-
-    When and what come first: events of one story share their people and
-    places, and a label cut short in a narrow list must still tell them apart.
+    Among equals (two articles always are), one with a real headline, then the
+    smallest id: the label must not depend on the order members come in.
     """
-    people, places = _participants(members, terms, by_id)
-    # Names are already in the label, and words of every name would crowd out the topic.
-    exclude = {w for name in (*people, *places) for w in content_words(name)}
-    when = f"{day.day} {day.strftime('%B %Y')}" if day is not None else ""
-    parts = [when, ", ".join(_topic(terms, exclude)), ", ".join(people), ", ".join(places)]
-    text = " · ".join(p for p in parts if p)
-    return text or (members[0].title if members else "")
+    if len(terms) != len(members):
+        terms = [{}] * len(members)
+
+    def share(i: int) -> float:
+        mine = terms[i]
+        return sum(sum(w * other.get(t, 0.0) for t, w in mine.items()) for j, other in enumerate(terms) if j != i)
+
+    return min(range(len(members)), key=lambda i: (-round(share(i), 9), not _headline(members[i]), members[i].id))
+
+
+def _headline(article: Article) -> bool:
+    """Whether the title reads as a headline: not a fragment, not a paragraph, not the lead's first line."""
+    title = " ".join(article.title.split())
+    if not HEADLINE_WORDS[0] <= len(title.split()) <= HEADLINE_WORDS[1]:
+        return False
+    # A title the first paragraph begins with is the lead sentence's first line, taken as a title.
+    # (The cleaner may have clipped it with an ellipsis.)
+    lead = title.rstrip("\u2026").rstrip(". ")
+    return not (article.paragraphs and " ".join(article.paragraphs[0].split()).startswith(lead))
+
+
+def phrase(text: str) -> str:
+    """The who-what-where head of a sentence: up to its first clause break, at most PHRASE_WORDS words."""
+    words = text.split()
+    for match in _CLAUSE.finditer(text):
+        head = text[: match.start()].split()
+        if len(head) >= PHRASE_MIN:
+            words = head
+            break
+    cut = len(words) > PHRASE_WORDS
+    return " ".join(words[:PHRASE_WORDS]).rstrip(".,;:") + ("\u2026" if cut else "")
+
+
+def headline(article: Article) -> str:
+    """The article's title when it reads as a headline, else a phrase from its lead sentence."""
+    title = " ".join(article.title.split())
+    if _headline(article):
+        return title
+    for paragraph in article.paragraphs:
+        lead = sentences(paragraph)
+        if lead:
+            return phrase(lead[0])
+    return title or article.source
+
+
+def label(members: Sequence[Article], terms: Sequence[Mapping[str, float]]) -> str:
+    """The label of an event of `members` (their term vectors in `terms`, same order)."""
+    if not members:
+        return ""
+    return headline(members[central(members, terms)])

@@ -82,6 +82,15 @@ def figures(text: str) -> list[Figure]:
     return [figure for _, _, figure in _scan(text)]
 
 
+@lru_cache(maxsize=8192)
+def figure_spans(text: str) -> tuple[tuple[int, int, Figure], ...]:
+    """Every figure with its span in `plain(text)`, for readers of the words around it.
+
+    Memoised: the comparison of an event reads a sentence's figures more than once.
+    """
+    return tuple(_scan(text))
+
+
 def _scan(text: str) -> list[tuple[int, int, Figure]]:
     """Figures with their spans in `plain(text)`."""
     found: list[tuple[int, int, Figure]] = []

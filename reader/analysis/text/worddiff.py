@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel
@@ -45,3 +46,31 @@ def word_diff(source: str, target: str) -> tuple[DiffRun, ...]:
     add("delete", deleted)
     add("insert", inserted)
     return tuple(runs)
+
+
+Span = tuple[int, int]
+"""Character offsets of a run of words in one rendering."""
+
+
+def changed_spans(source: str, target: str) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """Where the words `word_diff` would mark stand: source-only spans, target-only spans (character offsets).
+
+    For highlighting two texts in place, where `word_diff`'s runs of joined words cannot be placed.
+    """
+    a = [(m.start(), m.end()) for m in _TOKEN.finditer(source)]
+    b = [(m.start(), m.end()) for m in _TOKEN.finditer(target)]
+    keys_a = [_key(source[s:e]) for s, e in a]
+    keys_b = [_key(target[s:e]) for s, e in b]
+    gone: list[Span] = []
+    new: list[Span] = []
+    for op in Indel.opcodes(keys_a, keys_b):
+        if op.tag == "equal":
+            continue
+        if op.src_end > op.src_start:
+            gone.append((a[op.src_start][0], a[op.src_end - 1][1]))
+        if op.dest_end > op.dest_start:
+            new.append((b[op.dest_start][0], b[op.dest_end - 1][1]))
+    return tuple(gone), tuple(new)
+
+
+_TOKEN = re.compile(r"\S+")

@@ -25,6 +25,7 @@ from ..widgets.links_panel import LinksPanel
 from ..widgets.problems import ProblemsList
 from ..widgets.progress_line import ProgressLine
 from ..widgets.search_bar import SearchBar
+from .compare_keys import CompareKeys
 
 if TYPE_CHECKING:
     from ..reading import StateStore
@@ -35,7 +36,7 @@ NARROW = 100
 HISTORY_LIMIT = 200
 
 
-class MainScreen(Screen[None]):
+class MainScreen(CompareKeys, Screen[None]):
     """Everything the reader does happens here; the app only loads the corpus."""
 
     # Providers are loaded when the palette first opens, not at start-up.
@@ -59,6 +60,13 @@ class MainScreen(Screen[None]):
         Binding("r", "toggle_removed", "Removed lines", show=False, id="view.removed", tooltip="Show or hide the lines cleaning removed"),
         Binding("s", "toggle_panel", "Side panel", show=False, id="view.panel", tooltip="Show or hide the links panel"),
         Binding("escape", "clear", "Clear", show=False, id="view.clear", tooltip="Clear the search and the list filters"),
+        # Comparing coverage (#18): the event page, side by side, event order and moves, undoing a correction.
+        Binding("v", "event_page", "Event page", id="event.page", tooltip="Compare this article's event across outlets"),
+        Binding("c", "side_by_side", "Side by side", show=False, id="event.side_by_side", tooltip="This article beside another of its event"),
+        Binding("right_square_bracket", "next_event", "Next event", show=False, id="event.next", tooltip="Open the first article of the next event"),
+        Binding("left_square_bracket", "previous_event", "Previous event", show=False, id="event.previous", tooltip="Open the first article of the previous event"),
+        Binding("O", "toggle_order", "Oldest first", show=False, id="event.order", tooltip="List events oldest first, or newest first again"),
+        Binding("u", "undo_correction", "Undo correction", show=False, id="event.undo", tooltip="Undo the last correction of events"),
     ]
 
     current_article: reactive[str | None] = reactive(None, repaint=False)
@@ -88,6 +96,8 @@ class MainScreen(Screen[None]):
         self.panel_wanted: bool | None = None
         """The user's `s` choice; None follows the terminal width."""
         self._notices_shown = 0
+        self.newest_first = True
+        """Events newest first in the list (`o` switches)."""
 
     def compose(self) -> ComposeResult:
         yield ProgressLine(id="progress")
@@ -135,11 +145,13 @@ class MainScreen(Screen[None]):
 
     def show_corpus(self, corpus: Corpus, *, final: bool = True) -> None:
         """Display an analysis, keeping the reader's place if the article still exists."""
-        self.show_index(CorpusIndex(corpus), final=final)
+        self.show_index(CorpusIndex(corpus, newest_first=self.newest_first), final=final)
 
     def show_index(self, index: CorpusIndex, *, final: bool = True) -> None:
         """`show_corpus` for a corpus whose lookups were built elsewhere (off this thread)."""
         corpus = index.corpus
+        if index.newest_first != self.newest_first:
+            index = CorpusIndex(corpus, newest_first=self.newest_first)
         paragraph = self.view.paragraph
         self.index = index
         untouched = self.placed is not None and self.placed == Anchor(self.current_article or "", paragraph)

@@ -1,0 +1,113 @@
+"""Where the outlets of one event give different figures for the same quantity.
+
+Two figures are taken to measure the same thing when they have the same unit,
+count the same thing (`quantities.counts`: a death toll never meets an
+injured count) and stand in sentences that share some meaningful words. Equal
+values written differently ("$1bn", "$1 billion") agree. A bound or range
+that allows the other's exact figure ("at least 60" against 62) is a
+difference in kind, not a contradiction.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import combinations
+
+from reader.analysis.compare.facts import Sentence
+from reader.analysis.compare.quantities import Quantity, quantities
+from reader.analysis.model import Claim, Disagreement
+from reader.analysis.text.normalise import DIGIT
+
+CONTEXT_WORDS = 2
+"""Meaningful words two sentences must share for their figures to be taken as the same quantity."""
+MAX_POSTING = 50
+"""A word in more of one quantity's sentences than this is too common to pair them on."""
+
+def _key(quantity: Quantity) -> tuple[str, str]:
+    # Amounts of money are named too variously ("fund", "investment", "deal") to require the same noun.
+    return (quantity.unit, quantity.counts if quantity.unit in ("num", "pct") else "")
+
+
+def _measure(unit: str, counts: str) -> str:
+    if unit == "pct":
+        return f"share of {counts}" if counts else "share"
+    if unit == "num":
+        return counts or "count"
+    return f"amount in {unit.upper()}"
+
+
+def _classify(claims: Sequence[Claim]) -> str | None:
+    """"conflict", "kind" or None (the articles agree) for claims of one quantity.
+
+    In one pass, not over pairs (an event of hundreds of articles has thousands
+    of claims): two articles conflict when one's lowest allowed value lies
+    above another's highest; otherwise any difference is one of kind.
+    """
+    lows: dict[str, float] = {}
+    highs: dict[str, float] = {}
+    for claim in claims:
+        lows[claim.article] = max(lows.get(claim.article, claim.low), claim.low)
+        highs[claim.article] = min(highs.get(claim.article, claim.high), claim.high)
+    if len(lows) < 2:
+        return None
+    # The article with the highest lower bound against the lowest upper bound of any other.
+    top = max(lows, key=lows.__getitem__)
+    bottom = min(highs, key=highs.__getitem__)
+    if top != bottom and lows[top] > highs[bottom]:
+        return "conflict"
+    second_low = max((v for a, v in lows.items() if a != top), default=-math.inf)
+    second_high = min((v for a, v in highs.items() if a != bottom), default=math.inf)
+    if lows[top] > second_high or second_low > highs[bottom]:
+        return "conflict"
+    return "kind" if len({(c.low, c.high) for c in claims}) > 1 else None
+
+
+def _clusters(items: list[tuple[Claim, frozenset[str]]]) -> list[list[Claim]]:
+    """Claims of one key, joined when their sentences share context, across articles.
+
+    Only claims that share a word are compared (an inverted index, common words
+    left out), so the work grows with the claims, not with their pairs.
+    """
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    postings: dict[str, list[int]] = {}
+    for index, (_, words) in enumerate(items):
+        for word in words:
+            postings.setdefault(word, []).append(index)
+    shared = Counter(
+        pair for found in postings.values() if 1 < len(found) <= MAX_POSTING for pair in combinations(found, 2)
+    )
+    for (i, j), count in shared.items():
+        if count >= CONTEXT_WORDS and items[i][0].article != items[j][0].article:
+            parent[root(i)] = root(j)
+    groups: dict[int, list[Claim]] = {}
+    for index, (claim, _) in enumerate(items):
+        groups.setdefault(root(index), []).append(claim)
+    return [g for g in groups.values() if len({c.article for c in g}) > 1]
+
+
+def disagreements(sentences: Iterable[Sentence]) -> tuple[Disagreement, ...]:
+    """The quantities the event's articles report with different figures, conflicts first."""
+    by_key: dict[tuple[str, str], list[tuple[Claim, frozenset[str]]]] = {}
+    for sentence in sentences:
+        if not DIGIT.search(sentence.text):
+            continue
+        for q in quantities(sentence.text):
+            claim = Claim(sentence.article, sentence.paragraph, sentence.text, q.text, q.low, q.high)
+            by_key.setdefault(_key(q), []).append((claim, sentence.words))
+    found_all: list[Disagreement] = []
+    for (unit, counts), items in by_key.items():
+        for claims in _clusters(items):
+            kind = _classify(claims)
+            if kind is not None:
+                found_all.append(Disagreement(_measure(unit, counts), kind, tuple(claims)))
+    found_all.sort(key=lambda d: (d.kind != "conflict", d.measure))
+    return tuple(found_all)

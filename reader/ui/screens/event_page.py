@@ -1,0 +1,207 @@
+"""The event page (`v`): what every outlet reported of one event, and where they differ.
+
+Header (label, date and place, outlets and articles, span of coverage), then
+the sheet (`EventSheet`): coverage, quotation ledger, what only one outlet
+reports, where the figures disagree, who is named. Enter opens the row's
+paragraph in the reader. The user corrects the grouping here: rename the
+event, merge another into it, move or split out the article under the cursor,
+undo the last correction; the app stores each one and shows the corrected list.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Static
+
+from ...analysis.model import Anchor, Article, Correction, Event
+from ..lookup import CorpusIndex
+from ..sanitize import clip, literal, printable
+from ..widgets.event_sheet import EventSheet
+from ..widgets.key_bar import KeyBar
+from .choose import Picker, Rename
+
+if TYPE_CHECKING:
+    from ..app import ReaderApp
+
+_PLACES = frozenset({"PLACE", "GPE", "LOC"})
+
+
+def article_key(article: Article) -> str:
+    """The key corrections name an article by (`analysis.compare.corrections.article_key`)."""
+    from ...analysis.compare.corrections import article_key as key
+
+    return key(article)
+
+
+class EventPage(Screen[Anchor | None]):
+    """One event's coverage compared across outlets; dismissed with the paragraph to open, or None."""
+
+    CSS_PATH = "../compare.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,backspace,b,v", "close", "Back", id="event.close", tooltip="Back to the reader"),
+        Binding("c", "side_by_side", "Side by side", id="event.side", tooltip="The article under the cursor beside another of the event"),
+        Binding("R", "rename", "Rename", id="event.rename", tooltip="Give the event a name of your own"),
+        Binding("M", "merge", "Merge", id="event.merge", tooltip="Merge another event into this one"),
+        Binding("T", "move", "Move article", show=False, id="event.move", tooltip="Move the article under the cursor to another event"),
+        Binding("X", "split", "Split out", show=False, id="event.split", tooltip="Give the article under the cursor an event of its own"),
+        Binding("u", "undo", "Undo", id="event.undo", tooltip="Undo the last correction of events"),
+    ]
+
+    def __init__(self, index: CorpusIndex, event: str) -> None:
+        super().__init__()
+        self.index = index
+        self.event_id = event
+
+    @property
+    def event(self) -> Event | None:
+        return self.index.events.get(self.event_id)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="event-header")
+        yield EventSheet(id="sheet")
+        yield KeyBar(id="event-keys")
+
+    def on_mount(self) -> None:
+        self.show(self.index, self.event_id)
+        self.query_one(EventSheet).focus()
+
+    def show(self, index: CorpusIndex, event: str) -> None:
+        """Show `event` of `index` (again, after a correction changed the corpus)."""
+        self.index, self.event_id = index, event
+        found = self.event
+        if found is None:
+            return
+        # The first report first, follow-ups in time order, undated articles last.
+        members = sorted((index.articles[a] for a in found.articles if a in index.articles), key=lambda a: (a.date is None, a.date or "", a.id))
+        self.query_one("#event-header", Static).update(self._header(found, members))
+        names = {e.id: e.name for e in index.corpus.entities}
+        self.query_one(EventSheet).show(members, index.comparisons.get(event), names)
+
+    def _header(self, event: Event, members: list[Article]) -> Text:
+        places: Counter[str] = Counter(
+            self.index.entity_name(m.entity) for a in members for m in a.entities if m.type in _PLACES
+        )
+        outlets = {a.outlet or a.source for a in members}
+        dated = sorted(a.date for a in members if a.date)
+        facts = [
+            event.date or "date unknown",
+            places.most_common(1)[0][0] if places else "",
+            f"{len(outlets)} outlet{'s' * (len(outlets) != 1)}, {len(members)} article{'s' * (len(members) != 1)}",
+            f"coverage {dated[0]} → {dated[-1]}" if dated else "",
+            "grouped by you" if event.origin == "user" else "",
+        ]
+        header = literal(clip(event.label, 200), "bold")
+        header.append("\n")
+        header.append(printable(" · ".join(f for f in facts if f)), style="dim")
+        return header
+
+    # --- opening ---------------------------------------------------------------
+
+    @on(EventSheet.AnchorChosen)
+    def _chosen(self, message: EventSheet.AnchorChosen) -> None:
+        self.dismiss(message.target)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def _article_under_cursor(self) -> str | None:
+        sheet = self.query_one(EventSheet)
+        if sheet.highlighted is None:
+            return None
+        row = sheet.rows[sheet.highlighted]
+        if row.article is not None:
+            return row.article
+        target = sheet.target_of(sheet.highlighted)
+        return target.article if target is not None else None
+
+    def action_side_by_side(self) -> None:
+        from .side_by_side import SideBySide
+
+        article = self._article_under_cursor() or (self.event.articles[0] if self.event else None)
+        screen = SideBySide.for_article(self.index, article) if article else None
+        if screen is None:
+            self.notify("This event has one article only.", markup=False, timeout=3)
+            return
+
+        def back(target: Anchor | None) -> None:
+            if target is not None:
+                self.dismiss(target)
+
+        self.app.push_screen(screen, back)
+
+    # --- corrections -------------------------------------------------------------
+
+    def _correct(self, correction: Correction | None) -> None:
+        app: ReaderApp = self.app  # type: ignore[assignment]
+        keep = self._article_under_cursor() or (self.event.articles[0] if self.event else None)
+        if not app.correct(correction):
+            self.notify("Nothing to undo." if correction is None else "Nothing changed.", markup=False, timeout=2)
+            return
+        index = app.main.index
+        if index is None:
+            return
+        # The page follows the event by an article that stays in it (a moved or split-out one leaves).
+        leaving = correction.article if correction is not None and correction.kind in ("move", "split") else None
+        stay = [a for a in (self.event.articles if self.event else ()) if leaving is None or self._key(a) != leaving]
+        event = index.event_of.get(stay[0] if stay else keep or "")
+        if event is None:
+            self.dismiss(None)
+            return
+        self.show(index, event.id)
+        self.notify("Undone." if correction is None else f"Event {correction.kind} saved (u undoes it).", markup=False, timeout=3)
+
+    def _key(self, article: str) -> str:
+        return article_key(self.index.articles[article])
+
+    def _other_events(self) -> list[tuple[str, str]]:
+        return [
+            (e.id, f"{e.date or 'undated'} · {e.label} ({len(e.articles)})")
+            for e in self.index.corpus.events
+            if e.id != self.event_id
+        ]
+
+    def action_rename(self) -> None:
+        event = self.event
+        if event is None:
+            return
+
+        def renamed(label: str | None) -> None:
+            if label and self.event is not None:
+                self._correct(Correction("rename", self._key(self.event.articles[0]), label=label))
+
+        self.app.push_screen(Rename(event.label), renamed)
+
+    def action_merge(self) -> None:
+        def chosen(other: str | None) -> None:
+            event, into = self.index.events.get(other or ""), self.event
+            if event is not None and into is not None:
+                self._correct(Correction("merge", self._key(event.articles[0]), self._key(into.articles[0])))
+
+        self.app.push_screen(Picker("Merge which event into this one?", self._other_events()), chosen)
+
+    def action_move(self) -> None:
+        article = self._article_under_cursor()
+        if article is None:
+            return
+
+        def chosen(other: str | None) -> None:
+            event = self.index.events.get(other or "")
+            if event is not None:
+                self._correct(Correction("move", self._key(article), self._key(event.articles[0])))
+
+        self.app.push_screen(Picker("Move the article to which event?", self._other_events()), chosen)
+
+    def action_split(self) -> None:
+        article = self._article_under_cursor()
+        if article is not None and self.event is not None and len(self.event.articles) > 1:
+            self._correct(Correction("split", self._key(article)))
+
+    def action_undo(self) -> None:
+        self._correct(None)

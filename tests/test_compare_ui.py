@@ -1,0 +1,193 @@
+"""Pilot tests of comparing coverage: the event page, following a ledger cell, corrections, side by side."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from snapshot_apps.sample import hostile_corpus
+from test_app import SIZE, pilot_test
+
+from reader.analysis.model import Corpus
+from reader.storage.corrections import Corrections
+from reader.ui.app import ReaderApp
+from reader.ui.screens.event_page import EventPage
+from reader.ui.screens.main import MainScreen
+from reader.ui.screens.side_by_side import SideBySide
+from reader.ui.widgets.aligned_view import AlignedView
+from reader.ui.widgets.event_sheet import EventSheet
+
+FRIEND = "best, most intimate friend"
+
+
+@cache
+def seeds() -> Corpus:
+    from reader.run.pipeline import analyse
+    from reader.sources.files import bundled_seeds
+
+    return analyse([bundled_seeds()])
+
+
+def june(corpus: Corpus) -> tuple[str, str]:
+    """The June 2018 event and its dated article (The Independent's)."""
+    event = next(e for e in corpus.events if e.date == "2018-06-08")
+    dated = next(a for a in corpus.articles if a.id in event.articles and a.date)
+    return event.id, dated.id
+
+
+def sheet_text(app: ReaderApp) -> list[str]:
+    sheet = app.screen.query_one(EventSheet)
+    return [sheet.prompt_at(n).plain for n in range(len(sheet.prompts))]
+
+
+@pilot_test
+async def test_event_page_from_an_article_shows_both_outlets_and_the_shared_quotation() -> None:
+    app = ReaderApp([], corpus=seeds())
+    event, independent = june(seeds())
+    async with app.run_test(size=SIZE) as pilot:
+        app.main.go(app.main.resume(independent))
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, EventPage) and app.screen.event_id == event
+        rows = sheet_text(app)
+        assert any("The Independent" in r for r in rows) and any("themoscowtimes.com" in r for r in rows)
+        assert any(r.startswith("✓ ✓") and FRIEND in r for r in rows)
+        assert any("Only one outlet reports" in r for r in rows)
+        assert any("No figures differ" in r for r in rows)  # "$1 billion" against "$1bn" agrees
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+@pilot_test
+async def test_enter_on_a_ledger_cell_opens_that_outlets_paragraph() -> None:
+    corpus = seeds()
+    app = ReaderApp([], corpus=corpus)
+    _, independent = june(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        app.main.go(app.main.resume(independent))
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        sheet = app.screen.query_one(EventSheet)
+        row = next(n for n, r in enumerate(sheet.rows) if r.entry is not None and FRIEND in r.entry.fullest.text)
+        entry = sheet.rows[row].entry
+        sheet.highlighted = row
+        await pilot.pause()
+        column = next(n for n, a in enumerate(sheet.members) if a.id == independent)
+        await pilot.press(*(["l"] * column), *(["h"] * 0))
+        assert sheet.column == column
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        wanted = next(r for r in entry.renderings if r.article == independent)
+        assert (app.main.current_article, app.main.view.paragraph) == (independent, wanted.paragraph)
+        assert FRIEND in app.main.view.article.paragraphs[wanted.paragraph]
+
+
+@pilot_test
+async def test_merge_split_and_undo_change_the_list() -> None:
+    corpus = seeds()
+    app = ReaderApp([], corpus=corpus)
+    _, independent = june(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        count = len(app.main.index.groups)
+        app.main.go(app.main.resume(independent))
+        await pilot.pause()
+        await pilot.press("v", "M")
+        await pilot.pause()
+        await pilot.press("enter")  # the first other event
+        await pilot.pause()
+        assert len(app.main.index.groups) == count - 1
+        assert isinstance(app.screen, EventPage) and app.screen.event.origin == "user"
+        assert len(app.screen.event.articles) == 4
+        # Split the article on the first coverage row back out.
+        sheet = app.screen.query_one(EventSheet)
+        sheet.highlighted = next(n for n, r in enumerate(sheet.rows) if r.article is not None)
+        await pilot.press("X")
+        await pilot.pause()
+        assert len(app.main.index.groups) == count
+        await pilot.press("u", "u")
+        await pilot.pause()
+        assert len(app.main.index.groups) == count
+        assert all(e.origin == "auto" for e in app.main.index.corpus.events)
+
+
+@pilot_test
+async def test_a_correction_is_kept_when_the_reader_is_reopened(tmp_path: Path) -> None:
+    corpus = seeds()
+    _, independent = june(corpus)
+    store = Corrections(tmp_path)
+    app = ReaderApp([], corpus=corpus, corrections=store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.main.go(app.main.resume(independent))
+        await pilot.pause()
+        await pilot.press("v", "R")
+        await pilot.pause()
+        for _ in range(200):
+            await pilot.press("backspace")
+        await pilot.press(*"Medal for Putin", "enter")
+        await pilot.pause()
+    store.close()
+    again = ReaderApp([], corpus=corpus, corrections=Corrections(tmp_path))
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        labels = [g.event.label for g in again.main.index.groups if g.event]
+        assert "Medal for Putin" in labels
+
+
+@pilot_test
+async def test_side_by_side_scrolls_both_articles_as_one_and_swaps() -> None:
+    corpus = seeds()
+    _, independent = june(corpus)
+    app = ReaderApp([], corpus=corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        app.main.go(app.main.resume(independent))
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, SideBySide)
+        view = app.screen.query_one(AlignedView)
+        assert view.wide and view.left.id == independent
+        linked = [n for n, (a, b) in enumerate(view.rows) if a is not None and b is not None]
+        assert linked  # linked passages share a row
+        before = view.scroll_y
+        await pilot.press(*["j"] * 15)
+        await pilot.pause()
+        assert view.cursor == 15 and view.scroll_y > before  # one scroll for both columns
+        other = view.right.id
+        await pilot.press("x")
+        await pilot.pause()
+        assert (view.left.id, view.right.id) == (other, independent)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and app.main.current_article in (other, independent)
+
+
+@pilot_test
+async def test_side_by_side_at_80_by_24_is_one_column_with_counterparts() -> None:
+    corpus = seeds()
+    _, independent = june(corpus)
+    app = ReaderApp([], corpus=corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.main.go(app.main.resume(independent))
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        view = app.screen.query_one(AlignedView)
+        assert not view.wide
+        await pilot.press("j", "j")
+        assert view.cursor == 2
+
+
+@pilot_test
+async def test_event_page_shows_article_markup_literally() -> None:
+    app = ReaderApp([], corpus=hostile_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        app.main.go(app.main.resume("hostile-0"))
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        header = str(app.screen.query_one("#event-header").render())
+        assert "[@click=app.quit]Event[/]" in header
+        assert any("[link=file:///etc/passwd]" in r for r in sheet_text(app))  # clipped, never a link
