@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from .analysis.model import Article, Claim, Corpus, Entity, Event, EventComparison, Link, Quote, Rendering
+from .analysis.model import Article, Claim, Corpus, Event, EventComparison, Link, Quote, Rendering
 from .terminal import UNSAFE
 
 FORMAT_VERSION = 1

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 
-
 @dataclass(frozen=True, slots=True)
 class Block:
     """A piece of a document: a physical line of a text file, or a parsed Markdown block."""

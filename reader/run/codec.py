@@ -88,7 +88,7 @@ def _make_constructor(cls: type) -> Callable[..., Any]:
         body = "".join(f"    _setattr(obj, {field!r}, {field})\n" for field in names)
     name = _constructor_name(cls)
     source = f"def {name}({', '.join(names)}):\n    obj = _new(_cls)\n{body}    return obj\n"
-    exec(source, namespace)  # noqa: S102 - built from the dataclass's own field names
+    exec(source, namespace)
     function = namespace[name]
     function.__module__ = __name__
     function.__qualname__ = name

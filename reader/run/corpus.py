@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any, TypeVar
 
 from reader.analysis import compare, events, links, names, quotes
 from reader.analysis.events import features
@@ -26,6 +27,9 @@ from reader.analysis.links import mentions, passages
 from reader.analysis.model import Article, Corpus, Entity, Problem
 from reader.run.cancelling import Cancelled, check
 from reader.run.pool import Batch, Workers
+
+T = TypeVar("T")
+
 
 def _with_quotes(article: Article, by_id: dict[str, Entity], scan: quotes.Scan) -> Article:
     found = replace(article, quotes=quotes.find_quotes(article, by_id, scan.scanned))
@@ -40,9 +44,9 @@ def link_corpus(
 ) -> Corpus:
     """The corpus-wide stages over prepared articles (`cancelled` is asked between them)."""
     workers = workers or Workers()
-    handed: list[Batch[object]] = []
+    handed: list[Batch[Any]] = []
 
-    def hand(batch: Batch) -> Batch:  # type: ignore[type-arg]
+    def hand(batch: Batch[T]) -> Batch[T]:
         handed.append(batch)
         return batch
 

@@ -182,7 +182,7 @@ def prepare_all(
     already shown keep their places). The cache stores new articles at the
     same moments, and `cancelled` is asked as each chunk of work arrives.
     """
-    ready = cache.load_articles(documents) if cache is not None else [None] * len(documents)
+    ready: list[Article | None] = cache.load_articles(documents) if cache is not None else [None] * len(documents)
     missing = [index for index, article in enumerate(ready) if article is None]
     arrivals = _Arrivals(ready, {documents[i].id: i for i in missing}, cache, on_preview, cancelled)
     hits, total = len(documents) - len(missing), len(documents)

@@ -23,6 +23,7 @@ break-even so the pool is used only where it clearly pays.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import multiprocessing
@@ -84,10 +85,8 @@ def _start_worker() -> None:
     31.6-38.0 s). A worker whose parent dies (kill -9, a crash) is sent
     SIGTERM by the kernel rather than left running for good.
     """
-    try:
+    with contextlib.suppress(AttributeError, OSError):  # no `nice` here, or not allowed: equal priority
         os.nice(WORKER_NICENESS)
-    except (AttributeError, OSError):  # no `nice` here, or not allowed: equal priority
-        pass
     _die_with_parent()
 
 
@@ -221,7 +220,7 @@ class Workers:
             return None
         try:
             return _process_pool(method, self.cores)
-        except Exception as error:  # noqa: BLE001 - no pool here (permissions, limits): work here
+        except Exception as error:
             log.warning("no worker processes (%s: %s); working in this process", type(error).__name__, error)
             return None
 
@@ -251,7 +250,7 @@ class Batch(Generic[R]):
             for number, chunk in enumerate(self.chunks):
                 payload = codec.encode([self.items[i] for i in chunk])
                 self._futures[executor.submit(_run_chunk, self.function, payload)] = number
-        except Exception as error:  # noqa: BLE001 - the executor, not the analysis, failed
+        except Exception as error:
             self._give_up(error)
 
     @property
@@ -307,7 +306,7 @@ class Batch(Generic[R]):
                         arrived(self._futures[future], codec.decode(future.result()))
             except _CallerFailed:
                 raise
-            except Exception as error:  # noqa: BLE001 - the executor, not the analysis, failed: finish here
+            except Exception as error:
                 self._give_up(error)
             for number in sorted(unfinished):  # no executor, or it failed: here
                 arrived(number, [self.function(self.items[i]) for i in self.chunks[number]])

@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from reader.analysis.model import Article, Corpus, Problem
-
 from reader.run import codec
 from reader.storage import sqlite
 
@@ -332,7 +331,7 @@ class AnalysisCache:
         def run() -> None:
             try:
                 store()
-            except Exception as error:  # noqa: BLE001 - a store is only an optimisation
+            except Exception as error:
                 self._notice(f"Analysis cache not written this time ({type(error).__name__}: {error}).")
             finally:
                 with self._queue_lock:
@@ -473,7 +472,7 @@ class AnalysisCache:
         else:
             problem = "" if isinstance(value, expected) else f"not a {expected.__name__}"
         if value is not None and not problem:
-            return value  # type: ignore[no-any-return]
+            return value
         self._drop(where, problem)
         return None
 
@@ -512,6 +511,6 @@ def _annotated(text: Corpus, notes: tuple[object, ...]) -> Corpus | None:
             replace(article, entities=mentions, quotes=quotes, headline_quotes=headline)
             for article, (mentions, quotes, headline) in zip(text.articles, per_article, strict=True)
         )
-        return replace(text, articles=articles, entities=entities, links=links, comparisons=comparisons)
+        return replace(text, articles=articles, entities=entities, links=links, comparisons=comparisons)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None

@@ -17,8 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.analysis.clean import boilerplate, metadata
-from reader.analysis.model import Document
-from reader.analysis.model import Article, Removed
+from reader.analysis.model import Article, Document, Removed
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 _ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’»)\]]*$|[\"”’»]$")
@@ -59,10 +58,10 @@ def wrap_width(lines: list[str]) -> int | None:
 
 def _paragraphs(document: Document, texts: list[str], keep: list[bool]) -> list[_Para]:
     """Group kept lines into paragraphs, joining hard-wrapped lines."""
-    width = wrap_width([t for t, k, b in zip(texts, keep, document.blocks) if k and b.kind == "line"])
+    width = wrap_width([t for t, k, b in zip(texts, keep, document.blocks, strict=True) if k and b.kind == "line"])
     paras: list[_Para] = []
     previous: int | None = None  # index of the last kept line, if it is adjacent
-    for index, (text, kept, block) in enumerate(zip(texts, keep, document.blocks)):
+    for index, (text, kept, block) in enumerate(zip(texts, keep, document.blocks, strict=True)):
         if not kept:
             previous = None
             continue

@@ -100,7 +100,7 @@ def interview_outlet(paragraphs: Iterable[str]) -> str | None:
 
 def domain_outlet(urls: Iterable[str]) -> str | None:
     """The site most of an article's own links point to: copied pages link to their own site."""
-    hosts = Counter()
+    hosts: Counter[str] = Counter()
     for url in urls:
         host = urlsplit(url.strip().strip("<>") if "://" in url else "http://" + url.strip()).hostname or ""
         host = host.removeprefix("www.")

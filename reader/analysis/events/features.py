@@ -8,6 +8,7 @@ weigh more than single words, and rare terms more than common ones (TF-IDF).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -103,7 +104,7 @@ def _text_terms(text: str) -> list[str]:
     # Weekdays and months say when, which dates.py weighs; as words they match any Friday.
     tokens = [t for t in content_words(text) if t not in _CALENDAR]
     found += ["w:" + t for t in tokens]
-    found += [f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:])]
+    found += [f"b:{a}_{b}" for a, b in itertools.pairwise(tokens)]
     return found
 
 

@@ -15,11 +15,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from itertools import chain, combinations
 
-from reader.analysis.text import dates
-from reader.analysis.events.labels import label
 from reader.analysis.events.features import vectors
+from reader.analysis.events.labels import label
 from reader.analysis.model import Article, Entity, Event
 from reader.analysis.quotes.pieces import Piece, quote_pieces
+from reader.analysis.text import dates
 from reader.analysis.text.normalise import shingles
 
 JOIN_THRESHOLD = 0.14

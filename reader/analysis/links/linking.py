@@ -22,11 +22,10 @@ from itertools import chain, combinations
 from rapidfuzz import fuzz
 
 from reader.analysis.links.mentions import Clues, find_mentions
-from reader.analysis.model import Anchor, Article, Event, Link
-from reader.analysis.text.normalise import DIGIT, STOPWORDS, Figure, figure_token, figures
-from reader.analysis.quotes.pieces import Piece, quote_pieces
 from reader.analysis.links.passages import Unit, different_names, named_slots, sentence_pieces, units
-from reader.analysis.text.normalise import shingles
+from reader.analysis.model import Anchor, Article, Event, Link
+from reader.analysis.quotes.pieces import Piece, quote_pieces
+from reader.analysis.text.normalise import DIGIT, STOPWORDS, Figure, figure_token, figures, shingles
 from reader.analysis.text.worddiff import word_diff
 
 QUOTE_SCORE = 85.0
@@ -211,7 +210,7 @@ def in_order(articles: Sequence[Article], per_event: Sequence[Sequence[Link]], m
     """Every link, ordered by its source paragraph in the corpus, then kind and target."""
     position = {a.id: i for i, a in enumerate(articles)}
     found = [*chain.from_iterable(per_event), *mentions]
-    found.sort(key=lambda l: (position.get(l.source.article, 0), l.source.paragraph, l.kind, position.get(l.target.article, 0), l.target.paragraph))
+    found.sort(key=lambda link: (position.get(link.source.article, 0), link.source.paragraph, link.kind, position.get(link.target.article, 0), link.target.paragraph))
     return tuple(found)
 
 

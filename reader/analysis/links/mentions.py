@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reader.analysis.text.dates import TimeRef, time_refs
 from reader.analysis.model import Anchor, Article, Event, Link
-from reader.analysis.text.normalise import STOPWORDS, plain
 from reader.analysis.quotes.pieces import scan_quotes
+from reader.analysis.text.dates import TimeRef, time_refs
+from reader.analysis.text.normalise import STOPWORDS, plain
 
 MAX_TERM_WORDS = 4
 """Quoted terms longer than this are quotations, not the name of a thing."""
@@ -40,7 +40,7 @@ def _phrase(text: str) -> str:
 
 
 def _grams(tokens: list[str], size: int) -> set[str]:
-    return set(map(" ".join, zip(*(tokens[i:] for i in range(size)))))
+    return set(map(" ".join, zip(*(tokens[i:] for i in range(size)), strict=False)))  # n-grams: the shorter tails end it
 
 
 def _terms(text: str) -> set[str]:
@@ -196,7 +196,7 @@ class _Evidence:
                     evidence[n].append(term)
         for phrase in quoted:
             users = self.holders(phrase)
-            if 0 < len(users - {own_event}) and len(users) <= self.rare:
+            if len(users - {own_event}) > 0 and len(users) <= self.rare:
                 for n in users - {own_event}:
                     score[n] += 2 * math.log((self.events + 1) / len(users))
                     strong[n] += 1
@@ -236,7 +236,7 @@ def _holders(articles: Sequence[Article], wanted: set[str]) -> dict[str, list[in
     for index, article in enumerate(articles):
         tokens = _tokens("\n".join(article.paragraphs))
         for size in sizes:
-            for gram in set(zip(*(tokens[i:] for i in range(size)))) & by_words.keys():
+            for gram in set(zip(*(tokens[i:] for i in range(size)), strict=False)) & by_words.keys():
                 found[by_words[gram]].append(index)
     return dict(found)  # a plain dict: the codec carries it back from a worker
 

@@ -14,7 +14,6 @@ from functools import cache
 
 from reader.analysis.text import sentences
 
-
 # Every upper-case letter in Latin-1 and Latin Extended-A/B, so "Ömer" and "Łukasz" start names.
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupper())
 _UP = f"[{re.escape(_UPPER)}]"

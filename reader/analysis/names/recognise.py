@@ -94,7 +94,7 @@ class _Article:
     # -- pass one ---------------------------------------------------------
     def gather(self) -> list[tuple[int, re.Match[str], bool]]:
         """All capitalised runs, flagged with whether they open a sentence."""
-        found = []
+        found: list[tuple[int, re.Match[str], bool]] = []
         finditer = chunk_pattern().finditer
         for p, text in enumerate(self.paragraphs):
             runs = [(m, sentence_start(text, m.start())) for m in finditer(text)]
@@ -268,9 +268,7 @@ class _Article:
         text = self.paragraphs[p]
         if words:
             head = bare(words[0].text)
-            if head in FUNCTION_CAPS:
-                words = words[1:]
-            elif head not in TITLE_WORDS and head not in lexicon.DEMONYMS and self.common_word(head):
+            if head in FUNCTION_CAPS or (head not in TITLE_WORDS and head not in lexicon.DEMONYMS and self.common_word(head)):
                 words = words[1:]
             elif len(words) > 2 and words[1].text in CONNECTORS and not self.known(head) and head not in _HEADS:
                 # "Officials of the ...": an unknown word before "of" opening a sentence is a common noun.

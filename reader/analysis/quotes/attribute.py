@@ -18,9 +18,9 @@ from collections.abc import Mapping, Sequence
 
 from reader.analysis.model import Entity, EntityMention, Quote
 from reader.analysis.quotes.detect import Found, Narration
-from reader.analysis.quotes.loose_cues import LooseCues
 from reader.analysis.quotes.lexicon import ACCORDING_TO, AS_SAYING, SPEECH_VERB
-from reader.analysis.quotes.referents import INTRO, NEAR_WORDS, SPEAKER_TYPES, WORDS, Referents, Speaker, head, is_named
+from reader.analysis.quotes.loose_cues import LooseCues
+from reader.analysis.quotes.referents import INTRO, NEAR_WORDS, SPEAKER_TYPES, WORDS, Speaker, head, is_named
 
 _PASSIVE = frozenset({"been", "was", "were", "is", "are", "be", "being"})
 _BY = re.compile(r"[\s,]*by\b")
@@ -78,7 +78,7 @@ class _Attributor(LooseCues):
         start = clause_start
         intro = INTRO.match(before)
         comma = before.find(",")
-        if (intro or before.split(None, 1)[:1] and before.split(None, 1)[0].lower().endswith("ing")) and comma >= 0:
+        if (intro or (before.split(None, 1)[:1] and before.split(None, 1)[0].lower().endswith("ing"))) and comma >= 0:
             start = clause_start + comma + 1
         main = [c for c in candidates if c.start >= start] or candidates
         return Speaker(self.resolve(number, main[0]), verb)
@@ -212,10 +212,8 @@ class _Attributor(LooseCues):
         opening = item.open_at if item.open_at >= 0 else item.quote.start
         start, _ = para.sentence(opening)
         left = para.masked[start:opening]
-        cited = None
-        if " as " in left:
-            for cited in AS_SAYING.finditer(left):
-                pass
+        # The last "as X said" before the quotation, if any.
+        cited = next(reversed(list(AS_SAYING.finditer(left))), None) if " as " in left else None
         if cited is not None:
             who = para.candidates(start + cited.start("who"), start + cited.end("who"))
             who = [c for c in who if c.kind != "document"]

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from reader.analysis.model import Article, Entity, Quote
-from reader.analysis.quotes.pieces import Piece, spoken_pieces
 from reader.analysis.quotes.attribute import attribute
 from reader.analysis.quotes.detect import Found, Narration, detect, scan
+from reader.analysis.quotes.pieces import Piece, spoken_pieces
 
 __all__ = ["Scan", "Scanned", "detect", "find_quotes", "headline_quotes", "scan_article"]
 

@@ -8,10 +8,9 @@ resolve to an entity; the cue search decides which of them spoke.
 from __future__ import annotations
 
 import bisect
-import sys
-
 import re
-from collections.abc import Callable, Mapping, Sequence
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.analysis.model import Entity, EntityMention
@@ -281,7 +280,7 @@ class Referents:
         phrase = self.paragraph(number).masked[candidate.start : candidate.end]
         return self.role_before(number, candidate.start, candidate.word, phrase)
 
-    def _sentences_back(self, number: int, position: int, lookback: int = _LOOKBACK):
+    def _sentences_back(self, number: int, position: int, lookback: int = _LOOKBACK) -> Iterator[tuple[int, Paragraph, int, int]]:
         """(paragraph, sentence start, sentence end) going backwards from `position`.
 
         Only paragraphs with narration count towards `lookback`: a long quotation

@@ -80,7 +80,7 @@ def time_refs(paragraphs: tuple[str, ...] | list[str]) -> list[TimeRef]:
         text = plain(raw)
         taken: list[tuple[int, int]] = []
 
-        def free(start: int, end: int) -> bool:
+        def free(start: int, end: int, taken: list[tuple[int, int]] = taken) -> bool:
             return all(end <= s or start >= e for s, e in taken)
 
         for pattern in _FULL_DATES:

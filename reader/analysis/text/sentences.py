@@ -11,6 +11,7 @@ brackets) followed by a space and a capital letter or digit, except:
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 
@@ -60,7 +61,7 @@ def bounds(found: list[int], length: int, position: int) -> tuple[int, int]:
 def split(text: str) -> list[str]:
     """The sentences of `text`, without surrounding spaces."""
     edges = [*starts(text), len(text)]
-    return [piece for a, b in zip(edges, edges[1:]) if (piece := text[a:b].strip())]
+    return [piece for a, b in itertools.pairwise(edges) if (piece := text[a:b].strip())]
 
 
 def begins_sentence(text: str, position: int) -> bool:
