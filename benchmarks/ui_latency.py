@@ -208,7 +208,7 @@ async def _key_latency(corpus, presses: int, *, long_article: bool) -> dict[str,
                 await measure(pilot, "j")
         else:
             results = {"list_move": [], "list_filter_key": []}
-            app.main.article_list.options.focus()
+            app.main.article_list.entries.focus()
             await pilot.pause()
             for n in range(presses):
                 results["list_move"].append(await measure(pilot, "down" if n % 4 != 3 else "up"))

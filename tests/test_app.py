@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList
 
 from reader.analysis.model import Anchor, Article, Corpus, Quote
 from reader.ui.app import ReaderApp
@@ -24,7 +23,6 @@ from reader.ui.lookup import CorpusIndex
 from reader.ui.sanitize import printable
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.links_panel import LinksPanel
-from reader.ui.widgets.options import LazyOption
 from snapshot_apps.sample import hostile_corpus, long_corpus, sample_corpus
 
 SIZE = (120, 40)
@@ -202,7 +200,7 @@ async def test_panel_shows_diff_event_and_mentions() -> None:
         main = app.main
         main.go(Anchor("bridge-ledger", 1))
         await pilot.pause()
-        prompts = [str(option.prompt) for option in main.links.options]
+        prompts = [str(row.text) for row in main.links.rows]
         text = "\n".join(prompts)
         assert "Coastal Herald" in text and "same quote" in text and "93%" in text
         assert "ever" in text and "before" in text  # both sides of the word difference
@@ -220,7 +218,7 @@ async def test_panel_and_position_follow_the_cursor_in_the_same_frame() -> None:
         await pilot.pause()
         # No await between the move and the checks: nothing may wait for a later frame.
         main.view.move_to(1)
-        assert any("same quote" in str(option.prompt) for option in main.links.options)
+        assert any("same quote" in str(row.text) for row in main.links.rows)
         assert main.links.best is not None and main.links.best[0] == Anchor("bridge-herald", 1)
         assert "¶ 2/" in str(main.query_one("#legend").position)
 
@@ -245,7 +243,7 @@ async def test_mouse_click_moves_cursor_and_picks_entity() -> None:
                 break
         assert view.focus_entity is not None and view.focus_entity.entity == "harbour-bridge"
         await pilot.pause()
-        assert any("also in" in str(o.prompt) for o in app.main.links.options)
+        assert any("also in" in str(row.text) for row in app.main.links.rows)
 
 
 @pilot_test
@@ -278,12 +276,12 @@ async def test_entity_jump_and_filter() -> None:
         assert main.view.focus_entity is not None
         assert main.view.focus_entity.entity == "harbour-bridge"
         await pilot.pause()
-        assert any("also in" in str(o.prompt) for o in main.links.options)
+        assert any("also in" in str(row.text) for row in main.links.rows)
         await pilot.press("E")
-        listed = [o.id for o in main.article_list.options.options if o.id]
+        listed = [row.id for row in main.article_list.entries.rows if row.id]
         assert sorted(listed) == ["bridge-herald", "bridge-ledger", "budget-gazette"]
         await pilot.press("escape")
-        assert len([o for o in main.article_list.options.options if o.id]) == 4
+        assert len([row for row in main.article_list.entries.rows if row.id]) == 4
 
 
 @pilot_test
@@ -291,14 +289,14 @@ async def test_type_to_filter_the_list() -> None:
     app = ReaderApp([], corpus=sample_corpus())
     async with app.run_test(size=SIZE) as pilot:
         main = app.main
-        main.article_list.options.focus()
+        main.article_list.entries.focus()
         await pilot.press(*"orchid")
-        listed = [o.id for o in main.article_list.options.options if o.id]
+        listed = [row.id for row in main.article_list.entries.rows if row.id]
         assert listed == ["orchid"]
         await pilot.press("enter")
         assert main.current_article == "orchid"
         assert main.view.has_focus
-        main.article_list.options.focus()
+        main.article_list.entries.focus()
         await pilot.press("backspace", "backspace")
         assert main.article_list.text_filter == "orch"
         await pilot.press("escape")
@@ -485,9 +483,9 @@ def many_articles(count: int) -> Corpus:
 async def test_a_long_list_draws_only_what_is_on_screen() -> None:
     app = ReaderApp([], corpus=many_articles(5000))
     async with app.run_test(size=SIZE) as pilot:
-        options = app.main.article_list.options
+        options = app.main.article_list.entries
         await pilot.pause()
-        built = [o for o in options.options if isinstance(o, LazyOption) and o._make is None]
+        built = [row for row in options.rows if row._make is None]
         assert 0 < len(built) <= options.size.height  # one screenful of two-line entries, not 5,000
         assert options.virtual_size.height == 1 + 2 * 5000  # the "Not grouped" heading, then two lines each
         lines = [options.render_line(y).text for y in range(4)]
@@ -495,10 +493,10 @@ async def test_a_long_list_draws_only_what_is_on_screen() -> None:
         options.focus()
         await pilot.press("end")
         await pilot.pause()
-        assert options.get_option_at_index(options.highlighted).id == "a04999"
+        assert options.highlighted is not None and options.rows[options.highlighted].id == "a04999"
         assert any("Report number 04999" in options.render_line(y).text for y in range(options.size.height))
         await pilot.press(*"04321")
-        assert [o.id for o in options.options if o.id] == ["a04321"]
+        assert [row.id for row in options.rows if row.id] == ["a04321"]
         await pilot.press("enter")
         assert app.main.current_article == "a04321"
 
@@ -580,8 +578,8 @@ def hashed_corpus(ids: str = "") -> Corpus:
 
 def unread(app: ReaderApp) -> list[str]:
     """Ids of the articles the list shows with the unread dot."""
-    options = app.main.article_list.options.options
-    return sorted(str(o.id) for o in options if o.id is not None and str(o.prompt).startswith("● "))
+    rows = app.main.article_list.entries.rows
+    return sorted(str(row.id) for row in rows if row.id is not None and str(row.text).startswith("● "))
 
 
 @pilot_test
@@ -629,21 +627,21 @@ async def test_read_marks_survive_filtering_the_list() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         main = app.main
-        main.article_list.options.focus()
+        main.article_list.entries.focus()
         await pilot.press(*"orchid")  # entries are made for the filtered list only
         await pilot.press("enter")  # open (and read) the orchid article
-        main.article_list.options.focus()
+        main.article_list.entries.focus()
         await pilot.press("escape")  # the other entries are made now, from the state
         assert "orchid" not in unread(app)
         main.go(Anchor("bridge-ledger", 0))
         await pilot.press("j")
-        main.article_list.options.focus()
+        main.article_list.entries.focus()
         await pilot.press(*"bridge", "escape")
         assert unread(app) == ["bridge-herald", "budget-gazette"]
         await pilot.press(*"orchid")  # the list hides bridge-herald while it is read
         main.go(Anchor("bridge-herald", 0))
         await pilot.press("j")
-        main.article_list.options.focus()
+        main.article_list.entries.focus()
         await pilot.press("escape")
         assert unread(app) == ["budget-gazette"]
 
@@ -673,9 +671,9 @@ async def test_restart_restores_read_marks_positions_and_bookmarks(tmp_path: Pat
             assert (main.current_article, main.view.paragraph) == ("moved-budget-gazette", 2)
             assert unread(app) == ["moved-bridge-ledger", "moved-orchid"]
             assert screen_text(app).count("● ") == 2
-            main.article_list.options.focus()
+            main.article_list.entries.focus()
             await pilot.pause()
-            main.article_list.options.highlighted = main.article_list.options.get_option_index("moved-bridge-herald")
+            main.article_list.entries.highlighted = main.article_list.entries.index_of("moved-bridge-herald")
             await pilot.press("enter")
             await pilot.pause()
             assert (main.current_article, main.view.paragraph) == ("moved-bridge-herald", 2)

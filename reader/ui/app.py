@@ -158,7 +158,7 @@ class ReaderApp(App[None]):
             ("Everywhere", self),
             ("Reading", main),
             ("Article text", main.view),
-            ("Article list", main.article_list.options),
+            ("Article list", main.article_list.entries),
             ("Links panel", main.links),
         ]
         notes = [type(node).HELP for node in (main.view, main.article_list, main.links) if type(node).HELP]

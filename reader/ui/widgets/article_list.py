@@ -13,13 +13,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets import Static
 
 from ...analysis.model import Article, Event
 from ..lookup import CorpusIndex
 from ..sanitize import clip, literal, printable
-from .options import LazyOption, LongOptions
+from .line_list import LineList, Row
 
 if TYPE_CHECKING:
     from ..reading import StateStore
@@ -68,20 +67,21 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         self.entity_filter: tuple[str, str] | None = None
         """(entity id, display name) when `E` narrowed the list."""
         # Per index, kept across rebuilds so a filter keystroke does not remake 10,000 entries.
-        self._entries: dict[str, LazyOption] = {}
+        self._entries: dict[str, Row] = {}
         self._haystacks: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="filter-line")
-        yield LongOptions(id="articles")
+        yield LineList(id="articles")
 
     def on_mount(self) -> None:
         self.border_title = "Articles"
         self._show_filter()
 
     @property
-    def options(self) -> LongOptions:
-        return self.query_one("#articles", LongOptions)
+    def entries(self) -> LineList:
+        """The list of headings and articles (what has focus when the list does)."""
+        return self.query_one("#articles", LineList)
 
     def watch_index(self) -> None:
         self._entries.clear()
@@ -99,10 +99,9 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         if article is None or self.state.get(article).read:
             return
         self.state.mark_read(article)
-        # Only this article's entry changes: swap its prompt, not the whole list.
-        try:
-            self.options.replace_option_prompt(article_id, self._prompt(article, read=True))
-        except OptionDoesNotExist:
+        # Only this article's entry changes: swap its row, not the whole list.
+        row = self._entries[article_id] = Row(self._prompt(article, read=True), id=article_id, height=2)
+        if not self.entries.replace_row(article_id, row):
             self._entries.pop(article_id, None)  # filtered out: made afresh, from the state, when shown again
 
     def notify_style_update(self) -> None:
@@ -112,11 +111,9 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
             self.call_later(self.rebuild)
 
     def _highlight(self, article_id: str) -> None:
-        options = self.options
-        try:
-            options.highlighted = options.get_option_index(article_id)
-        except OptionDoesNotExist:
-            pass
+        index = self.entries.index_of(article_id)
+        if index is not None:
+            self.entries.highlighted = index
 
     def _matching(self, articles: Sequence[Article], label: str, words: list[str]) -> list[Article]:
         """The articles that pass the entity filter and hold every word of the text filter."""
@@ -135,7 +132,7 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         """Fill the list from the index, applying the filters."""
         if not self.is_mounted:
             return
-        options: list[Option] = []
+        rows: list[Row] = []
         shown = 0
         index = self.index
         read: set[str] | None = None  # asked of the state only for entries not made yet
@@ -148,15 +145,15 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
             if not members:
                 continue
             # Prompts are built as they scroll into view: 10,000 articles cost no more to draw than 20.
-            options.append(LazyOption(partial(self._heading, group.event, label, len(members)), 1, disabled=True))
+            rows.append(Row(partial(self._heading, group.event, label, len(members)), enabled=False, height=1))
             for article in members:
                 entry = entries.get(article.id)
                 if entry is None:
                     read = self._read_ids() if read is None else read
-                    entry = entries[article.id] = LazyOption(partial(self._prompt, article, read=article.id in read), 2, id=article.id)
-                options.append(entry)
+                    entry = entries[article.id] = Row(partial(self._prompt, article, read=article.id in read), id=article.id, height=2)
+                rows.append(entry)
             shown += len(members)
-        self.options.set_options(options)
+        self.entries.set_rows(rows)
         total = len(index.order) if index else 0
         self.border_subtitle = f"{shown}/{total}" if shown != total else str(total)
         if self.current_article:
@@ -232,15 +229,12 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         self.text_filter = text
         self._show_filter()
         self.rebuild()
-        options = self.options
-        if options.highlighted is None or options.get_option_at_index(options.highlighted).disabled:
-            for number, option in enumerate(options.options):
-                if not option.disabled:
-                    options.highlighted = number
-                    break
+        entries = self.entries
+        if entries.highlighted is None or not entries.rows[entries.highlighted].enabled:
+            entries.action_first()
 
     def on_key(self, event: events.Key) -> None:
-        if not self.options.has_focus:
+        if not self.entries.has_focus:
             return
         if event.key == "backspace" and self.text_filter:
             self.type_filter(self.text_filter[:-1])
@@ -253,8 +247,8 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         event.stop()
         event.prevent_default()
 
-    @on(OptionList.OptionSelected, "#articles")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(LineList.Selected, "#articles")
+    def _chosen(self, event: LineList.Selected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.post_message(self.ArticleSelected(self, event.option.id))
+        if event.row_id is not None:
+            self.post_message(self.ArticleSelected(self, event.row_id))

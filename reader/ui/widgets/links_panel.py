@@ -15,18 +15,16 @@ from rich.text import Text
 from textual import on
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from ...analysis.model import Anchor, Article, EntityMention, Link
 from ..lookup import CorpusIndex
 from ..sanitize import clip, literal
-from .options import Options
+from .line_list import LineList, Row
 
 _KIND_NAMES = {"quote": "same quote", "passage": "same passage", "mention": "refers to"}
 
 
-class LinksPanel(Options):
+class LinksPanel(LineList):
     """Cross-links for the current paragraph; choosing one posts `LinkChosen`."""
 
     HELP = """
@@ -86,13 +84,16 @@ Enter follows the highlighted entry; Backspace comes back.
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"links-panel--{name}", partial=True)
 
-    def _heading(self, text: str) -> Option:
-        return Option(Text(text, style=self._style("heading"), end=""), disabled=True)
+    def _heading(self, text: str) -> Row:
+        return Row(Text(text, style=self._style("heading"), end=""), enabled=False)
 
-    def _target(self, prompt: Text, anchor: Anchor, link: Link | None = None) -> Option:
+    def _note(self, text: Text) -> Row:
+        return Row(text, enabled=False)
+
+    def _target(self, prompt: Text, anchor: Anchor, link: Link | None = None) -> Row:
         key = f"t{len(self._targets)}"
         self._targets[key] = (anchor, link)
-        return Option(prompt, id=key)
+        return Row(prompt, id=key)
 
     def show(self, article_id: str | None, paragraph: int, entity: EntityMention | None = None) -> None:
         """Rebuild the panel for one paragraph (and the entity under the cursor)."""
@@ -103,7 +104,7 @@ Enter follows the highlighted entry; Backspace comes back.
             self._shown = None
             self._targets = {}
             self.best = None
-            self.set_options([])
+            self.set_rows([])
             return
         # Most paragraphs show what their neighbour showed (no links, no quotes):
         # then the panel is left alone, which keeps cursor moves cheap.
@@ -126,20 +127,16 @@ Enter follows the highlighted entry; Backspace comes back.
             self._entity(index, article, entity) if entity is not None else [],
             self._event(index, article),
         ]
-        options: list[Option | None] = []
+        rows: list[Row] = []
         for section in sections:
             if section:
-                # A rule between sections (None is OptionList's separator).
-                options.extend([None, *section] if options else section)
-        if not options:
-            options.append(Option(Text("Nothing links here.", style="dim italic"), disabled=True))
-        self.set_options(options)
-        for number, option in enumerate(self.options):
-            if option is not None and not option.disabled:
-                self.highlighted = number
-                break
+                rows.extend([Row.separator(), *section] if rows else section)
+        if not rows:
+            rows.append(self._note(Text("Nothing links here.", style="dim italic")))
+        first = next((number for number, row in enumerate(rows) if row.enabled), None)
+        self.set_rows(rows, highlighted=first)
 
-    def _quotes(self, index: CorpusIndex, article: Article, paragraph: int) -> list[Option]:
+    def _quotes(self, index: CorpusIndex, article: Article, paragraph: int) -> list[Row]:
         quotes = [q for q in article.quotes if q.paragraph == paragraph and q.kind != "term"]
         if not quotes:
             return []
@@ -156,10 +153,10 @@ Enter follows the highlighted entry; Backspace comes back.
                 details.append("continued")
             if details:
                 line.append_text(literal(f" ({', '.join(details)})", self._style("meta")))
-            options.append(Option(line, disabled=True))
+            options.append(self._note(line))
         return options
 
-    def _links(self, index: CorpusIndex, here: Anchor) -> list[Option]:
+    def _links(self, index: CorpusIndex, here: Anchor) -> list[Row]:
         found = [link for link in index.links_at(here) if link.target.article in index.articles]
         if not found:
             return []
@@ -195,24 +192,24 @@ Enter follows the highlighted entry; Backspace comes back.
         body = paragraphs[link.target.paragraph] if 0 <= link.target.paragraph < len(paragraphs) else ""
         return literal(clip(body, 220))
 
-    def _entity(self, index: CorpusIndex, article: Article, entity: EntityMention) -> list[Option]:
+    def _entity(self, index: CorpusIndex, article: Article, entity: EntityMention) -> list[Row]:
         name = index.entity_name(entity.entity) or entity.text
         title = f"{clip(name, 40)} ({entity.type.lower()}) also in"
-        options = [Option(literal(title, self._style("heading")), disabled=True)]
+        options = [self._note(literal(title, self._style("heading")))]
         elsewhere = [(a, p) for a, p in index.appearances(entity.entity).items() if a != article.id]
         if not elsewhere:
-            options.append(Option(Text("  no other article", style="dim italic"), disabled=True))
+            options.append(self._note(Text("  no other article", style="dim italic")))
         for other_id, first in elsewhere:
             other = index.articles[other_id]
             options.append(self._target(literal(f"{clip(other.title or other.source, 70)}  ¶ {first + 1}"), Anchor(other_id, first)))
         return options
 
-    def _event(self, index: CorpusIndex, article: Article) -> list[Option]:
-        options: list[Option] = []
+    def _event(self, index: CorpusIndex, article: Article) -> list[Row]:
+        options: list[Row] = []
         event = index.event_of.get(article.id)
         if event is not None:
             label = f"Event: {clip(event.label, 60)}" + (f" · {event.date}" if event.date else "")
-            options.append(Option(literal(label, self._style("heading")), disabled=True))
+            options.append(self._note(literal(label, self._style("heading"))))
             for sibling in event.articles:
                 if sibling != article.id and sibling in index.articles:
                     other = index.articles[sibling]
@@ -229,10 +226,10 @@ Enter follows the highlighted entry; Backspace comes back.
                 options.append(self._target(literal(f"→ {clip(label, 70)}  (¶ {link.source.paragraph + 1})"), link.target, link))
         return options
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(LineList.Selected)
+    def _chosen(self, event: LineList.Selected) -> None:
         event.stop()
-        target = self._targets.get(event.option.id or "")
+        target = self._targets.get(event.row_id or "")
         if target is not None:
             self.post_message(self.LinkChosen(self, *target))
 
