@@ -253,17 +253,17 @@ async def test_search_across_articles() -> None:
         main = app.main
         await pilot.press("slash")
         await pilot.press(*"harbour bridge", "enter")
-        hits = main.hits
+        hits = main.found.hits
         assert len(hits) == 3  # paragraphs only: budget ¶3, ledger ¶1, herald ¶1
-        assert Anchor(main.current_article, main.view.paragraph) == hits[main.hit]
-        start = main.hit
+        assert Anchor(main.current_article, main.view.paragraph) == hits[main.found.current]
+        start = main.found.current
         await pilot.press("n")
-        assert main.hit == (start + 1) % len(hits)
+        assert main.found.current == (start + 1) % len(hits)
         await pilot.press("N")
-        assert main.hit == start
+        assert main.found.current == start
         assert any("Harbour Bridge" in line for line in view_lines(app))
         await pilot.press("escape")
-        assert main.hits == [] and main.view.search == ""
+        assert main.found.hits == [] and main.view.search == ""
 
 
 @pilot_test
@@ -701,7 +701,7 @@ async def test_damaged_state_file_is_one_literal_notification(tmp_path: Path) ->
 
 @pilot_test
 async def test_state_notices_are_literal_and_shown_once_each() -> None:
-    from reader.ui.reading import MemoryState
+    from reader.storage.state import MemoryState
 
     class Troubled(MemoryState):
         notices: tuple[str, ...] = ("[red]disk[/red] full \x1b[2J",)

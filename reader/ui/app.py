@@ -19,14 +19,18 @@ from textual.worker import get_current_worker
 
 from ..analysis.model import Corpus
 from .lookup import CorpusIndex
-from .messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed, ArticlesArrived
+from .messages import (
+    AnalysisFailed,
+    AnalysisFinished,
+    AnalysisProgressed,
+    ArticlesArrived,
+)
 from .sanitize import printable
 from .screens.main import MainScreen
 from .themes import DEFAULTS, THEMES
 
 if TYPE_CHECKING:
     from ..analysis.pipeline import ResultCache
-    from ..storage.state import ReadingState
     from .reading import StateStore
 
 
@@ -50,7 +54,7 @@ class ReaderApp(App[None]):
         corpus: Corpus | None = None,
         max_bytes: int | None = None,
         open_cache: Callable[[], ResultCache] | None = None,
-        state: ReadingState | None = None,
+        state: StateStore | None = None,
     ) -> None:
         super().__init__()
         self.paths = tuple(paths)
@@ -62,7 +66,7 @@ class ReaderApp(App[None]):
         self.corpus = corpus
         if state is None:
             # Imported only here: with a store given, start-up never loads this module.
-            from .reading import MemoryState
+            from ..storage.state import MemoryState
 
             state = MemoryState()
         self.state: StateStore = state
@@ -123,7 +127,7 @@ class ReaderApp(App[None]):
         try:
             from ..analysis.pipeline import AnalysisCancelled, analyse
 
-            options: dict[str, object] = {} if self.max_bytes is None else {"max_bytes": self.max_bytes}
+            options: dict[str, int] = {} if self.max_bytes is None else {"max_bytes": self.max_bytes}
             cache = self.open_cache() if self.open_cache is not None else None
             try:
                 corpus = analyse(

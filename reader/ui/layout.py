@@ -83,7 +83,7 @@ def _removed_blocks(article: Article, numbers: list[int] | tuple[()]) -> list[Bl
 def _row_pattern(width: int) -> re.Pattern[str]:
     # Greedy word wrap in one regex pass: the longest run of at most `width`
     # characters that ends before a space, or a hard cut of an over-long word.
-    return re.compile(r"[^\S\n]*(?:.{1,%d}(?=\s|$)|\S{%d})\s*" % (width, width))
+    return re.compile(rf"[^\S\n]*(?:.{{1,{width}}}(?=\s|$)|\S{{{width}}})\s*")
 
 
 def wrap_starts(text: str, width: int) -> list[int]:

@@ -104,6 +104,18 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         if not self.entries.replace_row(article_id, row):
             self._entries.pop(article_id, None)  # filtered out: made afresh, from the state, when shown again
 
+    def neighbour(self, article_id: str | None, step: int) -> str | None:
+        """The article `step` places away in the list as shown (clamped); the first one if `article_id` is not listed."""
+        rows = self.entries.rows
+        listed = [row.id for row in rows if row.id is not None]
+        if not listed:
+            return None
+        index = self.entries.index_of(article_id) if article_id is not None else None
+        if index is None:
+            return listed[0]
+        position = sum(1 for row in rows[:index] if row.id is not None) + step
+        return listed[max(0, min(len(listed) - 1, position))]
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         if self.is_mounted and self.index is not None:
@@ -161,12 +173,7 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
 
     def _read_ids(self) -> set[str]:
         """Ids of the articles already read, asked of the state in one call (the list is rebuilt per keystroke)."""
-        if self.index is None:
-            return set()
-        from ...storage.state import state_key  # loaded by now: the state store imports it
-
-        states = self.state.get_many(self.index.articles.values())
-        return {a.id for a in self.index.articles.values() if (found := states.get(state_key(a))) is not None and found.read}
+        return self.state.read_ids(self.index.articles.values()) if self.index is not None else set()
 
     def _heading(self, event: Event | None, label: str, count: int) -> Text:
         """One line: the event's label and date, and how many articles are listed under it."""

@@ -30,6 +30,8 @@ class Legend(Widget):
 
     position: reactive[str] = reactive("")
     """Already sanitised text for the right end."""
+    panel_hidden: reactive[bool] = reactive(False)
+    """True when the links panel is off screen: the line then says how to bring it back."""
 
     def render(self) -> Text:
         key = Text(end="", no_wrap=True, overflow="ellipsis")
@@ -41,6 +43,8 @@ class Legend(Widget):
             key.append("  ")
         key.rstrip()
         position = Text(self.position, no_wrap=True, overflow="ellipsis", end="")
+        if self.panel_hidden:
+            position = Text.assemble(("s", "bold"), " links  ", position, no_wrap=True, overflow="ellipsis", end="")
         width = self.content_size.width
         # The position wins the space; the key gives way on narrow terminals.
         position.truncate(max(0, width - 8), overflow="ellipsis")

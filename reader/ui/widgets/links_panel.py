@@ -217,8 +217,11 @@ Enter follows the highlighted entry; Backspace comes back.
                     if other.outlet:
                         line.append_text(literal(f"  {clip(other.outlet, 30)}", self._style("meta")))
                     options.append(self._target(line, Anchor(sibling, 0)))
-        seen: set[str | None] = set()
-        mentions = [m for m in index.mentions_in.get(article.id, ()) if not (m.event in seen or seen.add(m.event))]
+        # One line per event referred to, at its first mention.
+        first: dict[str | None, Link] = {}
+        for mention in index.mentions_in.get(article.id, ()):
+            first.setdefault(mention.event, mention)
+        mentions = list(first.values())
         if mentions:
             options.append(self._heading("Refers to other events"))
             for link in mentions:
