@@ -84,7 +84,17 @@ def export(args: argparse.Namespace) -> int:
     return 0 if corpus.articles else 1
 
 
+def missing_paths(args: argparse.Namespace) -> int:
+    """Say which named paths do not exist; 1 if any, so the reader never opens on nothing by mistake."""
+    missing = [path for path in args.paths if not path.exists()]
+    for path in missing:
+        print(f"reader: {path}: no such file or folder", file=sys.stderr)
+    return 1 if missing else 0
+
+
 def run_app(args: argparse.Namespace) -> int:
+    if missing_paths(args):
+        return 1
     # Start-up creates a few hundred thousand objects (modules, classes, styles)
     # that live as long as the app; collecting them as they appear cost about
     # 40 ms before the first frame. The app turns the collector back on once
@@ -95,9 +105,16 @@ def run_app(args: argparse.Namespace) -> int:
     # Started first: its thread opens the state file while the interface is imported.
     state = ReadingState()
     from .ui.app import ReaderApp
+    from .ui.keymap import keymap_path
 
     try:
-        ReaderApp(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), open_cache=lambda: _cache(args), state=state).run()
+        ReaderApp(
+            _paths(args),
+            max_bytes=int(args.max_size * 1024 * 1024),
+            open_cache=lambda: _cache(args),
+            state=state,
+            keymap_path=keymap_path(),
+        ).run()
     finally:
         gc.enable()  # in case the app stopped before its first frame
         state.close()  # waits for the last action to be written

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import gc
+import os
 import re
 import sys
 import threading
@@ -71,6 +72,16 @@ async def until_shown(app: ReaderApp, pilot: Pilot[None]) -> None:
 def screen_text(app: ReaderApp) -> str:
     """Everything on screen as plain text (what a user would read)."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def help_text(app: ReaderApp) -> str:
+    """The whole key table of the help screen, also the rows scrolled out of view."""
+    from rich.console import Console
+
+    assert isinstance(app.screen, HelpScreen)
+    console = Console(width=120, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    console.print(app.screen._table())
+    return console.export_text()
 
 
 def view_lines(app: ReaderApp) -> list[str]:
@@ -247,23 +258,49 @@ async def test_mouse_click_moves_cursor_and_picks_entity() -> None:
 
 
 @pilot_test
-async def test_search_across_articles() -> None:
+async def test_search_lists_the_hits_and_enter_opens_one() -> None:
+    from reader.ui.screens.search_results import SearchResultsScreen
+
     app = ReaderApp([], corpus=sample_corpus())
     async with app.run_test(size=SIZE) as pilot:
         main = app.main
         await pilot.press("slash")
         await pilot.press(*"harbour bridge", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchResultsScreen)
         hits = main.found.hits
         assert len(hits) == 3  # paragraphs only: budget ¶3, ledger ¶1, herald ¶1
-        assert Anchor(main.current_article, main.view.paragraph) == hits[main.found.current]
-        start = main.found.current
+        shown = screen_text(app)
+        assert "3 hits in 3 articles" in shown and "¶ 3" in shown and "repair of the Harbour Bridge" in shown
+        await pilot.press("j", "enter")  # the second hit
+        await pilot.pause()
+        assert app.screen is main
+        assert Anchor(main.current_article, main.view.paragraph) == hits[main.found.current] == hits[1]
         await pilot.press("n")
-        assert main.found.current == (start + 1) % len(hits)
-        await pilot.press("N")
-        assert main.found.current == start
+        assert main.found.current == 2
+        await pilot.press("N", "N")
+        assert main.found.current == 0
+        assert Anchor(main.current_article, main.view.paragraph) == hits[0]
         assert any("Harbour Bridge" in line for line in view_lines(app))
+        await pilot.press("h", "escape")  # the list again; Escape keeps the search
+        await pilot.pause()
+        assert app.screen is main and main.found.hits == hits
         await pilot.press("escape")
         assert main.found.hits == [] and main.view.search == ""
+
+
+@pilot_test
+async def test_find_stays_within_the_article() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.main
+        main.go(Anchor("bridge-herald", 0))
+        await pilot.press("ctrl+f", *"port alder", "enter")
+        assert main.found.hits == [Anchor("bridge-herald", 0), Anchor("bridge-herald", 3)]
+        for _ in range(3):
+            await pilot.press("n")
+            assert main.current_article == "bridge-herald"
+        assert "find “port alder”" in str(main.view.border_subtitle)
 
 
 @pilot_test
@@ -285,22 +322,47 @@ async def test_entity_jump_and_filter() -> None:
 
 
 @pilot_test
-async def test_type_to_filter_the_list() -> None:
+async def test_filter_is_an_input_and_letters_are_commands_in_the_list() -> None:
     app = ReaderApp([], corpus=sample_corpus())
     async with app.run_test(size=SIZE) as pilot:
         main = app.main
         main.article_list.entries.focus()
-        await pilot.press(*"orchid")
+        await pilot.press("l", *"Port Alder, bridge: quit?", "enter")  # a sentence: nothing fires
+        assert main.article_list.text_filter == "Port Alder, bridge: quit?"
+        assert app.is_running and main.panel_wanted is None and main.view.bookmarked == frozenset()
+        assert main.article_list.entries.has_focus
+        await pilot.press("l", *["backspace"] * 20, "escape")  # Escape leaves the input as the filter was
+        assert main.article_list.text_filter == "Port Alder, bridge: quit?"
+        await pilot.press("l", *["backspace"] * 25, *"orchid", "enter")
         listed = [row.id for row in main.article_list.entries.rows if row.id]
         assert listed == ["orchid"]
-        await pilot.press("enter")
+        await pilot.press("j", "enter")
         assert main.current_article == "orchid"
         assert main.view.has_focus
-        main.article_list.entries.focus()
-        await pilot.press("backspace", "backspace")
-        assert main.article_list.text_filter == "orch"
         await pilot.press("escape")
         assert main.article_list.text_filter == ""
+
+
+@pilot_test
+async def test_j_and_k_move_within_the_focused_pane_and_q_quits_from_each() -> None:
+    for pane in ("view", "list", "links"):
+        app = ReaderApp([], corpus=sample_corpus())
+        async with app.run_test(size=SIZE) as pilot:
+            main = app.main
+            main.go(Anchor("bridge-herald", 0))
+            await pilot.pause()
+            widget = {"view": main.view, "list": main.article_list.entries, "links": main.links}[pane]
+            widget.focus()
+            await pilot.pause()
+            before = (main.view.paragraph, main.article_list.entries.highlighted, main.links.highlighted)
+            await pilot.press("j")
+            after = (main.view.paragraph, main.article_list.entries.highlighted, main.links.highlighted)
+            moved = [name for name, b, a in zip(("view", "list", "links"), before, after) if b != a and name == pane]
+            assert moved == [pane] or (pane == "links" and main.links.highlighted is not None)
+            assert main.view.paragraph == (1 if pane == "view" else 0)
+            await pilot.press("q")
+            await pilot.pause()
+        assert not app.is_running, pane
 
 
 @pilot_test
@@ -326,16 +388,17 @@ async def test_help_lists_the_real_bindings() -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = screen_text(app)
+        text = help_text(app)
         for description in ("Follow the strongest link", "Show or hide the lines cleaning removed", "Show every key"):
             assert description in text
+        assert re.search(r"Mark this article unread, or read again\s+read\.toggle", text)  # ids for the key map
         await pilot.press("escape")
         assert app.screen is app.main
         # A keymap change shows up in the help: it is generated, not typed by hand.
         app.set_keymap({"view.removed": "x"})
         await pilot.press("question_mark")
         await pilot.pause()
-        assert re.search(r"\sx\s{3,}Show or hide the lines cleaning removed", screen_text(app))
+        assert re.search(r"\sx\s{3,}Show or hide the lines cleaning removed", help_text(app))
 
 
 @pilot_test
@@ -444,12 +507,19 @@ async def test_worker_reports_progress_then_shows_corpus(monkeypatch: pytest.Mon
     fake_pipeline(monkeypatch, analyse)
     app = ReaderApp([Path("somewhere")])
     async with app.run_test(size=SIZE) as pilot:
+        await until_shown(app, pilot)  # the worker starts after the first frame
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert seen == [(1, 3), (2, 3), (3, 3)]
         assert app.main.current_article == "budget-gazette"
         assert not app.main.query_one("#progress").display
-        assert any("broken.pdf" in n.title for n in app._notifications)
+        # One summary of the problems, not a toast per file; `!` lists them.
+        assert [n.message for n in app._notifications if n.title == "Problems"] == ["1 file could not be read. Press ! to see which and why."]
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert "broken.pdf: not a text file" in screen_text(app)
+        await pilot.press("escape")
+        assert app.screen is app.main
 
 
 @pilot_test
@@ -495,7 +565,7 @@ async def test_a_long_list_draws_only_what_is_on_screen() -> None:
         await pilot.pause()
         assert options.highlighted is not None and options.rows[options.highlighted].id == "a04999"
         assert any("Report number 04999" in options.render_line(y).text for y in range(options.size.height))
-        await pilot.press(*"04321")
+        await pilot.press("l", *"04321", "enter")
         assert [row.id for row in options.rows if row.id] == ["a04321"]
         await pilot.press("enter")
         assert app.main.current_article == "a04321"
@@ -628,7 +698,7 @@ async def test_read_marks_survive_filtering_the_list() -> None:
         await pilot.pause()
         main = app.main
         main.article_list.entries.focus()
-        await pilot.press(*"orchid")  # entries are made for the filtered list only
+        await pilot.press("l", *"orchid", "enter")  # entries are made for the filtered list only
         await pilot.press("enter")  # open (and read) the orchid article
         main.article_list.entries.focus()
         await pilot.press("escape")  # the other entries are made now, from the state
@@ -636,9 +706,9 @@ async def test_read_marks_survive_filtering_the_list() -> None:
         main.go(Anchor("bridge-ledger", 0))
         await pilot.press("j")
         main.article_list.entries.focus()
-        await pilot.press(*"bridge", "escape")
+        await pilot.press("l", *"bridge", "enter", "escape")
         assert unread(app) == ["bridge-herald", "budget-gazette"]
-        await pilot.press(*"orchid")  # the list hides bridge-herald while it is read
+        await pilot.press("l", *"orchid", "enter")  # the list hides bridge-herald while it is read
         main.go(Anchor("bridge-herald", 0))
         await pilot.press("j")
         main.article_list.entries.focus()

@@ -55,6 +55,7 @@ class ReaderApp(App[None]):
         max_bytes: int | None = None,
         open_cache: Callable[[], ResultCache] | None = None,
         state: StateStore | None = None,
+        keymap_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.paths = tuple(paths)
@@ -75,6 +76,16 @@ class ReaderApp(App[None]):
             self.register_theme(theme)
         self._start_in_theme(THEMES[0])
         self.main = MainScreen(corpus, self.state)
+        self.main.place_key = "|".join(sorted(str(path) for path in self.paths))
+        self.keymap_path = keymap_path
+        """The user's key map file (None: the default keys only)."""
+        self._keymap_notice: str | None = None
+        if keymap_path is not None:
+            from .keymap import load_keymap
+
+            keymap, self._keymap_notice = load_keymap(keymap_path)
+            if keymap:
+                self.set_keymap(keymap)
 
     def _start_in_theme(self, theme: Theme) -> None:
         """Pick the first theme before the stylesheet is parsed.
@@ -105,6 +116,8 @@ class ReaderApp(App[None]):
             gc.enable()
 
     def on_mount(self) -> None:
+        if self._keymap_notice:
+            self.notify(printable(self._keymap_notice), title="Keys", severity="warning", markup=False, timeout=15)
         if self.corpus is None:
             # Start after the first frame: the analysis imports and work hold the GIL.
             self.call_after_refresh(self.analyse)
@@ -145,6 +158,15 @@ class ReaderApp(App[None]):
         if not worker.is_cancelled:
             screen.post_message(AnalysisFinished(CorpusIndex(corpus)))
 
+    def action_reload(self) -> None:
+        """Read the folders again: changed and new files are analysed, the rest comes from the cache."""
+        if not self.paths:
+            self.notify("Nothing to reload: these articles were not read from files.", markup=False, timeout=3)
+            return
+        self.main.reloading()
+        self.notify("Reading the folders again…", markup=False, timeout=2)
+        self.analyse()
+
     def action_next_theme(self) -> None:
         names = [theme.name for theme in THEMES]
         position = names.index(self.theme) if self.theme in names else -1
@@ -162,8 +184,8 @@ class ReaderApp(App[None]):
             ("Everywhere", self),
             ("Reading", main),
             ("Article text", main.view),
-            ("Article list", main.article_list.entries),
+            ("Lists", main.article_list.entries),
             ("Links panel", main.links),
         ]
         notes = [type(node).HELP for node in (main.view, main.article_list, main.links) if type(node).HELP]
-        self.push_screen(HelpScreen(sections, notes))
+        self.push_screen(HelpScreen(sections, notes, self.keymap_path))

@@ -59,6 +59,7 @@ class CorpusIndex:
                 self._ends[target.article, target.paragraph].append((link, True))
         self._links: dict[Anchor, tuple[Link, ...]] = {}
         self._appearances: dict[str, dict[str, int]] = {}
+        self._folds: dict[str, tuple[str, tuple[str, ...]]] = {}
 
     def links_at(self, here: Anchor) -> tuple[Link, ...]:
         """Every link with an end in this paragraph, seen from it: strongest first, mentions last."""
@@ -118,14 +119,23 @@ class CorpusIndex:
         entity = self.entities.get(entity_id)
         return entity.name if entity is not None else entity_id
 
-    def search(self, query: str) -> list[Anchor]:
-        """Every paragraph containing `query` (case-insensitive), in list order."""
+    def search(self, query: str, within: str | None = None) -> list[Anchor]:
+        """Every paragraph containing `query` (case-insensitive), in list order; only article `within` if given."""
         needle = query.casefold()
         if not needle:
             return []
         hits: list[Anchor] = []
-        for article_id in self.order:
-            for number, paragraph in enumerate(self.articles[article_id].paragraphs):
-                if needle in paragraph.casefold():
-                    hits.append(Anchor(article_id, number))
+        for article_id in (within,) if within is not None else self.order:
+            whole, paragraphs = self._folded(article_id)
+            if needle not in whole:
+                continue  # one test per article: most articles hold no hit
+            hits.extend(Anchor(article_id, number) for number, text in enumerate(paragraphs) if needle in text)
         return hits
+
+    def _folded(self, article_id: str) -> tuple[str, tuple[str, ...]]:
+        """An article's paragraphs case-folded, whole and one by one (worked out on the first search)."""
+        found = self._folds.get(article_id)
+        if found is None:
+            paragraphs = tuple(p.casefold() for p in self.articles[article_id].paragraphs) if article_id in self.articles else ()
+            found = self._folds[article_id] = ("\n".join(paragraphs), paragraphs)
+        return found

@@ -12,9 +12,9 @@ from ..messages import (
     AnalysisProgressed,
     ArticlesArrived,
 )
-from ..sanitize import clip, printable
-from ..widgets.problems import ProblemsList
+from ..sanitize import printable
 from ..widgets.progress_line import ProgressLine
+from ..words import plural
 from .navigation import NavigationScreen
 
 
@@ -25,6 +25,14 @@ class LoadingScreen(NavigationScreen):
         super().__init__(*args, **kwargs)
         self.finished = False
         """True once the complete analysis is on screen (later partial results are stale)."""
+
+    def reloading(self) -> None:
+        """The folders are being read again: take the coming results, keeping the reader's place."""
+        self.finished = False
+        progress = self.query_one(ProgressLine)
+        progress.total = progress.done = 0
+        progress.waiting = "Reading again…"
+        progress.display = True
 
     def show_corpus(self, corpus: Corpus, *, final: bool = True) -> None:
         """Display an analysis, keeping the reader's place if the article still exists."""
@@ -47,7 +55,7 @@ class LoadingScreen(NavigationScreen):
     def _open_first(self, final: bool) -> None:
         """Open the list's first article (shown, not chosen: it counts as read once the user reads on in it)."""
         assert self.index is not None
-        first = self.index.neighbour(None, 0)
+        first = self.remembered_article() or self.article_list.neighbour(None, 0) or self.index.neighbour(None, 0)
         if first is None:
             self.current_article = None
             return
@@ -55,25 +63,14 @@ class LoadingScreen(NavigationScreen):
         self.placed = None if final else Anchor(first, self.view.paragraph)
 
     def show_problems(self, corpus: Corpus) -> None:
-        """List the files that could not be read, and say so in a few notifications."""
+        """Say once how many files could not be read (`!` lists them), and show the empty state if nothing could."""
+        self.set_class(not corpus.articles, "-empty")
         if corpus.problems:
-            # Mounted only when needed: fewer widgets make the first frame quicker.
-            shown = self.query(ProblemsList)
-            if shown:
-                shown.first().show(corpus.problems)
-            else:
-                self.query_one("#left").mount(ProblemsList(corpus.problems, id="problems"))
-        if not corpus.articles:
-            self.notify("No articles found.", severity="warning", markup=False)
-        for problem in corpus.problems[:3]:
-            self.notify(
-                printable(clip(problem.message, 200)),
-                title=printable(clip(problem.source, 60)),
-                severity="error" if problem.severity == "error" else "warning",
-                markup=False,
-            )
-        if len(corpus.problems) > 3:
-            self.notify(f"…and {len(corpus.problems) - 3} more problems (see the list)", severity="warning", markup=False)
+            self.notify(self.problems_summary(len(corpus.problems)), title="Problems", severity="warning", markup=False, timeout=8)
+
+    def problems_summary(self, count: int) -> str:
+        """The one start-up notification about files that could not be read."""
+        return f"{plural(count, 'file')} could not be read. Press ! to see which and why."
 
     @on(AnalysisProgressed)
     def _progressed(self, message: AnalysisProgressed) -> None:

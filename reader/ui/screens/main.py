@@ -1,8 +1,9 @@
 """The reading screen's key map and its small commands; the work is done by the layers below.
 
 Layers, each owning one concern: `base` (widgets, panel layout, position
-line), `navigation` (going places, history, read marks), `loading` (showing
-the analysis), `searching` (search and entity filters). A new key is a
+line), `navigation` (going places, history), `loading` (showing the
+analysis), `searching` (search, find, entity filters), `marks` (read state
+and the list's order), `outside` (copy, editor, problems). A new key is a
 `Binding` here and an `action_` method here or in the layer it belongs to.
 """
 
@@ -17,31 +18,42 @@ from ...analysis.model import Corpus
 from .. import commands
 from ..reading import StateStore
 from ..words import plural
-from .searching import SearchingScreen
+from .outside import OutsideScreen
 
 
-class MainScreen(SearchingScreen):
+class MainScreen(OutsideScreen):
     """Everything the reader does happens here; the app only loads the corpus."""
 
     # Providers are loaded when the palette first opens, not at start-up.
     COMMANDS = Screen.COMMANDS | {commands.recent, commands.articles, commands.entities, commands.events, commands.bookmarks}
 
+    # Letters are commands wherever the focus is (text, list or panel); only the filter and
+    # search inputs take text. j/k, arrows, g/G move within the focused pane (their own bindings).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Next paragraph", show=False, id="paragraph.next", tooltip="Move the cursor one paragraph down"),
-        Binding("k", "cursor_up", "Previous paragraph", show=False, id="paragraph.previous", tooltip="Move the cursor one paragraph up"),
-        Binding("g", "first", "Top", show=False, id="paragraph.first", tooltip="Go to the top of the article"),
-        Binding("G", "last", "Bottom", show=False, id="paragraph.last", tooltip="Go to the bottom of the article"),
         Binding("J", "next_article", "Next article", show=False, id="article.next", tooltip="Open the next article in the list"),
         Binding("K,p", "previous_article", "Previous article", show=False, id="article.previous", tooltip="Open the previous article in the list"),
-        Binding("n", "next", "Next article / hit", show=False, id="article.next_or_hit", tooltip="Next search hit while searching, else the next article"),
+        Binding("n", "next", "Next hit / article", show=False, id="article.next_or_hit", tooltip="Next search hit while searching, else the next article"),
         Binding("N", "previous_hit", "Previous hit", show=False, id="search.previous", tooltip="Previous search hit"),
-        Binding("m", "bookmark", "Bookmark", show=False, id="paragraph.bookmark", tooltip="Bookmark this paragraph, or remove its bookmark (Ctrl+P lists them)"),
         Binding("enter", "follow", "Follow", show=False, id="link.follow", tooltip="Follow the strongest link of this paragraph"),
         Binding("backspace,b", "back", "Back", id="link.back", tooltip="Go back to where you were before the last jump"),
         Binding("B", "forward", "Forward", show=False, id="link.forward", tooltip="Go forward again after going back"),
-        Binding("slash", "search", "Search", id="search.start", tooltip="Search the text of every article"),
+        Binding("slash", "search", "Search", id="search.start", tooltip="Search every article and list the hits"),
+        Binding("ctrl+f", "find", "Find in article", show=False, id="search.in_article", tooltip="Find words in this article only (n/N step)"),
+        Binding("h", "show_results", "Hits", show=False, id="search.results", tooltip="List the hits of the last search again"),
+        Binding("l", "filter", "Filter", show=False, id="list.filter", tooltip="Filter the article list by words of title, outlet or event"),
+        Binding("S", "sort", "Sort", show=False, id="list.sort", tooltip="Sort the list: events by date, by size, newest articles, by outlet"),
+        Binding("u", "toggle_read", "Read/unread", show=False, id="read.toggle", tooltip="Mark this article unread, or read again"),
+        Binding("A", "mark_event_read", "Event read", show=False, id="read.event", tooltip="Mark every article of this event read"),
+        Binding("H", "toggle_hide_read", "Hide read", show=False, id="read.hide", tooltip="Hide or show the articles already read"),
+        Binding("U", "next_unread", "Next unread", show=False, id="read.next", tooltip="Open the next unread article"),
+        Binding("m", "bookmark", "Bookmark", show=False, id="paragraph.bookmark", tooltip="Bookmark this paragraph, or remove its bookmark (Ctrl+P lists them)"),
         Binding("e", "next_entity", "Next entity", show=False, id="entity.next", tooltip="Put the cursor on the next named entity"),
         Binding("E", "filter_entity", "Filter by entity", show=False, id="entity.filter", tooltip="List only articles mentioning the entity under the cursor"),
+        Binding("y", "copy", "Copy", show=False, id="copy.paragraph", tooltip="Copy this paragraph with its citation"),
+        Binding("Y", "copy_quote", "Copy quotation", show=False, id="copy.quote", tooltip="Copy the quotation in this paragraph, its speaker and citation"),
+        Binding("ctrl+e", "open_file", "Open file", show=False, id="article.open_file", tooltip="Open the article's file in $EDITOR (or $PAGER), then come back"),
+        Binding("R", "app.reload", "Reload", show=False, id="app.reload", tooltip="Read the folders again: changed and new files are analysed"),
+        Binding("exclamation_mark", "problems", "Problems", show=False, id="problems.show", tooltip="List the files that could not be read"),
         Binding("r", "toggle_removed", "Removed lines", show=False, id="view.removed", tooltip="Show or hide the lines cleaning removed"),
         Binding("s", "toggle_panel", "Side panel", show=False, id="view.panel", tooltip="Show or hide the links panel"),
         Binding("escape", "clear", "Clear", show=False, id="view.clear", tooltip="Clear the search and the list filters"),
@@ -63,18 +75,6 @@ class MainScreen(SearchingScreen):
         self.view.focus()
         if self.initial is not None:
             self.show_corpus(self.initial)
-
-    def action_cursor_down(self) -> None:
-        self.view.action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.view.action_cursor_up()
-
-    def action_first(self) -> None:
-        self.view.action_first()
-
-    def action_last(self) -> None:
-        self.view.action_last()
 
     def action_next_entity(self) -> None:
         if self.view.next_entity() is None:

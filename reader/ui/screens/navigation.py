@@ -18,6 +18,8 @@ class NavigationScreen(ReadingScreen):
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.history = History()
+        self.place_key = ""
+        """Names the folders shown (set by the app), so each set of folders resumes at its own place."""
         self.placed: Anchor | None = None
         """Where a partial result put the reader, until the user goes anywhere: the finished
         corpus may order its articles differently, and then opens at its own first one."""
@@ -47,6 +49,17 @@ class NavigationScreen(ReadingScreen):
             self.placed = None
             self.history.seen(target)
             self.article_list.mark_read(target.article)
+            self.state.set_setting(self.place_setting, target.article)
+
+    @property
+    def place_setting(self) -> str:
+        """The setting under which the article last read in this set of folders is kept."""
+        return f"place:{self.place_key}"
+
+    def remembered_article(self) -> str | None:
+        """The article the user last read here, to resume on restart, if it is still in the corpus."""
+        article = self.state.setting(self.place_setting)
+        return article if self.index is not None and article in self.index.articles else None
 
     def open_place(self, target: Anchor) -> None:
         """Go to `target` and put the keyboard in the text (what the palette and results lists do)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...analysis.model import Anchor
+from ..words import plural
 
 
 class SearchHits:
@@ -38,4 +39,8 @@ class SearchHits:
 
     def label(self) -> str:
         """"“term” 2/14" for the border."""
-        return f"“{self.term}” {self.current + 1}/{len(self.hits)}" if self.hits else ""
+        if not self.hits:
+            return ""
+        if self.current < 0:
+            return f"“{self.term}” {plural(len(self.hits), 'hit')}"
+        return f"“{self.term}” {self.current + 1}/{len(self.hits)}"

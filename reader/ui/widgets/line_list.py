@@ -77,8 +77,8 @@ class LineList(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Next entry", show=False, id="list.down"),
         Binding("up,k", "cursor_up", "Previous entry", show=False, id="list.up"),
-        Binding("home", "first", "First entry", show=False, id="list.first"),
-        Binding("end", "last", "Last entry", show=False, id="list.last"),
+        Binding("g,home", "first", "First entry", show=False, id="list.first"),
+        Binding("G,end", "last", "Last entry", show=False, id="list.last"),
         Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
         Binding("enter", "select", "Open", show=False, id="list.select"),
@@ -136,6 +136,9 @@ class LineList(ScrollView, can_focus=True):
         if highlighted is not None:
             self.highlighted = highlighted
         self.refresh()
+
+    def __contains__(self, row_id: str) -> bool:
+        return row_id in self._by_id
 
     def index_of(self, row_id: str) -> int | None:
         """Position of the row with this id, or None."""
