@@ -213,7 +213,7 @@ async def test_panel_shows_diff_event_and_mentions() -> None:
         await pilot.pause()
         prompts = [str(row.text) for row in main.links.rows]
         text = "\n".join(prompts)
-        assert "Coastal Herald" in text and "same quote" in text and "93%" in text
+        assert "Coastal Herald" in text and "same quotation, 2 words differ" in text and "93% similar" in text
         assert "ever" in text and "before" in text  # both sides of the word difference
         assert "Event: Harbour Bridge reopens" in text
         assert "Council approves transit budget" in text  # the event this one refers to
@@ -229,7 +229,7 @@ async def test_panel_and_position_follow_the_cursor_in_the_same_frame() -> None:
         await pilot.pause()
         # No await between the move and the checks: nothing may wait for a later frame.
         main.view.move_to(1)
-        assert any("same quote" in str(row.text) for row in main.links.rows)
+        assert any("same quotation" in str(row.text) for row in main.links.rows)
         assert main.links.best is not None and main.links.best[0] == Anchor("bridge-herald", 1)
         assert "¶ 2/" in str(main.query_one("#legend").position)
 
@@ -740,7 +740,7 @@ async def test_restart_restores_read_marks_positions_and_bookmarks(tmp_path: Pat
             await pilot.pause()
             assert (main.current_article, main.view.paragraph) == ("moved-budget-gazette", 2)
             assert unread(app) == ["moved-bridge-ledger", "moved-orchid"]
-            assert screen_text(app).count("● ") == 2
+            assert screen_text(app).count("● ") == 3  # two in the list, one in the legend
             main.article_list.entries.focus()
             await pilot.pause()
             main.article_list.entries.highlighted = main.article_list.entries.index_of("moved-bridge-herald")

@@ -52,3 +52,18 @@ def test_palette_does_not_import_the_screen() -> None:
         tree = ast.parse(Path(module.__file__ or "").read_text(encoding="utf-8"))
         imported = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
         assert not [name for name in imported if "screens" in name], module.__name__
+
+
+def test_links_are_explained_in_plain_words_with_units() -> None:
+    from reader.analysis.model import DiffRun, Link
+    from reader.ui.explain import explain
+
+    a, b = Anchor("a", 0), Anchor("b", 0)
+    quote = Link("quote", 93.0, a, b, why="same quotation, 93", diff=(DiffRun("equal", "we will"), DiffRun("delete", "win"), DiffRun("insert", "prevail")))
+    assert (explain(quote, "", "").what, explain(quote, "", "").strength) == ("same quotation, 2 words differ", "93% similar")
+    same = "The bridge reopened on Monday after six weeks of repairs."
+    assert explain(Link("passage", 100.0, a, b), same, same).what == "identical passage"
+    one = explain(Link("passage", 0.9, a, b), same, same.replace("six", "seven"))
+    assert one.what == "same passage, 2 words differ" and one.strength == "90% similar" and one.diff
+    other = explain(Link("passage", 78.0, a, b), same, "Traffic returned to the bridge, shut for repairs since April.")
+    assert other.what == "same fact in other words, shares ‘repairs’, ‘bridge’" and not other.diff

@@ -162,3 +162,48 @@ class TestHostileInput:
     def test_hostile_narrow_removed(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
         """At 80×24 with removed lines shown, the OSC 52 line and "[red]junk[/red]" reason appear literally."""
         assert snap_compare(ReaderApp([], corpus=hostile_corpus()), terminal_size=NARROW, press=["r"], run_before=steady)
+
+
+class TestFinding:
+    def test_search_results_wide(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """`/` "port alder": five hits in three articles, each with title, outlet, ¶ and the hit in context, highlighted."""
+        app = ReaderApp([], corpus=sample_corpus())
+        assert snap_compare(app, terminal_size=WIDE, press=["slash", *"port alder", "enter"], run_before=steady)
+
+    def test_search_results_narrow(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """The same results at 80×24: titles and contexts are cut with an ellipsis, nothing wraps."""
+        app = ReaderApp([], corpus=sample_corpus())
+        assert snap_compare(app, terminal_size=NARROW, press=["slash", *"port alder", "enter"], run_before=steady)
+
+    def test_filter_input_open(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """`l` then "bridge": the filter input over the list holds the words, the list shows the bridge event only."""
+        app = ReaderApp([], corpus=sample_corpus())
+        assert snap_compare(app, terminal_size=WIDE, press=["l", *"bridge"], run_before=steady)
+
+
+class TestProblemsAndEmpty:
+    def test_problems_wide(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """`!` lists the unreadable file with its reason, over the reader; no toast covers the text."""
+
+        async def run(pilot: Pilot[Any]) -> None:
+            await pilot.pause()
+            pilot.app.clear_notifications()
+            await pilot.press("exclamation_mark")
+            await steady(pilot)
+
+        assert snap_compare(ReaderApp([], corpus=sample_corpus()), terminal_size=WIDE, run_before=run)
+
+    def test_problems_narrow(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """The problems screen at 80×24: the hostile file name and message shown literally."""
+
+        async def run(pilot: Pilot[Any]) -> None:
+            await pilot.pause()
+            pilot.app.clear_notifications()
+            await pilot.press("exclamation_mark")
+            await steady(pilot)
+
+        assert snap_compare(ReaderApp([], corpus=hostile_corpus()), terminal_size=NARROW, run_before=run)
+
+    def test_empty_folder(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """An empty folder: the text panel says what the reader reads and how to add articles."""
+        assert snap_compare(ReaderApp([], corpus=Corpus(articles=())), terminal_size=WIDE, run_before=steady)

@@ -55,6 +55,8 @@ class ReadingScreen(Screen[None]):
         """The user's `s` choice; None follows the terminal width."""
         self.status = ""
         """What the text's lower border says besides the position (search, modes)."""
+        self.place_key = ""
+        """Names the folders shown (set by the app), so each set of folders resumes at its own place."""
         self._border_labels: tuple[str, str] = ("", "")
         self._notices_shown = 0
 
@@ -62,12 +64,14 @@ class ReadingScreen(Screen[None]):
         yield ProgressLine(id="progress")
         with Horizontal(id="body"):
             with Vertical(id="left"):
-                yield ArticleList(self.state, id="list").data_bind(ReadingScreen.current_article, ReadingScreen.index)
+                article_list = ArticleList(self.state, id="list")
+                article_list.memory = self.place_key
+                yield article_list.data_bind(ReadingScreen.current_article, ReadingScreen.index)
             with Vertical(id="centre"):
                 yield ArticleView(self.state, id="view").data_bind(ReadingScreen.current_article, ReadingScreen.index)
                 yield Static(EMPTY, id="empty")
-                yield Legend(id="legend")
             yield LinksPanel(id="links").data_bind(ReadingScreen.index)
+        yield Legend(id="legend")
         yield KeyBar(id="keys")
 
     @property

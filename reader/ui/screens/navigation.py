@@ -18,8 +18,6 @@ class NavigationScreen(ReadingScreen):
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.history = History()
-        self.place_key = ""
-        """Names the folders shown (set by the app), so each set of folders resumes at its own place."""
         self.placed: Anchor | None = None
         """Where a partial result put the reader, until the user goes anywhere: the finished
         corpus may order its articles differently, and then opens at its own first one."""

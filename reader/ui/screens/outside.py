@@ -7,7 +7,10 @@ import shlex
 import subprocess
 from pathlib import Path
 
+from textual.app import SuspendNotSupported
+
 from ..citation import cite, cite_quote
+from ..sanitize import printable
 from .marks import MarksScreen
 
 
@@ -42,8 +45,8 @@ class OutsideScreen(MarksScreen):
         try:
             with self.app.suspend():
                 subprocess.run([*shlex.split(command), article.source], check=False)
-        except (OSError, ValueError) as error:
-            self.notify(f"Could not run {command}: {error}", severity="error", markup=False, timeout=5)
+        except (OSError, ValueError, SuspendNotSupported) as error:
+            self.notify(printable(f"Could not run {command}: {error}"), severity="error", markup=False, timeout=5)
             return
         self.refresh()
 

@@ -81,6 +81,8 @@ article. `●` marks an unread article; headings count the unread ones.
         self._entries: dict[str, Row] = {}
         self._haystacks: dict[str, str] = {}
         self._filter_before = ""
+        self.memory = ""
+        """Names the folders shown, so each set of folders reopens with its own filter (set by the screen)."""
         self._styles: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
@@ -91,6 +93,7 @@ article. `●` marks an unread article; headings count the unread ones.
     def on_mount(self) -> None:
         self.border_title = "Articles"
         self.query_one(FilterBar).display = False
+        self.text_filter = self.state.setting(f"filter:{self.memory}") or ""
         self._show_filter()
 
     @property
@@ -224,14 +227,16 @@ article. `●` marks an unread article; headings count the unread ones.
         """Drop the text and entity filters; True if there was one."""
         had = bool(self.text_filter) or self.entity_filter is not None
         self.text_filter = ""
+        self.state.set_setting(f"filter:{self.memory}", "")
         self.entity_filter = None
         self._show_filter()
         self.rebuild()
         return had
 
     def type_filter(self, text: str) -> None:
-        """Set the text filter (what typing in the filter input does)."""
+        """Set the text filter (what typing in the filter input does); it is kept for the next run."""
         self.text_filter = text
+        self.state.set_setting(f"filter:{self.memory}", text)
         self._show_filter()
         self.rebuild()
         entries = self.entries
@@ -262,8 +267,8 @@ article. `●` marks an unread article; headings count the unread ones.
             line.append_text(literal(self.text_filter, "bold"))
         elif self.entity_filter is None:
             line.append("l filter · S sort · H hide read", style="dim italic")
-        if self.is_mounted:
-            self.query_one("#filter-line", Static).update(line)
+        for shown in self.query("#filter-line").results(Static):
+            shown.update(line)
 
     # --- the rows ---------------------------------------------------------------
 

@@ -16,12 +16,11 @@ from textual import on
 from textual.message import Message
 from textual.reactive import reactive
 
-from ...analysis.model import Anchor, Article, EntityMention, Link
+from ...analysis.model import Anchor, Article, DiffRun, EntityMention, Link
+from ..explain import explain
 from ..lookup import CorpusIndex
 from ..sanitize import clip, literal
 from .line_list import LineList, Row
-
-_KIND_NAMES = {"quote": "same quote", "passage": "same passage", "mention": "refers to"}
 
 
 class LinksPanel(LineList):
@@ -31,10 +30,12 @@ class LinksPanel(LineList):
 ## Links panel
 
 For the paragraph under the cursor: the speaker of each quotation, the same
-passage in other articles (inserted words highlighted, dropped words struck
-through), this article's event and its other articles, and for an entity
-under the cursor (`e`) the other articles that mention it.
-Enter follows the highlighted entry; Backspace comes back.
+quotation or passage in other articles, each saying in plain words why it
+is linked and how similar it is ("same passage, 3 words differ · 88%
+similar"), with the other outlet's words inserted (underlined) and dropped
+(struck through); this article's event and its other articles, and for an
+entity under the cursor (`e`) the other articles that mention it.
+`j`/`k` move, Enter follows the highlighted entry; `b` comes back.
 """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -44,6 +45,7 @@ Enter follows the highlighted entry; Backspace comes back.
         "links-panel--meta",
         "links-panel--insert",
         "links-panel--delete",
+        "links-panel--why",
     }
 
     index: reactive[CorpusIndex | None] = reactive(None, repaint=False)
@@ -161,36 +163,38 @@ Enter follows the highlighted entry; Backspace comes back.
         if not found:
             return []
         options = [self._heading("Elsewhere")]
+        source = index.articles.get(here.article)
         for link in found:
             other = index.articles[link.target.article]
             if self.best is None and link.kind != "mention":
                 self.best = (link.target, link)
+            said = explain(link, _paragraph(source, here.paragraph), _paragraph(other, link.target.paragraph))
             head = literal(clip(other.outlet or other.title or other.source, 40), Style(bold=True))
-            head.append(f"  {_KIND_NAMES.get(link.kind, link.kind)} · {_percent(link.score)}", style=self._style("meta"))
+            head.append(f"  {said.strength}", style=self._style("meta"))
+            head.append("\n")
+            head.append_text(literal(said.what, self._style("why")))
             if link.kind == "mention" and link.event in index.events:
                 head.append("\n")
                 head.append_text(literal(clip(index.events[link.event].label, 80)))
             head.append("\n")
-            head.append_text(self._wording(link, other))
-            if link.why:
+            head.append_text(self._wording(said.diff, other, link))
+            if link.why and link.kind != "quote":
                 head.append("\n")
                 head.append_text(literal(clip(link.why, 120), self._style("meta")))
             options.append(self._target(head, link.target, link))
         return options
 
-    def _wording(self, link: Link, other: Article) -> Text:
-        """The other article's wording: the diff runs if the analysis gave them, else the paragraph."""
-        if link.diff:
+    def _wording(self, diff: tuple[DiffRun, ...], other: Article, link: Link) -> Text:
+        """The other article's wording: the word diff if there is one to show, else its paragraph."""
+        if diff:
             text = Text(end="")
-            for run in link.diff:
+            for run in diff:
                 style = {"insert": self._style("insert"), "delete": self._style("delete")}.get(run.op, Style())
                 text.append_text(literal(run.text, style))
                 text.append(" ")
             text.rstrip()
             return text
-        paragraphs = other.paragraphs
-        body = paragraphs[link.target.paragraph] if 0 <= link.target.paragraph < len(paragraphs) else ""
-        return literal(clip(body, 220))
+        return literal(clip(_paragraph(other, link.target.paragraph), 220))
 
     def _entity(self, index: CorpusIndex, article: Article, entity: EntityMention) -> list[Row]:
         name = index.entity_name(entity.entity) or entity.text
@@ -237,6 +241,6 @@ Enter follows the highlighted entry; Backspace comes back.
             self.post_message(self.LinkChosen(self, *target))
 
 
-def _percent(score: float) -> str:
-    """Scores are fractions in the model; tolerate a stage that reports 0–100."""
-    return f"{score:.0%}" if score <= 1 else f"{min(score, 100):.0f}%"
+def _paragraph(article: Article | None, number: int) -> str:
+    paragraphs = article.paragraphs if article is not None else ()
+    return paragraphs[number] if 0 <= number < len(paragraphs) else ""
