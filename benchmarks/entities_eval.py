@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.analysis.entities import recognise, unify  # noqa: E402
+from reader.analysis.names import recognise, unify  # noqa: E402
 from reader.analysis.model import Article  # noqa: E402
 from reader.analysis.names import lexicon  # noqa: E402
 

@@ -46,7 +46,7 @@ def load(path: Path) -> tuple[list[Article], dict[str, str], dict[str, str]]:
 
 def with_entities(articles: Sequence[Article]) -> tuple[list[Article], tuple[Entity, ...], str]:
     """Articles with recognised, corpus-unified entity mentions and quotations, as the pipeline gives them."""
-    from reader.analysis import entities
+    from reader.analysis import names as entities
 
     recognised = [replace(a, entities=entities.recognise(a.paragraphs)) for a in articles]
     try:

@@ -30,11 +30,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from events_eval import DEFAULT_DATA, bcubed, load, with_entities  # noqa: E402
-from reader.analysis import clean, ingest  # noqa: E402
+from reader.analysis import clean  # noqa: E402
+from reader.sources import files as ingest
 from reader.analysis.events import group_events  # noqa: E402
 from reader.analysis.links import find_links  # noqa: E402
 from reader.analysis.model import Article, Entity  # noqa: E402
-from reader.analysis.normalise import STOPWORDS  # noqa: E402
+from reader.analysis.text.normalise import STOPWORDS  # noqa: E402
 
 SEED_EVENTS = {"000": "a", "002": "a", "001": "b", "004": "b", "003": "c"}
 """Which seed files report the same meeting: benchmark answer key, never used by the analysis."""
@@ -122,7 +123,7 @@ def measure(size: int, text_only: bool = False) -> dict[str, float]:
     start, cpu = time.perf_counter(), time.process_time()
     events = group_events(articles, table)
     grouped, grouped_cpu = time.perf_counter(), time.process_time()
-    links = find_links(articles, events, table)
+    links = find_links(articles, events)
     done, done_cpu = time.perf_counter(), time.process_time()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     predicted = {a: e.id for e in events for a in e.articles}

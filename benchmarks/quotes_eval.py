@@ -40,9 +40,9 @@ Unify = Callable[[Sequence[Article]], tuple[tuple[Article, ...], tuple[Entity, .
 def _recogniser() -> tuple[str, Recognise, Unify]:
     """The project's entity recogniser (the quotation stage runs on its output)."""
     try:
-        from reader.analysis import entities
+        from reader.analysis import names as entities
 
-        return "reader.analysis.entities", entities.recognise, entities.unify
+        return "reader.analysis.names", entities.recognise, entities.unify
     except ImportError:
         from reader.analysis.names.recognise import recognise
         from reader.analysis.names.unify import unify
@@ -151,7 +151,8 @@ def throughput(recognise: Recognise, unify: Unify) -> None:
 
 def seed_throughput(recognise: Recognise, unify: Unify) -> None:
     """Speed on the seed articles: paragraph-format web copy, with a quotation every ~60 words."""
-    from reader.analysis import clean, ingest
+    from reader.analysis import clean
+    from reader.sources import files as ingest
 
     documents, _ = ingest.load([ROOT / "seeds"])
     articles = [replace(a, entities=recognise(a.paragraphs)) for a in (clean.clean(d) for d in documents)]
@@ -170,7 +171,8 @@ def _timed(run: Callable[[], object]) -> float:
 
 def seeds(recognise: Recognise, unify: Unify) -> None:
     """Per seed article: the quotations found, with kind, speaker and cue."""
-    from reader.analysis import clean, ingest
+    from reader.analysis import clean
+    from reader.sources import files as ingest
 
     documents, _ = ingest.load([ROOT / "seeds"])
     articles = [clean.clean(d) for d in documents]

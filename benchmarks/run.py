@@ -8,8 +8,8 @@ ingest is measured on files as a user would have them. Every measurement of a
 size runs in a fresh process, so peak memory is that size's own:
 
 * stages: ingest, clean, entities (recognition + unification), quotes,
-  events, links, one after another (events and links on the worker pool
-  for a large corpus, as in the app);
+  events, links, one after another in one process (the stages' own
+  functions, no workers: what a change to one stage costs);
 * analysis: the whole pipeline as the app runs it (process pool, writing to
   an empty cache), until the corpus is ready to show, headless;
 * app: cold start (empty cache) and warm start (cache filled by a finished
@@ -57,11 +57,12 @@ def write_corpus(size: int, folder: Path) -> None:
 
 
 def measure_stages(folder: Path) -> dict[str, float]:
-    """Seconds per stage run one after another (events and links use worker processes for a
-    large corpus, as in the app), and the peak resident memory of the whole run."""
+    """Seconds per stage run one after another in this process (each stage's plain functions,
+    no workers), and the peak resident memory of the whole run."""
     from dataclasses import replace
 
-    from reader.analysis import clean, entities, events, ingest, links, quotes
+    from reader.analysis import clean, names as entities, events, links, quotes
+    from reader.sources import files as ingest
 
     timings: dict[str, float] = {}
 
@@ -79,7 +80,7 @@ def measure_stages(folder: Path) -> dict[str, float]:
     by_id = {e.id: e for e in table}
     quoted = timed("quotes", lambda: [replace(a, quotes=quotes.find_quotes(a, by_id)) for a in unified])
     grouped = timed("events", lambda: events.group_events(quoted, table))
-    timed("links", lambda: links.find_links(quoted, grouped, table))
+    timed("links", lambda: links.find_links(quoted, grouped))
     timings["stages_total"] = sum(timings.values())
     timings["words"] = sum(len(p.split()) for a in articles for p in a.paragraphs)
     timings["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -92,7 +93,7 @@ def measure_analysis(folder: Path) -> dict[str, float]:
     Timed until the corpus is ready to show; the cache's writer thread may
     still be storing it then, as in the app.
     """
-    from reader.analysis import pipeline
+    from reader.run import pipeline
     from reader.storage.cache import AnalysisCache
 
     with tempfile.TemporaryDirectory() as empty, AnalysisCache(Path(empty)) as cache:
@@ -113,7 +114,8 @@ def machine_speed() -> float:
     This shared machine's speed drifts by a third over an hour. Printed with
     every size, it tells a slower code path from a slower machine.
     """
-    from reader.analysis import ingest, pipeline
+    from reader.sources import files as ingest
+    from reader.run import pipeline
 
     documents, _ = ingest.load([ROOT / "seeds"])
     for document in documents:
@@ -143,7 +145,8 @@ def fill_cache(folder: Path) -> float:
     reopen takes to read the whole corpus back (text, annotations and links),
     and fails if it was not one cache read.
     """
-    from reader.analysis import ingest, pipeline
+    from reader.sources import files as ingest
+    from reader.run import pipeline
     from reader.storage.cache import AnalysisCache
 
     with AnalysisCache() as cache:
@@ -158,8 +161,6 @@ def fill_cache(folder: Path) -> float:
 
 
 FINISHED = """
-import gc
-gc.disable()  # as the reader's start-up does, before importing its interface (see cli.run_app)
 from reader.ui.screens.main import MainScreen
 
 _show = MainScreen.show_index

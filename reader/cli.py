@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -54,7 +53,7 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
 
 
 def _paths(args: argparse.Namespace) -> list[Path]:
-    from .analysis.ingest import bundled_seeds
+    from reader.sources.files import bundled_seeds
 
     return list(args.paths) or [bundled_seeds()]
 
@@ -67,7 +66,7 @@ def _cache(args: argparse.Namespace) -> AnalysisCache:
 
 def export(args: argparse.Namespace) -> int:
     """Analyse and print; problems also go to stderr so a pipeline shows them."""
-    from .analysis.pipeline import analyse
+    from reader.run.pipeline import analyse
     from .export import to_json, to_markdown
 
     cache = _cache(args)
@@ -95,11 +94,6 @@ def missing_paths(args: argparse.Namespace) -> int:
 def run_app(args: argparse.Namespace) -> int:
     if missing_paths(args):
         return 1
-    # Start-up creates a few hundred thousand objects (modules, classes, styles)
-    # that live as long as the app; collecting them as they appear cost about
-    # 40 ms before the first frame. The app turns the collector back on once
-    # that frame is shown (`ReaderApp.on_ready`).
-    gc.disable()
     from .storage.state import ReadingState
 
     # Started first: its thread opens the state file while the interface is imported.
@@ -116,7 +110,6 @@ def run_app(args: argparse.Namespace) -> int:
             keymap_path=keymap_path(),
         ).run()
     finally:
-        gc.enable()  # in case the app stopped before its first frame
         state.close()  # waits for the last action to be written
     return 0
 

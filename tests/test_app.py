@@ -40,13 +40,13 @@ def pilot_test(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
 
 
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch, analyse: Callable[..., Corpus]) -> None:
-    """Put a stand-in `reader.analysis.pipeline` in place, with the real exception the app catches."""
-    from reader.analysis.pipeline import AnalysisCancelled
+    """Put a stand-in `reader.run.pipeline` in place, with the real exception the app catches."""
+    from reader.run.pipeline import AnalysisCancelled
 
-    fake = types.ModuleType("reader.analysis.pipeline")
+    fake = types.ModuleType("reader.run.pipeline")
     fake.analyse = analyse  # type: ignore[attr-defined]
     fake.AnalysisCancelled = AnalysisCancelled  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "reader.analysis.pipeline", fake)
+    monkeypatch.setitem(sys.modules, "reader.run.pipeline", fake)
 
 
 def previewing_app(monkeypatch: pytest.MonkeyPatch, preview: Corpus, corpus: Corpus, gate: threading.Event) -> ReaderApp:
@@ -605,15 +605,17 @@ async def test_long_article_moves_and_follows() -> None:
 
 
 @pilot_test
-async def test_collector_turned_off_for_start_up_is_back_on_after_the_first_frame() -> None:
-    gc.disable()  # as `reader.cli.run_app` does
+async def test_a_loaded_corpus_is_kept_out_of_later_collections(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The collector's passes during key presses need not walk the corpus's millions of objects.
+    gc.unfreeze()
+    fake_pipeline(monkeypatch, lambda *_, **__: sample_corpus())
     try:
-        app = ReaderApp([], corpus=sample_corpus())
+        app = ReaderApp([Path("anywhere")])
         async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
             await pilot.pause()
-            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0
     finally:
-        gc.enable()
         gc.unfreeze()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -14,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis import clean, ingest
-from reader.analysis.ingest import Block, Document
+from reader.analysis import clean
+from reader.sources import files as ingest
+from reader.analysis.model import Block, Document
 from reader.analysis.model import (
     Anchor,
     Article,
@@ -29,7 +29,8 @@ from reader.analysis.model import (
     Quote,
     Removed,
 )
-from reader.storage import codec
+from reader.run import codec
+from reader.run.pool import Workers
 from reader.storage.cache import FILE_NAME, AnalysisCache, corpus_key
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -53,8 +54,24 @@ class Counter:
         )
 
 
-def finish(articles: list[Article], problems: Sequence[Problem]) -> Corpus:
-    return Corpus(articles=tuple(articles), problems=tuple(problems))
+def through(
+    cache: AnalysisCache, documents: Sequence[Document], prepare: Callable[[Document], Article], progress: Callable[[int, int], None] | None = None
+) -> Corpus:
+    """The pipeline's analysis of `documents` through `cache`, with `prepare` in place of the real preparation."""
+    from reader.run import pipeline
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "prepare", prepare)
+        return pipeline.analyse_documents(documents, (), progress, cache=cache, workers=Workers(cores=1))
+
+
+def prepare_through(cache: AnalysisCache, documents: Sequence[Document], prepare: Callable[[Document], Article]) -> list[Article]:
+    """The pipeline's preparation of `documents` through `cache`, with `prepare` for each miss."""
+    from reader.run import pipeline
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "prepare", prepare)
+        return pipeline.prepare_all(documents, cache=cache, workers=Workers(cores=1))
 
 
 def document(name: str, text: str, folder: str = "/news") -> Document:
@@ -64,7 +81,7 @@ def document(name: str, text: str, folder: str = "/news") -> Document:
 
 def count_prepared(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Ids of the documents `pipeline.prepare` is asked for from now on, in order (it still prepares them)."""
-    from reader.analysis import pipeline
+    from reader.run import pipeline
 
     asked: list[str] = []
     real_prepare = pipeline.prepare
@@ -96,14 +113,14 @@ def test_second_run_does_not_analyse_again(cache_dir: Path) -> None:
     documents = corpus_of_three()
     first = Counter()
     with AnalysisCache() as cache:
-        corpus = cache.analyse(documents, [], first, finish)
+        corpus = through(cache, documents, first)
     assert first.calls == ["flood", "vote", "match"]
     assert (cache_dir / FILE_NAME).exists()
 
     again = Counter()
     seen: list[tuple[int, int]] = []
     with AnalysisCache() as cache:
-        reopened = cache.analyse(documents, [], again, finish, progress=lambda d, t: seen.append((d, t)))
+        reopened = through(cache, documents, again, progress=lambda d, t: seen.append((d, t)))
         assert cache.notices == ()
     assert again.calls == []
     assert reopened == corpus
@@ -113,11 +130,11 @@ def test_second_run_does_not_analyse_again(cache_dir: Path) -> None:
 def test_a_changed_file_is_prepared_alone(cache_dir: Path) -> None:
     documents = corpus_of_three()
     with AnalysisCache() as cache:
-        before = cache.analyse(documents, [], Counter(), finish)
+        before = through(cache, documents, Counter())
     documents[1] = document("vote", "Parliament rejects budget\nLawmakers in Ottawa voted the plan down.")
     counter = Counter()
     with AnalysisCache() as cache:
-        after = cache.analyse(documents, [], counter, finish)
+        after = through(cache, documents, counter)
     assert counter.calls == ["vote"]
     assert after.articles[1].title == "Parliament rejects budget"
     assert after.articles[0] == before.articles[0] and after.articles[2] == before.articles[2]
@@ -126,10 +143,10 @@ def test_a_changed_file_is_prepared_alone(cache_dir: Path) -> None:
 def test_same_bytes_at_another_path_take_the_new_name(cache_dir: Path) -> None:
     flood = corpus_of_three()[0]
     with AnalysisCache() as cache:
-        cache.prepare_all([flood], Counter())
+        prepare_through(cache, [flood], Counter())
         moved = Document("flood-copy", "/elsewhere/flood-copy.txt", flood.blocks, flood.content_hash)
         counter = Counter()
-        [article] = cache.prepare_all([moved], counter)
+        [article] = prepare_through(cache, [moved], counter)
     assert counter.calls == []
     assert (article.id, article.source) == ("flood-copy", "/elsewhere/flood-copy.txt")
     assert article.paragraphs[0].startswith("Valencia")
@@ -149,16 +166,16 @@ def test_corpus_key_follows_files_names_and_problems() -> None:
 def test_another_analysis_version_rebuilds(cache_dir: Path) -> None:
     documents = corpus_of_three()
     with AnalysisCache(version="1") as cache:
-        cache.analyse(documents, [], Counter(), finish)
+        through(cache, documents, Counter())
     counter = Counter()
     with AnalysisCache(version="2") as cache:
-        cache.analyse(documents, [], counter, finish)
+        through(cache, documents, counter)
         assert any("changed" in notice for notice in cache.notices)
     assert counter.calls == ["flood", "vote", "match"]
     # Results of version 2 are now the ones kept.
     counter = Counter()
     with AnalysisCache(version="2") as cache:
-        cache.analyse(documents, [], counter, finish)
+        through(cache, documents, counter)
         assert cache.notices == ()
     assert counter.calls == []
 
@@ -166,7 +183,7 @@ def test_another_analysis_version_rebuilds(cache_dir: Path) -> None:
 def fill(cache_dir: Path) -> list[Document]:
     documents = corpus_of_three()
     with AnalysisCache() as cache:
-        cache.analyse(documents, [], Counter(), finish)
+        through(cache, documents, Counter())
     return documents
 
 
@@ -183,7 +200,7 @@ def test_a_damaged_file_is_set_aside_and_rebuilt(cache_dir: Path, damage: str) -
         path.write_bytes(data[:100] + b"\0" * (len(data) - 100))
     counter = Counter()
     with AnalysisCache() as cache:
-        corpus = cache.analyse(documents, [], counter, finish)
+        corpus = through(cache, documents, counter)
         assert cache.notices and "damaged" in cache.notices[0]
     assert [a.id for a in corpus.articles] == ["flood", "vote", "match"]
     assert counter.calls == ["flood", "vote", "match"]
@@ -191,7 +208,7 @@ def test_a_damaged_file_is_set_aside_and_rebuilt(cache_dir: Path, damage: str) -
     # The rebuilt file serves the next run.
     counter = Counter()
     with AnalysisCache() as cache:
-        cache.analyse(documents, [], counter, finish)
+        through(cache, documents, counter)
         assert cache.notices == ()
     assert counter.calls == []
 
@@ -204,7 +221,7 @@ def test_a_file_of_another_layout_is_replaced(cache_dir: Path) -> None:
     connection.commit()
     connection.close()
     with AnalysisCache() as cache:
-        assert cache.analyse(corpus_of_three(), [], Counter(), finish).articles
+        assert through(cache, corpus_of_three(), Counter()).articles
         assert cache.notices and "another version" in cache.notices[0]
 
 
@@ -217,7 +234,7 @@ def test_a_damaged_entry_is_recomputed(cache_dir: Path) -> None:
     connection.close()
     counter = Counter()
     with AnalysisCache() as cache:
-        corpus = cache.analyse(documents, [], counter, finish)
+        corpus = through(cache, documents, counter)
         assert any("entry" in notice for notice in cache.notices)
     assert counter.calls == ["flood", "vote", "match"]
     assert corpus.articles[0].title == "River bursts its banks"
@@ -232,7 +249,7 @@ def test_a_damaged_corpus_part_is_recomputed(cache_dir: Path, column: str, value
     documents = fill(cache_dir)
     smaller = documents[:2]
     with AnalysisCache() as cache:
-        cache.analyse(smaller, [], Counter(), finish)  # a second corpus, whose annotations fit two articles
+        through(cache, smaller, Counter())  # a second corpus, whose annotations fit two articles
     connection = sqlite3.connect(cache_dir / FILE_NAME)
     key = corpus_key(documents)
     other = corpus_key(smaller)
@@ -247,7 +264,7 @@ def test_a_damaged_corpus_part_is_recomputed(cache_dir: Path, column: str, value
         assert any("entry" in notice for notice in cache.notices)
         assert cache.load_corpus(other) is not None  # only the damaged corpus was dropped
         counter = Counter()
-        corpus = cache.analyse(documents, [], counter, finish)
+        corpus = through(cache, documents, counter)
     assert counter.calls == []  # its articles were still cached one by one
     assert [a.title for a in corpus.articles] == ["River bursts its banks", "Parliament passes budget", "Late goal wins derby"]
 
@@ -292,7 +309,7 @@ def test_a_failed_background_store_is_a_notice(cache_dir: Path, monkeypatch: pyt
 
     monkeypatch.setattr(codec, "encode", broken)
     with AnalysisCache() as cache:
-        corpus = cache.analyse(corpus_of_three(), [], Counter(), finish)
+        corpus = through(cache, corpus_of_three(), Counter())
     assert len(corpus.articles) == 3
     assert any("not written" in notice and "no room" in notice for notice in cache.notices)
 
@@ -305,7 +322,7 @@ def test_clear_empties_the_cache(cache_dir: Path) -> None:
         assert cache.size() == (0, 0)
     counter = Counter()
     with AnalysisCache() as cache:
-        cache.analyse(documents, [], counter, finish)
+        through(cache, documents, counter)
     assert counter.calls == ["flood", "vote", "match"]
 
 
@@ -314,7 +331,7 @@ def test_bypass_touches_no_file_and_always_analyses(cache_dir: Path) -> None:
     for _ in range(2):
         counter = Counter()
         cache = AnalysisCache.disabled()
-        corpus = cache.analyse(documents, [], counter, finish)
+        corpus = through(cache, documents, counter)
         cache.clear()
         assert counter.calls == ["flood", "vote", "match"]
         assert len(corpus.articles) == 3
@@ -326,7 +343,7 @@ def test_an_unwritable_folder_means_no_cache_not_a_crash(tmp_path: Path) -> None
     blocker.write_text("x")
     counter = Counter()
     with AnalysisCache(blocker) as cache:
-        corpus = cache.analyse(corpus_of_three(), [], counter, finish)
+        corpus = through(cache, corpus_of_three(), counter)
         assert cache.notices and "unavailable" in cache.notices[0]
     assert len(corpus.articles) == 3 and len(counter.calls) == 3
 
@@ -336,7 +353,7 @@ def test_only_recent_corpora_are_kept(cache_dir: Path) -> None:
     with AnalysisCache() as cache:
         for n in range(1, 4):
             for subset in (documents[:n], documents[n - 1 : n]):
-                cache.analyse(subset, [], Counter(), finish)
+                through(cache, subset, Counter())
         assert cache.size()[1] <= 4
 
 
@@ -359,21 +376,6 @@ def test_every_model_class_survives_the_codec() -> None:
     assert codec.decode(codec.encode(corpus)) == corpus
 
 
-def test_decoded_results_are_kept_out_of_the_collectors_way() -> None:
-    # A reopened corpus is millions of objects; left young, the next collections would each walk them all.
-    articles = tuple(Article(f"a{n}", f"/a{n}.txt", "T", ("p",), entities=(EntityMention(0, 0, 1, "p", "PLACE", "x"),)) for n in range(2000))
-    blob = codec.encode(Corpus(articles=articles))
-    gc.collect()
-    before = gc.get_freeze_count()
-    try:
-        decoded = codec.decode(blob)
-        assert gc.get_freeze_count() - before >= 2 * len(articles)
-        assert gc.get_count()[0] < 100
-        assert decoded == Corpus(articles=articles)
-    finally:
-        gc.unfreeze()
-
-
 def test_the_codec_refuses_foreign_and_damaged_bytes() -> None:
     blob = codec.encode(Corpus())
     with pytest.raises(codec.DecodeError):
@@ -382,7 +384,7 @@ def test_the_codec_refuses_foreign_and_damaged_bytes() -> None:
         codec.decode(b"garbage")
     # A well-formed pickle that would call a function is refused even with a valid header and checksum.
     evil = pickle.dumps(os.getcwd, 5)
-    forged = b"RDR1" + zlib.crc32(evil).to_bytes(4, "big") + evil
+    forged = codec._HEADER + zlib.crc32(evil).to_bytes(4, "big") + evil
     with pytest.raises(codec.DecodeError, match="refusing"):
         codec.decode(forged)
 
@@ -391,7 +393,7 @@ def test_seed_articles_come_back_identical(cache_dir: Path) -> None:
     documents, problems = ingest.load([SEEDS])
     assert documents
     with AnalysisCache() as cache:
-        first = cache.prepare_all(documents, clean.clean)
+        first = prepare_through(cache, documents, clean.clean)
     with AnalysisCache() as cache:
         assert cache.load_articles(documents) == first
 
@@ -412,7 +414,7 @@ ARCHIVE = {
 
 
 def test_an_unchanged_archive_is_not_even_read(cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.analysis import pipeline
+    from reader.run import pipeline
 
     archive = tmp_path / "archive"
     write_archive(archive, ARCHIVE)
@@ -438,7 +440,7 @@ def test_an_unchanged_archive_is_not_even_read(cache_dir: Path, tmp_path: Path, 
 
 
 def test_a_file_changed_just_now_is_read_not_trusted_by_its_timestamps(cache_dir: Path, tmp_path: Path) -> None:
-    from reader.analysis import pipeline
+    from reader.run import pipeline
     from reader.storage.cache import files_fingerprint
 
     archive = tmp_path / "archive"
@@ -450,7 +452,7 @@ def test_a_file_changed_just_now_is_read_not_trusted_by_its_timestamps(cache_dir
 
 
 def test_the_pipeline_runs_through_the_cache(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.analysis import pipeline
+    from reader.run import pipeline
 
     calls = count_prepared(monkeypatch)
     previews: list[Corpus] = []
@@ -473,7 +475,7 @@ def test_the_pipeline_runs_through_the_cache(cache_dir: Path, monkeypatch: pytes
 FORK_CHECK = """
 import sys, tempfile
 from pathlib import Path
-from reader.analysis import parallel, pipeline
+from reader.run import pool as parallel, pipeline
 from reader.storage.cache import AnalysisCache
 
 parallel.MIN_PARALLEL = {"fork": 4, "forkserver": 4, "spawn": 4}
@@ -502,7 +504,7 @@ def test_a_large_corpus_forks_its_workers_before_the_cache_writer_starts(tmp_pat
 
 
 def test_a_cancelled_analysis_stops_after_the_chunk_it_is_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.analysis import pipeline
+    from reader.run import pipeline
 
     archive = tmp_path / "archive"
     write_archive(archive, {f"n{i}": f"Story {i}\n\nThe harbour of Port {i} reopened on Monday.\n" for i in range(6)})
@@ -516,9 +518,10 @@ def test_a_cancelled_analysis_stops_after_the_chunk_it_is_in(tmp_path: Path, mon
 def test_the_list_grows_in_corpus_order_whatever_order_work_arrives_in(
     arrival: str, shown: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.analysis import parallel, pipeline
+    from reader.run import pipeline
+    from reader.run.pool import Workers
 
-    real_submit = parallel.submit_all
+    real_map = Workers.map
 
     class Finished:
         """Workers that hand back the chunks of two articles in the order `arrival` says."""
@@ -526,17 +529,17 @@ def test_the_list_grows_in_corpus_order_whatever_order_work_arrives_in(
         def __init__(self, documents: list[Document]) -> None:
             self.prepared = [pipeline.prepare(d) for d in documents]
 
-        def result(self, progress: object = None, on_chunk: Callable[[list[Article]], None] | None = None) -> list[Article]:
+        def results(self, progress: object = None, on_chunk: Callable[[list[Article]], None] | None = None) -> list[Article]:
             starts = range(0, len(self.prepared), 2)
             for start in starts if arrival == "in order" else reversed(starts):
                 assert on_chunk is not None
                 on_chunk(self.prepared[start : start + 2])
             return self.prepared
 
-    def submit_all(documents, prepare, *args, **kwargs):  # type: ignore[no-untyped-def]
-        return Finished(documents) if prepare is pipeline.prepare else real_submit(documents, prepare, *args, **kwargs)
+    def map(self, function, items, **kwargs):  # type: ignore[no-untyped-def]
+        return Finished(items) if function is pipeline.prepare else real_map(self, function, items, **kwargs)
 
-    monkeypatch.setattr(parallel, "submit_all", submit_all)
+    monkeypatch.setattr(Workers, "map", map)
     monkeypatch.setattr(pipeline, "FIRST_UPDATE", 2)
     monkeypatch.setattr(pipeline, "UPDATE_EVERY", 2)
     archive = tmp_path / "archive"
@@ -550,18 +553,19 @@ def test_the_list_grows_in_corpus_order_whatever_order_work_arrives_in(
 
 
 def test_a_cancelled_corpus_stage_drops_the_work_it_handed_over(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.analysis import parallel, pipeline
+    from reader.run import pipeline
+    from reader.run.pool import Batch
 
     documents, _ = ingest.load([SEEDS])
     articles = [pipeline.prepare(d) for d in documents]
     dropped: list[int] = []
-    original = parallel.Pending.cancel
+    original = Batch.cancel
 
-    def cancel(self: parallel.Pending) -> None:  # type: ignore[type-arg]
-        dropped.append(len(self._documents))
+    def cancel(self: Batch) -> None:  # type: ignore[type-arg]
+        dropped.append(len(self.items))
         original(self)
 
-    monkeypatch.setattr(parallel.Pending, "cancel", cancel)
+    monkeypatch.setattr(Batch, "cancel", cancel)
     asked: list[int] = []
 
     def cancelled() -> bool:  # asked after unification, after attribution, then after grouping: quit there
@@ -570,5 +574,6 @@ def test_a_cancelled_corpus_stage_drops_the_work_it_handed_over(monkeypatch: pyt
 
     with pytest.raises(pipeline.AnalysisCancelled):
         pipeline.link_corpus(articles, cancelled=cancelled)
-    # Term counts, every article's pieces and the mention clues were handed over: all three are dropped.
-    assert sorted(dropped) == sorted([len(articles), len(articles), 1])
+    # Detection and term counts (collected), the mention clues and every article's sentences
+    # (handed over, not yet collected) are all dropped; no event's links were handed over.
+    assert sorted(dropped) == sorted([len(articles), len(articles), 1, len(articles)])

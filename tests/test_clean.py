@@ -6,8 +6,10 @@ import textwrap
 
 import pytest
 
-from reader.analysis import clean, ingest, metadata
-from reader.analysis.ingest import Block, Document
+from reader.analysis import clean
+from reader.sources import files as ingest
+from reader.analysis.clean import metadata
+from reader.analysis.model import Block, Document
 from reader.analysis.model import Article
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.entities import is_role, recognise, slug, unify
+from reader.analysis.names import is_role, recognise, slug, unify
 from reader.analysis.model import Article, EntityMention
 from reader.analysis.names.roles import parse_role
 from reader.analysis.names.spacy_adapter import adapt, spacy_recogniser

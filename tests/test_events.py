@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from reader.analysis import dates
+from reader.analysis.text import dates
 from reader.analysis.events import group_events
 from reader.analysis.model import Article
-from reader.analysis.normalise import comparable, figures
+from reader.analysis.text.normalise import comparable, figures
 
 
 def art(id: str, *paragraphs: str, date: str | None = None, title: str = "") -> Article:

@@ -13,8 +13,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.analysis import pipeline
-from reader.analysis.ingest import Block, Document
+from reader.run import pipeline
+from reader.analysis.model import Block, Document
 from reader.analysis.model import Corpus
 
 QUOTE_MARKS = "\"'“”‘’«»„‟‹›`´"

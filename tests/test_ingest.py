@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis import ingest
+from reader.sources import files as ingest
 
 GOOD = "Council approves budget\nThe council approved the budget on Monday.\n"
 

@@ -8,11 +8,13 @@ import sys
 
 import pytest
 
-from reader.analysis import clean, ingest, parallel
+from reader.analysis import clean
+from reader.sources import files as ingest
+
 from reader.analysis.events import group_events
-from reader.analysis.links import find_links, lay_groundwork
+from reader.analysis.links import find_links
 from reader.analysis.model import Anchor, Article, Event, Link
-from reader.analysis.worddiff import word_diff
+from reader.analysis.text.worddiff import word_diff
 
 
 def art(id: str, *paragraphs: str, date: str | None = None) -> Article:
@@ -26,7 +28,7 @@ def one_event(*articles: Article) -> tuple[Event, ...]:
 def test_same_quotation_with_small_wording_changes() -> None:
     a = art("a", "\u201cWe will build closer ties in the field of farming, water and rail transport,\u201d the minister said.")
     b = art("b", 'The minister said: "We will build closer ties in the fields of farming, water and rail transport."')
-    (link,) = find_links([a, b], one_event(a, b), ())
+    (link,) = find_links([a, b], one_event(a, b))
     assert link.kind == "quote" and link.score >= 85
     assert link.source == Anchor("a", 0) and link.target == Anchor("b", 0)
     assert link.why.startswith("same quotation")
@@ -37,7 +39,7 @@ def test_same_quotation_with_small_wording_changes() -> None:
 def test_partial_quote_links_to_the_full_one() -> None:
     a = art("a", 'She called the treaty "a fair deal for both sides" on Monday.')
     b = art("b", '"It is a fair deal for both sides, and we will honour it," the envoy said.')
-    (link,) = find_links([a, b], one_event(a, b), ())
+    (link,) = find_links([a, b], one_event(a, b))
     assert link.kind == "quote" and "part of the same quotation" in link.why
     assert [r.op for r in link.diff][0] == "insert"
 
@@ -45,7 +47,7 @@ def test_partial_quote_links_to_the_full_one() -> None:
 def test_same_figure_in_other_words_is_a_passage_link() -> None:
     a = art("a", "The two firms signed a joint $2 billion port development fund on the day.")
     b = art("b", "Officials said the firms agreed a joint $2bn port development fund.")
-    (link,) = find_links([a, b], one_event(a, b), ())
+    (link,) = find_links([a, b], one_event(a, b))
     assert link.kind == "passage"
     assert "same figure $2 billion" in link.why
 
@@ -53,7 +55,7 @@ def test_same_figure_in_other_words_is_a_passage_link() -> None:
 def test_paraphrase_without_figure_is_a_passage_link() -> None:
     a = art("a", "In a recent interview with the national broadcaster RTV, the coach praised the club's young squad and its rising academy players.")
     b = art("b", "In an earlier interview with broadcaster RTV, the coach praised his young squad and the academy players rising through the club.")
-    (link,) = find_links([a, b], one_event(a, b), ())
+    (link,) = find_links([a, b], one_event(a, b))
     assert link.kind == "passage" and "shared words" in link.why
 
 
@@ -61,13 +63,13 @@ def test_no_passage_or_quote_link_across_events() -> None:
     a = art("a", '"We will build closer ties in the field of farming, water and rail transport," the minister said.')
     b = art("b", '"We will build closer ties in the field of farming, water and rail transport," the minister said.')
     events = (Event("event-1", "", None, ("a",)), Event("event-2", "", None, ("b",)))
-    assert [l for l in find_links([a, b], events, ()) if l.kind != "mention"] == []
+    assert [l for l in find_links([a, b], events) if l.kind != "mention"] == []
 
 
 def test_unrelated_sentences_do_not_link() -> None:
     a = art("a", "The council approved the budget for new schools on Monday.")
     b = art("b", "Heavy rain flooded the main road and closed two bridges.")
-    assert find_links([a, b], one_event(a, b), ()) == ()
+    assert find_links([a, b], one_event(a, b)) == ()
 
 
 def test_mention_link_points_at_the_referenced_event() -> None:
@@ -83,7 +85,7 @@ def test_mention_link_points_at_the_referenced_event() -> None:
         date="2024-02-02",
     )
     events = (Event("event-1", "", "2019-04-03", ("old",)), Event("event-2", "", "2024-02-01", ("new",)))
-    (link,) = find_links([old, new_a], events, ())
+    (link,) = find_links([old, new_a], events)
     assert link.kind == "mention" and link.event == "event-1"
     assert link.source == Anchor("new", 1) and link.target.article == "old"
     assert "arden accord" in link.why
@@ -95,7 +97,7 @@ from reader.analysis.model import Article, Event
 old = Article("old", "old.txt", "", ("The Arden accord was signed by the two mining companies in Lusaka, ending a long dispute over the copper belt.",), date="2019-04-03")
 new = Article("new", "new.txt", "", ("Shares in Kimba Mining rose sharply after record profits.", "The company has grown fast since the Arden accord in April 2019 ended its long dispute over the copper belt in Lusaka."), date="2024-02-02")
 events = (Event("event-1", "", "2019-04-03", ("old",)), Event("event-2", "", "2024-02-01", ("new",)))
-print([link.why for link in find_links([old, new], events, ())])
+print([link.why for link in find_links([old, new], events)])
 """
 
 
@@ -116,7 +118,7 @@ def test_mention_needs_a_matching_time() -> None:
     old = art("old", "The Arden accord was signed by the two mining companies in Lusaka.", date="2019-04-03")
     new = art("new", "Since the \u201cArden accord\u201d in 2015 the firms have cooperated.", date="2024-02-02")
     events = (Event("event-1", "", "2019-04-03", ("old",)), Event("event-2", "", "2024-02-02", ("new",)))
-    assert find_links([old, new], events, ()) == ()
+    assert find_links([old, new], events) == ()
 
 
 def test_word_diff_runs() -> None:
@@ -134,7 +136,7 @@ def test_seed_corpus_events_and_links() -> None:
     events = group_events(articles, ())
     short = {tuple(a[:3] for a in e.articles) for e in events}
     assert short == {("000", "002"), ("001", "004"), ("003",)}
-    links = find_links(articles, events, ())
+    links = find_links(articles, events)
     event_of = {a: e.id for e in events for a in e.articles}
     text = {a.id: a.paragraphs for a in articles}
 
@@ -158,24 +160,3 @@ def test_seed_corpus_events_and_links() -> None:
         if link.kind != "mention":
             assert event_of[link.source.article] == event_of[link.target.article], link
         assert link.why
-
-
-def test_linking_on_worker_processes_gives_the_same_links() -> None:
-    articles = _seeds()
-    events = group_events(articles, ())
-    serial = find_links(articles, events, (), parallel_from=10**9)
-    assert find_links(articles, events, (), parallel_from=0) == serial
-    assert len([l for l in serial if l.kind != "mention"]) >= 10
-
-
-@pytest.mark.parametrize("on_workers", [False, True], ids=["here", "on workers"])
-def test_groundwork_laid_before_the_events_are_known_gives_the_same_links(
-    on_workers: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    if on_workers:  # five articles are far too few for a pool, unless told otherwise
-        monkeypatch.setattr(parallel, "MIN_PARALLEL", dict.fromkeys(parallel.MIN_PARALLEL, 0))
-    articles = _seeds()
-    ahead = lay_groundwork(articles)  # the pipeline hands this over before grouping the events
-    assert ahead.clues.on_workers == ahead.sentences.on_workers == on_workers
-    events = group_events(articles, ())
-    assert find_links(articles, events, (), groundwork=ahead) == find_links(articles, events, ())

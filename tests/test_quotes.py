@@ -503,7 +503,8 @@ SEED_SPEAKERS: dict[str, list[tuple[str, str | None]]] = {
 
 
 def _seed_articles() -> list[Article]:
-    from reader.analysis import clean, ingest
+    from reader.analysis import clean
+    from reader.sources import files as ingest
 
     documents, _ = ingest.load([SEEDS])
     return [clean.clean(document) for document in documents]
@@ -520,7 +521,7 @@ def test_seeds_every_speech_quotation_found() -> None:
 
 
 def test_seeds_attribution_accuracy() -> None:
-    entities = pytest.importorskip("reader.analysis.entities")
+    entities = pytest.importorskip("reader.analysis.names")
     from dataclasses import replace
 
     articles = [replace(a, entities=entities.recognise(a.paragraphs)) for a in _seed_articles()]
@@ -562,13 +563,15 @@ def test_headline_quotes_take_the_speaker_of_the_same_words_in_the_body() -> Non
 def test_the_scan_gives_the_quotation_pieces_attribution_keeps() -> None:
     # Event grouping and linking compare the pieces the scan normalised once,
     # so they must be those of the attributed quotations, for every seed.
-    from reader.analysis import entities, ingest, pipeline
+    from reader.analysis import names as entities
+    from reader.sources import files as ingest
+    from reader.run import pipeline
     from reader.analysis import quotes as stage
-    from reader.analysis.passages import quote_pieces
+    from reader.analysis.quotes.pieces import quote_pieces
 
     documents, _ = ingest.load([SEEDS])
     unified, table = entities.unify([pipeline.prepare(d) for d in documents])
-    scans = stage.scans(stage.submit_scans(unified))
+    scans = [stage.scan_article(a.paragraphs) for a in unified]
     by_id = {entity.id: entity for entity in table}
     attributed = [
         Article(a.id, a.source, a.title, a.paragraphs, quotes=find_quotes(a, by_id, scan.scanned))

@@ -26,8 +26,8 @@ NARROW = (80, 24)
 @cache
 def seeds_corpus() -> Corpus:
     """The bundled seeds, analysed once per test run."""
-    from reader.analysis.ingest import bundled_seeds
-    from reader.analysis.pipeline import analyse
+    from reader.sources.files import bundled_seeds
+    from reader.run.pipeline import analyse
 
     return analyse([bundled_seeds()])
 

@@ -18,6 +18,25 @@ DiffOp = Literal["equal", "insert", "delete"]
 
 
 @dataclass(frozen=True, slots=True)
+class Block:
+    """A piece of a document: a physical line of a text file, or a parsed Markdown block."""
+
+    text: str
+    kind: str = "line"
+    """"line" (plain text, may be hard-wrapped), "heading" or "paragraph" (Markdown)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One readable article file, decoded but not yet cleaned."""
+
+    id: str
+    source: str
+    blocks: tuple[Block, ...]
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
 class Removed:
     """A line the cleaner dropped (or moved into metadata), kept verbatim."""
 

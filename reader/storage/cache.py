@@ -34,10 +34,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from reader.analysis.model import Article, Corpus, Problem
 
-from . import codec, sqlite
+from reader.run import codec
+from reader.storage import sqlite
 
 if TYPE_CHECKING:
-    from reader.analysis.ingest import Document
+    from reader.analysis.model import Document
 
 def _analysis_digest() -> str:
     """A digest of the analysis code itself, so any change to a stage discards older results.
@@ -64,9 +65,7 @@ SCHEMA_VERSION = 3
 KEEP_CORPORA = 4
 """Whole-corpus results kept (most recently used first); each is tens of MB for a large archive."""
 
-Progress = Callable[[int, int], None]
 Preview = Callable[[Corpus], None]
-Prepare = Callable[["Document"], Article]
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -108,7 +107,7 @@ def files_fingerprint(paths: Sequence[Path], max_bytes: int, version: str = ANAL
     archive reopen at once. None when a file was modified too recently for
     its timestamps to be trusted (the ordinary, content-hashed path is used).
     """
-    from reader.analysis import ingest
+    from reader.sources import files as ingest
 
     files, problems = ingest.discover(paths)
     digest = hashlib.blake2b(digest_size=20)
@@ -351,37 +350,6 @@ class AnalysisCache:
         """Wait until every store asked for so far is written (or has failed, with a notice)."""
         writes, self._writes = self._writes, []
         wait(writes)
-
-    def prepare_all(self, documents: Sequence[Document], prepare: Prepare, progress: Progress | None = None) -> list[Article]:
-        """`prepare` every document, reusing cached results and storing the new ones; order is kept.
-
-        The pipeline's own preparation through this cache (`pipeline.prepare_all`), with `prepare` for each miss.
-        """
-        from reader.analysis import pipeline
-
-        return pipeline.prepare_all(documents, progress, self, prepare_one=prepare)
-
-    def analyse(
-        self,
-        documents: Sequence[Document],
-        problems: Sequence[Problem],
-        prepare: Prepare,
-        finish: Callable[[list[Article], Sequence[Problem]], Corpus],
-        progress: Progress | None = None,
-    ) -> Corpus:
-        """The whole analysis through the cache: one read if nothing changed, else only changed files prepared.
-
-        `finish(articles, problems)` runs the corpus-wide stages (duplicates, linking).
-        """
-        key = self.key(documents, problems)
-        corpus = self.load_corpus(key)
-        if corpus is not None:
-            if progress is not None:
-                progress(len(documents), len(documents))
-            return corpus
-        corpus = finish(self.prepare_all(documents, prepare, progress), problems)
-        self.store_corpus(key, corpus)
-        return corpus
 
     def clear(self) -> None:
         """Forget every stored result (`reader cache clear`) and give the space back."""

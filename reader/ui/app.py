@@ -30,7 +30,8 @@ from .screens.main import MainScreen
 from .themes import DEFAULTS, THEMES
 
 if TYPE_CHECKING:
-    from ..analysis.pipeline import ResultCache
+    from reader.run.pipeline import ResultCache
+
     from .reading import StateStore
 
 
@@ -105,16 +106,6 @@ class ReaderApp(App[None]):
     def get_default_screen(self) -> MainScreen:
         return self.main
 
-    def on_ready(self) -> None:
-        """The first frame is on screen: turn back on a collector start-up turned off (see `cli.run_app`).
-
-        What exists now (modules, classes, styles) lives as long as the app, so it is
-        frozen out of later collections, which then stay short during key presses.
-        """
-        if not gc.isenabled():
-            gc.freeze()
-            gc.enable()
-
     def on_mount(self) -> None:
         if self._keymap_notice:
             self.notify(printable(self._keymap_notice), title="Keys", severity="warning", markup=False, timeout=15)
@@ -138,13 +129,14 @@ class ReaderApp(App[None]):
                 screen.post_message(ArticlesArrived(CorpusIndex(corpus)))
 
         try:
-            from ..analysis.pipeline import AnalysisCancelled, analyse
+            from reader.run.pipeline import AnalysisCancelled, analyse
+            from reader.sources.files import DEFAULT_MAX_BYTES
 
-            options: dict[str, int] = {} if self.max_bytes is None else {"max_bytes": self.max_bytes}
+            max_bytes = DEFAULT_MAX_BYTES if self.max_bytes is None else self.max_bytes
             cache = self.open_cache() if self.open_cache is not None else None
             try:
                 corpus = analyse(
-                    self.paths, progress, cache=cache, on_preview=on_preview, cancelled=lambda: worker.is_cancelled, **options
+                    self.paths, progress, max_bytes=max_bytes, cache=cache, on_preview=on_preview, cancelled=lambda: worker.is_cancelled
                 )
             except AnalysisCancelled:
                 return  # the app is quitting (Textual cancels its workers): nothing to show
@@ -157,6 +149,9 @@ class ReaderApp(App[None]):
             return
         if not worker.is_cancelled:
             screen.post_message(AnalysisFinished(CorpusIndex(corpus)))
+            # The corpus and its index live as long as the app: the collector's later
+            # passes, during key presses, need not walk their millions of objects.
+            self.call_from_thread(gc.freeze)
 
     def action_reload(self) -> None:
         """Read the folders again: changed and new files are analysed, the rest comes from the cache."""

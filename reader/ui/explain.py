@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..analysis.model import DiffRun, Link
-from ..analysis.worddiff import word_diff
+from ..analysis.text.worddiff import word_diff
 
 CLOSE = 0.5
 """Above this share of changed words a passage is "the same fact in other words", and its diff is not shown."""

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from . import lexicon
+from reader.analysis.text import sentences
+
 
 # Every upper-case letter in Latin-1 and Latin Extended-A/B, so "Ömer" and "Łukasz" start names.
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupper())
@@ -78,7 +79,11 @@ def words_of(text: str, offset: int) -> list[Word]:
 
 
 def sentence_start(paragraph: str, start: int) -> bool:
-    """Is the word at `start` the first of its sentence (so its capital proves nothing)?"""
+    """Is the word at `start` the first of its sentence or clause (so its capital proves nothing)?
+
+    Sentences end where `sentences` says; a capital after a colon or a semicolon,
+    or after a comma closing a quotation ("…," Xi said), proves nothing either.
+    """
     if start >= 2 and paragraph[start - 1] == " ":
         before = paragraph[start - 2]
         if before.isalnum() or before == ",":
@@ -89,18 +94,6 @@ def sentence_start(paragraph: str, start: int) -> bool:
         if paragraph[j] not in " \u00a0\t":
             quoted = True
         j -= 1
-    if j < 0:
+    if j < 0 or paragraph[j] in ":;":
         return True
-    ch = paragraph[j]
-    if ch in "!?:;…":
-        return True
-    if ch == ".":
-        # "Mr. Putin", "the U.S. President": a full stop after an abbreviation ends no sentence.
-        k = j - 1
-        while k >= 0 and (paragraph[k].isalpha() or paragraph[k] == "."):
-            k -= 1
-        before = paragraph[k + 1 : j]
-        if before in lexicon.ABBREVIATIONS or (len(before) == 1 and before.isupper()):
-            return False
-        return True
-    return quoted and ch in ",:"
+    return sentences.begins_sentence(paragraph, start) or (quoted and paragraph[j] == ",")

@@ -8,6 +8,8 @@ the function words that are capitalised only because a sentence starts with them
 
 from __future__ import annotations
 
+from reader.analysis.text import words
+
 # Honorifics: short forms, with or without a full stop.
 HONORIFICS = frozenset(
     "Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Rev Revd Fr Sr Jr Gen Col Lt Sgt Capt Cpt Adm Maj Cmdr "
@@ -124,8 +126,9 @@ AMBIGUOUS_HEADS = frozenset("Bank Centre Center Church Mosque Temple Palace Hous
 # Connectors allowed inside a name: "Bank of England", "Leonardo da Vinci", "Osama bin Laden".
 NAME_CONNECTORS = frozenset("of of the for de del della da di du des la le van von der den ten zu bin ibn al el y".split())
 
-# Capitalised words that are not names on their own: pronouns, determiners, and the like.
-FUNCTION_WORDS = frozenset(
+# Capitalised words that are not names on their own: the shared function words, and the
+# adverbs, reporting verbs and discourse words that open sentences in news.
+FUNCTION_WORDS = words.FUNCTION_WORDS | frozenset(
     """a an the this that these those there here it its it's he him his she her hers we us our they them their
     i i'm i've i'd i'll you your yours my me mine who whom whose which what when where why how whoever
     and or but nor so yet for if then than though although because since unless until while whereas
@@ -163,11 +166,6 @@ NOT_NAMES = frozenset(
     Shi'i Marxist Marxists Communist Communists Socialist Socialists Conservative Conservatives Liberal
     Liberals Olympic Olympics Nazi Nazis Zionist Jihadist Jihadists Salafist Western Westerners Orthodox Evangelical
     """.split()
-)
-# Words that end a sentence but not when they are an abbreviation before a name.
-ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr Prof St Sen Rep Gov Gen Col Lt Sgt Capt Adm Maj Rev Jr Sr Inc Corp Co Ltd No Vol Fig "
-    "Mt Ft Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec U.S U.K U.N E.U vs etc".split()
 )
 # Acronyms that stand for places, not organisations.
 PLACE_ACRONYMS = frozenset("US U.S. USA U.S.A. UK U.K. UAE U.A.E. USSR DPRK DRC PRC ROK D.C. DC".split())

@@ -1,0 +1,126 @@
+"""What an article says about itself: headline, standfirst, byline, date, outlet.
+
+Copied pages put these on short lines above the body. Each test here looks at
+the form of one line (a headline has no full stop, a byline is a short run of
+capitalised name words, a dateline is mostly a date) so it holds for any site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from reader.analysis.text import sentences
+from reader.analysis.text.dates import dateline_date, parse_date
+from reader.analysis.text.words import FUNCTION_WORDS
+
+__all__ = ["dateline_date", "parse_date"]  # read by the cleaner with the other line tests
+
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+|de|van|von|da|al|bin)$")
+_NOT_NAME_WORDS = FUNCTION_WORDS | {"amid", "says", "said"}
+"""Words that tell a line is a sentence, not a run of author names."""
+_ROLE_LINE = re.compile(
+    r"^(?:[A-Z][\w'’-]*\s+){0,4}(?:editor|correspondent|reporter|writer|columnist|staff|chief|producer|analyst"
+    r"|contributor|journalist|bureau|desk)(?:\s+[\w'’-]+){0,3}$",
+    re.I,
+)
+_BY = re.compile(r"^\s*(?:by|words\s+by|written\s+by)\s+(?P<names>.+?)\s*$", re.I)
+_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\((?P<agency>[A-Z][A-Za-z.]{1,20})\)\s*[-–—]")
+
+
+def is_headline(text: str) -> bool:
+    """A headline: one short statement without a closing full stop or a sentence break inside."""
+    words = text.split()
+    if not 2 <= len(words) <= 25 or text.rstrip().endswith((".", ",", ";", ":")):
+        return False
+    # An ellipsis in a headline ("Checks Out Of Rehab... To Check Into…") joins, it does not end.
+    return all(text[:start].rstrip().endswith(("...", "…")) for start in sentences.starts(text)[1:])
+
+
+def is_standfirst(text: str) -> bool:
+    """A standfirst under a headline: a longer line that, like a headline, has no final full stop."""
+    return len(text.split()) >= 6 and not text.rstrip().endswith((".", ",", ";", ":")) and len(text) <= 400
+
+
+def byline_names(line: str) -> str | None:
+    """The author names of a byline line ("By Jane Doe and Ali Khan", or just "Jane Doe")."""
+    match = _BY.match(line)
+    candidate = match.group("names") if match else line.strip()
+    parts = [part.strip() for part in re.split(r",|\band\b|&", candidate) if part.strip()]
+    if not parts or len(parts) > 4:
+        return None
+    for part in parts:
+        words = part.split()
+        if not (2 <= len(words) <= 4) and not (match and len(words) == 1):
+            return None
+        if any(word.lower() in _NOT_NAME_WORDS or not _NAME_WORD.match(word) for word in words):
+            return None
+    return candidate.strip()
+
+
+def is_role_line(line: str) -> bool:
+    """A job title printed under a byline ("Asia Editor", "Staff reporter")."""
+    return len(line.split()) <= 6 and _ROLE_LINE.match(line.strip()) is not None
+
+
+def agency_outlet(first_paragraph: str) -> str | None:
+    """The agency of a wire dateline ("BEIJING (Reuters) - ...")."""
+    match = _AGENCY_DATELINE.match(first_paragraph)
+    return match.group("agency") if match else None
+
+
+_TOLD = re.compile(r"\btold\s+(?P<outlet>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})")
+
+_MEDIA_WORD = re.compile(
+    r"\b(?:news|times|post|journal|herald|guardian|telegraph|independent|tribune|gazette|daily|weekly|radio"
+    r"|television|tv|press|agency|magazine|observer|mail|chronicle|reuters|bloomberg|bbc|cnn|npr|afp|ap)\b",
+    re.I,
+)
+
+
+def interview_outlet(paragraphs: Iterable[str]) -> str | None:
+    """The outlet interviewees keep talking to ("…, told The Daily Post"): the article's own.
+
+    Sources quoted by another outlet are named once or so; the reporting
+    outlet is the one named again and again, so at least two are needed.
+    """
+    counts: Counter[str] = Counter()
+    for text in paragraphs:
+        for match in _TOLD.finditer(text):
+            name = match.group("outlet").rstrip(".,")
+            if name.lower().startswith("the ") or _MEDIA_WORD.search(name):
+                counts["The" + name[3:] if name.startswith("the ") else name] += 1
+    if not counts:
+        return None
+    name, count = counts.most_common(1)[0]
+    return name if count >= 2 else None
+
+
+def domain_outlet(urls: Iterable[str]) -> str | None:
+    """The site most of an article's own links point to: copied pages link to their own site."""
+    hosts = Counter()
+    for url in urls:
+        host = urlsplit(url.strip().strip("<>") if "://" in url else "http://" + url.strip()).hostname or ""
+        host = host.removeprefix("www.")
+        if host:
+            hosts[host] += 1
+    if not hosts:
+        return None
+    host, count = hosts.most_common(1)[0]
+    return host if count >= 2 else None
+
+
+def lead_title(paragraphs: Iterable[str], limit: int = 90) -> str:
+    """A display title from the lead: its first sentence, cut at a word if long."""
+    for paragraph in paragraphs:
+        text = paragraph.strip()
+        if not text:
+            continue
+        sentence = sentences.split(text)[0]
+        if len(sentence) <= limit:
+            return sentence
+        cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+        return cut + "…"
+    return "(untitled)"

@@ -1,0 +1,216 @@
+"""Runs the analysis of a corpus: files → clean articles → entities → quotes → events → links.
+
+This module and `corpus` are the only places that decide how the stages run:
+what goes to the workers (`pool.Workers`), what the cache answers, and in
+what order the list fills. The stages themselves are plain functions.
+Per-article work (cleaning, recognition) is independent for each article;
+the corpus stages (`corpus.link_corpus`) see every article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Protocol
+
+from reader.analysis import clean, names
+from reader.analysis.model import Article, Corpus, Document, Problem
+from reader.run.corpus import AnalysisCancelled, Cancelled, check, link_corpus
+from reader.run.pool import Workers
+from reader.sources import files
+
+__all__ = ["AnalysisCancelled", "ResultCache", "analyse", "analyse_documents", "finish", "link_corpus", "prepare", "prepare_all"]
+
+Progress = Callable[[int, int], None]
+"""Called with (articles done, articles in all) as analysis goes on."""
+
+Preview = Callable[[Corpus], None]
+"""Called with what can be shown before the analysis is done (see `analyse`)."""
+
+
+def prepare(document: Document) -> Article:
+    """Clean one document and recognise its entities: the per-article, corpus-free work."""
+    article = clean.clean(document)
+    return replace(article, entities=names.recognise(article.paragraphs))
+
+
+class ResultCache(Protocol):
+    """What `analyse` needs of a persistent cache (`reader.storage.cache.AnalysisCache` is one)."""
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """Sentences for the user about trouble with the cache (a damaged file set aside)."""
+        ...
+
+    def fingerprint(self, paths: Sequence[Path], max_bytes: int) -> str | None: ...
+    def load_unchanged(self, fingerprint: str | None, on_text: Preview | None = None) -> Corpus | None: ...
+    def remember(self, fingerprint: str | None, key: str) -> None: ...
+    def key(self, documents: Sequence[Document], problems: Sequence[Problem]) -> str: ...
+    def load_corpus(self, key: str, on_text: Preview | None = None) -> Corpus | None: ...
+    def store_corpus(self, key: str, corpus: Corpus) -> None: ...
+    def load_articles(self, documents: Sequence[Document]) -> list[Article | None]: ...
+    def store_articles(self, articles: Sequence[Article]) -> None: ...
+
+
+UPDATE_EVERY = 500
+"""Articles prepared between two updates of the list while a large corpus is analysed
+(or an eighth of the corpus, if more)."""
+FIRST_UPDATE = 200
+"""The first update comes sooner, so the first articles are on screen soon after the files are read."""
+
+
+def finish(
+    articles: Sequence[Article],
+    problems: Sequence[Problem],
+    cancelled: Cancelled | None = None,
+    workers: Workers | None = None,
+) -> Corpus:
+    """From prepared articles to the corpus: drop duplicates, note empty articles, link."""
+    kept, duplicates = clean.drop_duplicates(articles)
+    empty = [
+        Problem(a.source, f"no article text left after cleaning ({len(a.removed)} lines removed)", "warning")
+        for a in kept
+        if not a.paragraphs
+    ]
+    return link_corpus(kept, [*problems, *duplicates, *empty], cancelled, workers)
+
+
+def analyse(
+    paths: Sequence[Path],
+    progress: Progress | None = None,
+    *,
+    max_bytes: int = files.DEFAULT_MAX_BYTES,
+    cache: ResultCache | None = None,
+    on_preview: Preview | None = None,
+    cancelled: Cancelled | None = None,
+    workers: Workers | None = None,
+) -> Corpus:
+    """Read, clean and analyse every article under `paths`.
+
+    With a `cache`, an unchanged corpus is one read and only changed files are
+    prepared again. So that a reader can show articles before the corpus is
+    done, `on_preview` is called with a partial corpus: the articles prepared
+    so far, every few hundred as they are prepared (on every core when the
+    corpus is large enough), or, when the cache holds the whole corpus, its
+    articles' text and events before their annotations and links are read.
+
+    `cancelled` is asked as prepared articles arrive and between the corpus-wide stages;
+    when it says True the analysis stops with `AnalysisCancelled` (a reader
+    that quits mid-analysis of a large corpus would otherwise wait for all of it).
+    `workers` says where per-article work runs (default: this machine's cores).
+    """
+    # Unchanged files (same sizes, times, inodes) are not even read again: one cache read.
+    fingerprint = cache.fingerprint(paths, max_bytes) if cache is not None else None
+    if cache is not None and (hit := cache.load_unchanged(fingerprint, on_preview)) is not None:
+        if progress is not None:
+            progress(len(hit.articles), len(hit.articles))
+        return hit
+    documents, problems = files.load(paths, max_bytes=max_bytes)
+    return analyse_documents(
+        documents, problems, progress, cache=cache, on_preview=on_preview, cancelled=cancelled, workers=workers, fingerprint=fingerprint
+    )
+
+
+def analyse_documents(
+    documents: Sequence[Document],
+    problems: Sequence[Problem] = (),
+    progress: Progress | None = None,
+    *,
+    cache: ResultCache | None = None,
+    on_preview: Preview | None = None,
+    cancelled: Cancelled | None = None,
+    workers: Workers | None = None,
+    fingerprint: str | None = None,
+) -> Corpus:
+    """`analyse` of documents already read (from files, pages or feeds), with the same arguments.
+
+    The cache answers an unchanged set of documents in one read; else only the
+    documents it does not hold are prepared. `fingerprint` is what the cache
+    should remember the corpus by, when the caller took one before reading.
+    """
+    workers = workers or Workers()
+    total = len(documents)
+    key = cache.key(documents, problems) if cache is not None else None
+    if cache is not None and key is not None and (hit := cache.load_corpus(key, on_preview)) is not None:
+        cache.remember(fingerprint, key)
+        if progress is not None:
+            progress(total, total)
+        return hit
+    articles = prepare_all(documents, progress, cache, on_preview, cancelled, workers=workers)
+    corpus = finish(articles, problems, cancelled, workers)
+    if cache is not None and key is not None:
+        cache.store_corpus(key, corpus)
+        cache.remember(fingerprint, key)
+    return corpus
+
+
+def prepare_all(
+    documents: Sequence[Document],
+    progress: Progress | None = None,
+    cache: ResultCache | None = None,
+    on_preview: Preview | None = None,
+    cancelled: Cancelled | None = None,
+    *,
+    workers: Workers | None = None,
+) -> list[Article]:
+    """`prepare` every document the cache does not hold, all handed to the workers at once.
+
+    Handed over in batches, the workers idled at the end of each while this
+    process collected it and handed over the next: sampled through 10,000
+    articles they used 0.72-0.91 of both cores, and 0.95 with one hand-over.
+    The list is still updated as work arrives: once the first FIRST_UPDATE
+    articles are ready, then every UPDATE_EVERY (or an eighth of the corpus),
+    with the articles ready from the first on, in the corpus's order (so rows
+    already shown keep their places). The cache stores new articles at the
+    same moments, and `cancelled` is asked as each chunk of work arrives.
+    """
+    total = len(documents)
+    ready = cache.load_articles(documents) if cache is not None else [None] * total
+    missing = [index for index, article in enumerate(ready) if article is None]
+    slot = {documents[index].id: index for index in missing}
+    hits = total - len(missing)
+    unstored: list[Article] = []
+    every = max(UPDATE_EVERY, -(-total // 8))
+    shown = 0  # articles in the last update
+    first = 0  # the first article not ready yet
+    if progress is not None and hits:
+        progress(hits, total)
+
+    def store() -> None:
+        if cache is not None and unstored:
+            cache.store_articles(unstored)
+            unstored.clear()
+
+    def update() -> None:
+        nonlocal shown
+        shown = first
+        store()
+        if on_preview is not None:
+            on_preview(Corpus(articles=tuple(a for a in ready[:first] if a is not None)))
+
+    def arrived(chunk: Sequence[Article]) -> None:
+        nonlocal first
+        for article in chunk:
+            ready[slot[article.id]] = article
+        unstored.extend(chunk)
+        if cancelled is not None and cancelled():
+            store()  # what is prepared need not be prepared again
+            raise AnalysisCancelled
+        while first < total and ready[first] is not None:
+            first += 1
+        if first >= (shown + every if shown else min(FIRST_UPDATE, every)):
+            update()
+
+    def advance(done: int, _: int) -> None:
+        if progress is not None:
+            progress(hits + done, total)
+
+    # One hand-over: the pool starts before any other thread of this process
+    # (the cache's writer) exists, so it can be forked rather than served.
+    work = (workers or Workers()).map(prepare, [documents[i] for i in missing])
+    work.results(advance, arrived)
+    first = total
+    if shown < total:
+        update()  # what is ready since the last update
+    return [article for article in ready if article is not None]

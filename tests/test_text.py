@@ -1,0 +1,67 @@
+"""The text rules every stage shares: one sentence splitter, one abbreviation list, one month table."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.clean import metadata
+from reader.analysis.names.chunks import sentence_start
+from reader.analysis.text import dates, sentences
+from reader.analysis.text.words import FUNCTION_WORDS, is_abbreviation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Putin met Xi. They talked.", ["Mr. Putin met Xi.", "They talked."]),
+        ("Alaska Gov. Sarah Palin spoke. Then she left.", ["Alaska Gov. Sarah Palin spoke.", "Then she left."]),
+        ("The U.S. President and J. Smith met in L.A. on Friday.", ["The U.S. President and J. Smith met in L.A. on Friday."]),
+        ("“Go!” Prime Minister Lee shouted. He left.", ["“Go!” Prime Minister Lee shouted.", "He left."]),
+        ("He said no. Then he left.", ["He said no.", "Then he left."]),
+        ('She said: "It is over." Then she left.', ['She said: "It is over."', "Then she left."]),
+        ("Posted on 08. 07. 2012 at noon. More later.", ["Posted on 08. 07. 2012 at noon.", "More later."]),
+        ("Shares rose 5.2 per cent. Analysts cheered.", ["Shares rose 5.2 per cent.", "Analysts cheered."]),
+    ],
+)
+def test_one_splitter_knows_abbreviations_initials_and_quoted_exclamations(text: str, expected: list[str]) -> None:
+    assert sentences.split(text) == expected
+
+
+def test_every_stage_agrees_on_where_a_sentence_begins() -> None:
+    text = "Mr. Putin met Xi. Gov. Palin was there. “Go!” Prime Minister Lee shouted."
+    starts = set(sentences.starts(text))
+    for position, char in enumerate(text):
+        if char.isupper() and (position == 0 or text[position - 1] == " "):
+            assert sentences.begins_sentence(text, position) == (position in starts), text[position:]
+            # Names find the same sentence starts (and treat a capital after a colon as one too).
+            assert sentence_start(text, position) == (position in starts), text[position:]
+
+
+def test_bounds_give_the_sentence_around_a_position() -> None:
+    text = "First one. Second one here. Third."
+    starts = sentences.starts(text)
+    assert sentences.bounds(starts, len(text), text.index("one here")) == (11, 28)
+
+
+def test_abbreviations_are_compared_as_written() -> None:
+    assert is_abbreviation("Mr") and is_abbreviation("U.S") and is_abbreviation("D.C") and is_abbreviation("J")
+    assert not is_abbreviation("no") and not is_abbreviation("Putin")
+
+
+def test_a_headline_may_hold_an_ellipsis_but_not_two_sentences() -> None:
+    assert metadata.is_headline("Star Checks Out Of Rehab... To Check Into Another")
+    assert not metadata.is_headline("The minister resigned. His deputy takes over")
+    assert metadata.is_headline("Mr. Putin arrives in Beijing")
+
+
+def test_one_month_table_reads_every_date_form() -> None:
+    assert dates.parse_date("Friday 08 June 2018 16:29 BST") == "2018-06-08"
+    assert dates.dateline_date("Updated Sept. 3, 2019 at 4:10 pm") == "2019-09-03"
+    assert dates.MONTHS["sept"] == dates.MONTHS["september"] == 9
+    assert [ref.text for ref in dates.time_refs(("The deal signed in February 2022 stood.",))] == ["February 2022"]
+
+
+def test_function_words_are_one_list_that_names_extend() -> None:
+    from reader.analysis.names import lexicon
+
+    assert FUNCTION_WORDS < lexicon.FUNCTION_WORDS
