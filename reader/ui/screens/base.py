@@ -25,6 +25,7 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.legend import Legend
 from ..widgets.links_panel import LinksPanel
 from ..widgets.progress_line import ProgressLine
+from ..widgets.search_bar import SearchBar
 
 EMPTY = """No articles here.
 
@@ -72,6 +73,7 @@ class ReadingScreen(Screen[None]):
                 yield Static(EMPTY, id="empty")
             yield LinksPanel(id="links").data_bind(ReadingScreen.index)
         yield Legend(id="legend")
+        yield SearchBar(id="search")
         yield KeyBar(id="keys")
 
     @property

@@ -190,9 +190,8 @@ article. `●` marks an unread article; headings count the unread ones.
         bar = self.query_one(FilterBar)
         self._filter_before = self.text_filter
         bar.value = self.text_filter
-        bar.display = True
         self.query_one("#filter-line").display = False
-        bar.focus()
+        bar.take_keys()
 
     def _close_filter(self) -> None:
         self.query_one(FilterBar).display = False

@@ -21,3 +21,13 @@ class PromptBar(Input):
 
     def action_cancel(self) -> None:
         self.post_message(self.Cancelled())
+
+    def take_keys(self) -> None:
+        """Show the input and give it the keyboard now.
+
+        `focus()` waits for the next turn of the message loop, so keys already
+        queued (typed fast, or pasted) would still go to the old focus and run as
+        commands; setting the focus at once sends them here.
+        """
+        self.display = True
+        self.screen.set_focus(self)

@@ -20,5 +20,4 @@ class SearchBar(PromptBar):
         self.within_article = within_article
         self.placeholder = IN_ARTICLE if within_article else EVERYWHERE
         self.value = term
-        self.display = True
-        self.focus()
+        self.take_keys()
