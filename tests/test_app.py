@@ -466,6 +466,10 @@ async def test_failed_analysis_is_a_notification(monkeypatch: pytest.MonkeyPatch
     fake_pipeline(monkeypatch, analyse)
     app = ReaderApp([Path("nowhere")])
     async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):  # the worker starts after the first frame
+            await pilot.pause(0.05)
+            if app._notifications:
+                break
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.is_running
@@ -488,6 +492,7 @@ async def test_cache_is_opened_in_the_worker_and_its_notices_shown(monkeypatch: 
     opened: list[DamagedCache] = []
     app = ReaderApp([Path("somewhere")], open_cache=lambda: opened.append(DamagedCache()) or opened[-1])
     async with app.run_test(size=SIZE) as pilot:
+        await until_shown(app, pilot)  # the worker starts after the first frame
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert given == opened and len(opened) == 1

@@ -148,7 +148,7 @@ class ReaderApp(App[None]):
             screen.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
             return
         if not worker.is_cancelled:
-            screen.post_message(AnalysisFinished(CorpusIndex(corpus)))
+            screen.post_message(AnalysisFinished(CorpusIndex(corpus).prepare_search()))
             # The corpus and its index live as long as the app: the collector's later
             # passes, during key presses, need not walk their millions of objects.
             self.call_from_thread(gc.freeze)

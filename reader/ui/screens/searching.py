@@ -82,9 +82,8 @@ class SearchingScreen(LoadingScreen):
             self.found = SearchHits()
         self.view.set_search(self.found.term)
         if self.found:
-            index = self.index
-            assert index is not None
-            self.found.start_after(self.here, lambda article: index.order.index(article) if article in index.order else -1)
+            assert self.index is not None
+            self.found.start_after(self.here, self.index.position)
         self._show_status()
         return bool(self.found)
 
