@@ -182,27 +182,20 @@ class TestFinding:
 
 
 class TestProblemsAndEmpty:
+    @staticmethod
+    async def problems_shown(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.press("exclamation_mark")
+        await steady(pilot)
+
     def test_problems_wide(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
         """`!` lists the unreadable file with its reason, over the reader; no toast covers the text."""
-
-        async def run(pilot: Pilot[Any]) -> None:
-            await pilot.pause()
-            pilot.app.clear_notifications()
-            await pilot.press("exclamation_mark")
-            await steady(pilot)
-
-        assert snap_compare(ReaderApp([], corpus=sample_corpus()), terminal_size=WIDE, run_before=run)
+        assert snap_compare(ReaderApp([], corpus=sample_corpus()), terminal_size=WIDE, run_before=self.problems_shown)
 
     def test_problems_narrow(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
         """The problems screen at 80×24: the hostile file name and message shown literally."""
-
-        async def run(pilot: Pilot[Any]) -> None:
-            await pilot.pause()
-            pilot.app.clear_notifications()
-            await pilot.press("exclamation_mark")
-            await steady(pilot)
-
-        assert snap_compare(ReaderApp([], corpus=hostile_corpus()), terminal_size=NARROW, run_before=run)
+        assert snap_compare(ReaderApp([], corpus=hostile_corpus()), terminal_size=NARROW, run_before=self.problems_shown)
 
     def test_empty_folder(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
         """An empty folder: the text panel says what the reader reads and how to add articles."""

@@ -89,31 +89,22 @@ class LineList(ScrollView, can_focus=True):
     highlighted: reactive[int | None] = reactive(None, repaint=False, init=False)
     """Index of the highlighted row, or None."""
 
-    class Highlighted(Message):
+    class _RowMessage(Message):
+        def __init__(self, line_list: LineList, index: int, row_id: str | None) -> None:
+            super().__init__()
+            self.line_list = line_list
+            self.index = index
+            self.row_id = row_id
+
+        @property
+        def control(self) -> LineList:
+            return self.line_list
+
+    class Highlighted(_RowMessage):
         """The highlight moved to another row."""
 
-        def __init__(self, line_list: LineList, index: int, row_id: str | None) -> None:
-            super().__init__()
-            self.line_list = line_list
-            self.index = index
-            self.row_id = row_id
-
-        @property
-        def control(self) -> LineList:
-            return self.line_list
-
-    class Selected(Message):
+    class Selected(_RowMessage):
         """The user chose a row (Enter or a click)."""
-
-        def __init__(self, line_list: LineList, index: int, row_id: str | None) -> None:
-            super().__init__()
-            self.line_list = line_list
-            self.index = index
-            self.row_id = row_id
-
-        @property
-        def control(self) -> LineList:
-            return self.line_list
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
