@@ -33,7 +33,11 @@ def snippet(paragraph: str, term: str, width: int = 110) -> tuple[str, int]:
 
 
 class SearchResultsScreen(ModalScreen[int | None]):
-    """Every hit, two lines each; Enter opens one (its number is returned), Escape keeps the search for `n`/`N`."""
+    """Every hit, two lines each; Enter opens one (its number is returned), Escape keeps the search for `n`/`N`.
+
+    Made once and pushed again for each search: composing and styling a new
+    screen cost more than listing the hits.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Close", show=False, id="results.close"),
@@ -41,15 +45,20 @@ class SearchResultsScreen(ModalScreen[int | None]):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"search-results--hit", "search-results--meta"}
 
-    def __init__(self, found: SearchHits, index: CorpusIndex | None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.found = found
-        self.index = index
+        self.found = SearchHits()
+        self.index: CorpusIndex | None = None
+
+    def load(self, found: SearchHits, index: CorpusIndex | None) -> SearchResultsScreen:
+        """Show these hits the next time the screen is pushed (one screen serves every search); returns self."""
+        self.found, self.index = found, index
+        return self
 
     def compose(self) -> ComposeResult:
         yield LineList(id="results")
 
-    def on_mount(self) -> None:
+    def on_screen_resume(self) -> None:
         results = self.query_one(LineList)
         hits = self.found.hits
         articles = {hit.article for hit in hits}

@@ -3,6 +3,8 @@ and narrowing the list to an entity."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 
 from ...analysis.model import Anchor
@@ -11,6 +13,9 @@ from ..widgets.search_bar import SearchBar
 from ..words import plural
 from .loading import LoadingScreen
 from .search_hits import SearchHits
+
+if TYPE_CHECKING:
+    from .search_results import SearchResultsScreen
 
 
 class SearchingScreen(LoadingScreen):
@@ -22,6 +27,7 @@ class SearchingScreen(LoadingScreen):
         """The last search (empty when none); `within` is set for a find in one article."""
         self.found_within: str | None = None
         """The article a find (Ctrl+F) is limited to; None for a search of every article."""
+        self._results: SearchResultsScreen | None = None
 
     def _ask(self, *, within_article: bool) -> None:
         bar = self.query_one(SearchBar)
@@ -59,9 +65,7 @@ class SearchingScreen(LoadingScreen):
         if not self._start(term, self.index.search(term) if self.index and term else [], within=None):
             return
         if show_results:
-            from .search_results import SearchResultsScreen
-
-            self.app.push_screen(SearchResultsScreen(self.found, self.index), self._result_chosen)
+            self._show_results()
         else:
             self._jump_hit(+1)
 
@@ -119,9 +123,14 @@ class SearchingScreen(LoadingScreen):
         if not self.found or self.found_within is not None:
             self.notify("Search every article first (press /).", markup=False, timeout=2)
             return
-        from .search_results import SearchResultsScreen
+        self._show_results()
 
-        self.app.push_screen(SearchResultsScreen(self.found, self.index), self._result_chosen)
+    def _show_results(self) -> None:
+        if self._results is None:
+            from .search_results import SearchResultsScreen
+
+            self._results = SearchResultsScreen()
+        self.app.push_screen(self._results.load(self.found, self.index), self._result_chosen)
 
     def list_mentioning(self, entity_id: str) -> None:
         """Narrow the list to the articles that mention an entity."""
