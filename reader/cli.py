@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
 
 if TYPE_CHECKING:
+    from .run.pool import Workers
     from .storage.cache import AnalysisCache
 
 COMMANDS = ("export", "cache")
@@ -31,6 +32,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="refuse files larger than this many megabytes (default: 5)",
     )
     parser.add_argument("--no-cache", action="store_true", help="analyse from scratch; neither read nor write the cache")
+    parser.add_argument(
+        "--executor",
+        metavar="dask://HOST:PORT",
+        help="run the per-article work on a Dask cluster (needs the dask extra) instead of this machine's cores",
+    )
 
 
 def build_parser(command: str | None) -> argparse.ArgumentParser:
@@ -64,13 +70,35 @@ def _cache(args: argparse.Namespace) -> AnalysisCache:
     return AnalysisCache.disabled() if args.no_cache else AnalysisCache()
 
 
+def _workers(args: argparse.Namespace) -> tuple[Workers | None, Callable[[], None]]:
+    """Where the per-article work runs (a named executor, or None for this machine's cores),
+    and how to let go of it afterwards."""
+    if not args.executor:
+        return None, lambda: None
+    from .run.executors import open_executor
+    from .run.pool import Workers
+
+    executor, close = open_executor(args.executor)
+    return Workers(executor), close
+
+
 def export(args: argparse.Namespace) -> int:
     """Analyse and print; problems also go to stderr so a pipeline shows them."""
     from reader.run.pipeline import analyse
-    from .export import to_json, to_markdown
 
+    from .export import to_json, to_markdown
+    from .run.executors import ExecutorError
+
+    try:
+        workers, let_go = _workers(args)
+    except ExecutorError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return 1
     cache = _cache(args)
-    corpus = analyse(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), cache=cache)
+    try:
+        corpus = analyse(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), cache=cache, workers=workers)
+    finally:
+        let_go()
     text = to_json(corpus) if args.format == "json" else to_markdown(corpus)
     sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
     sys.stdout.flush()
@@ -94,6 +122,13 @@ def missing_paths(args: argparse.Namespace) -> int:
 def run_app(args: argparse.Namespace) -> int:
     if missing_paths(args):
         return 1
+    from .run.executors import ExecutorError
+
+    try:
+        workers, let_go = _workers(args)
+    except ExecutorError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return 1
     from .storage.state import ReadingState
 
     # Started first: its thread opens the state file while the interface is imported.
@@ -107,10 +142,12 @@ def run_app(args: argparse.Namespace) -> int:
             max_bytes=int(args.max_size * 1024 * 1024),
             open_cache=lambda: _cache(args),
             state=state,
+            workers=workers,
             keymap_path=keymap_path(),
         ).run()
     finally:
         state.close()  # waits for the last action to be written
+        let_go()
     return 0
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from reader.sources.files import bundled_seeds
 from reader.analysis.model import Anchor, Corpus
 from reader.run.pipeline import analyse
+from reader.sources.files import bundled_seeds
 from reader.ui.app import ReaderApp
 
 HERE = Path(__file__).parent

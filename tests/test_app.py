@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from snapshot_apps.sample import hostile_corpus, long_corpus, sample_corpus
 from textual.pilot import Pilot
 
 from reader.analysis.model import Anchor, Article, Corpus, Quote
@@ -23,8 +24,6 @@ from reader.ui.layout import article_blocks, lay_out, wrap_starts
 from reader.ui.lookup import CorpusIndex
 from reader.ui.sanitize import printable
 from reader.ui.screens.help import HelpScreen
-from reader.ui.widgets.links_panel import LinksPanel
-from snapshot_apps.sample import hostile_corpus, long_corpus, sample_corpus
 
 SIZE = (120, 40)
 
@@ -357,7 +356,7 @@ async def test_j_and_k_move_within_the_focused_pane_and_q_quits_from_each() -> N
             before = (main.view.paragraph, main.article_list.entries.highlighted, main.links.highlighted)
             await pilot.press("j")
             after = (main.view.paragraph, main.article_list.entries.highlighted, main.links.highlighted)
-            moved = [name for name, b, a in zip(("view", "list", "links"), before, after) if b != a and name == pane]
+            moved = [name for name, b, a in zip(("view", "list", "links"), before, after, strict=True) if b != a and name == pane]
             assert moved == [pane] or (pane == "links" and main.links.highlighted is not None)
             assert main.view.paragraph == (1 if pane == "view" else 0)
             await pilot.press("q")

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from snapshot_apps.sample import sample_corpus
+from test_app import SIZE, pilot_test, screen_text, unread, until_shown
 
 from reader.analysis.model import Anchor, Corpus
 from reader.storage.state import MemoryState, ReadingState
 from reader.ui.app import ReaderApp
-from snapshot_apps.sample import sample_corpus
-from test_app import SIZE, pilot_test, screen_text, unread, until_shown
 
 
 @pilot_test

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from reader.analysis.names import is_role, recognise, slug, unify
 from reader.analysis.model import Article, EntityMention
 from reader.analysis.names.roles import parse_role
-from reader.analysis.names.spacy_adapter import adapt, spacy_recogniser
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 
@@ -430,38 +429,3 @@ def test_any_text_gives_exact_spans_and_unifies(paragraphs: list[str]) -> None:
     arts, table = unify([Article(id="x", source="x", title="x", paragraphs=paragraphs, entities=mentions)])
     ids = {e.id for e in table}
     assert all(m.entity in ids for m in arts[0].entities)
-
-
-class _FakeEnt:
-    def __init__(self, text: str, phrase: str, label: str) -> None:
-        self.start_char = text.index(phrase)
-        self.end_char = self.start_char + len(phrase)
-        self.label_ = label
-
-
-class _FakeNlp:
-    """Stands in for a spaCy pipeline: tags fixed phrases with fixed labels."""
-
-    def __init__(self, tags: dict[str, str]) -> None:
-        self.tags = tags
-
-    def __call__(self, text: str) -> object:
-        ents = [_FakeEnt(text, phrase, label) for phrase, label in self.tags.items() if phrase in text]
-        return type("Doc", (), {"ents": ents})()
-
-
-def test_spacy_adapter_maps_labels_trims_titles_and_keeps_spans() -> None:
-    text = "President Arlo Venn met the Baltic Grain Council in Riga's port, and Norwegian fishers cheered."
-    nlp = _FakeNlp(
-        {"President Arlo Venn": "PERSON", "the Baltic Grain Council": "ORG", "Riga's": "GPE", "Norwegian": "NORP"}
-    )
-    mentions = adapt(nlp)((text,))
-    got = {(m.text, m.type, m.title) for m in mentions}
-    assert got == {("Arlo Venn", "PERSON", "President"), ("Baltic Grain Council", "ORG", None), ("Riga", "PLACE", None)}
-    assert_spans((text,), mentions)
-    _, table = unify([Article(id="a", source="a", title="a", paragraphs=(text,), entities=mentions)])
-    assert {e.name for e in table} == {"Arlo Venn", "Baltic Grain Council", "Riga"}
-
-
-def test_spacy_recogniser_is_none_without_the_model() -> None:
-    assert spacy_recogniser("no_such_model_installed") is None

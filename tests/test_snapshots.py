@@ -12,12 +12,12 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from snapshot_apps.sample import headline_corpus, hostile_corpus, sample_corpus
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from reader.analysis.model import Anchor, Corpus
 from reader.ui.app import ReaderApp
-from snapshot_apps.sample import headline_corpus, hostile_corpus, sample_corpus
 
 WIDE = (120, 40)
 NARROW = (80, 24)
@@ -26,8 +26,8 @@ NARROW = (80, 24)
 @cache
 def seeds_corpus() -> Corpus:
     """The bundled seeds, analysed once per test run."""
-    from reader.sources.files import bundled_seeds
     from reader.run.pipeline import analyse
+    from reader.sources.files import bundled_seeds
 
     return analyse([bundled_seeds()])
 

@@ -11,10 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-EntityType = Literal["PERSON", "ORG", "PLACE", "DATE", "MONEY"]
-QuoteKind = Literal["direct", "partial", "term"]
-LinkKind = Literal["quote", "passage", "mention"]
-DiffOp = Literal["equal", "insert", "delete"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -165,42 +165,12 @@ def prepare_all(
     already shown keep their places). The cache stores new articles at the
     same moments, and `cancelled` is asked as each chunk of work arrives.
     """
-    total = len(documents)
-    ready = cache.load_articles(documents) if cache is not None else [None] * total
+    ready = cache.load_articles(documents) if cache is not None else [None] * len(documents)
     missing = [index for index, article in enumerate(ready) if article is None]
-    slot = {documents[index].id: index for index in missing}
-    hits = total - len(missing)
-    unstored: list[Article] = []
-    every = max(UPDATE_EVERY, -(-total // 8))
-    shown = 0  # articles in the last update
-    first = 0  # the first article not ready yet
+    arrivals = _Arrivals(ready, {documents[i].id: i for i in missing}, cache, on_preview, cancelled)
+    hits, total = len(documents) - len(missing), len(documents)
     if progress is not None and hits:
         progress(hits, total)
-
-    def store() -> None:
-        if cache is not None and unstored:
-            cache.store_articles(unstored)
-            unstored.clear()
-
-    def update() -> None:
-        nonlocal shown
-        shown = first
-        store()
-        if on_preview is not None:
-            on_preview(Corpus(articles=tuple(a for a in ready[:first] if a is not None)))
-
-    def arrived(chunk: Sequence[Article]) -> None:
-        nonlocal first
-        for article in chunk:
-            ready[slot[article.id]] = article
-        unstored.extend(chunk)
-        if cancelled is not None and cancelled():
-            store()  # what is prepared need not be prepared again
-            raise AnalysisCancelled
-        while first < total and ready[first] is not None:
-            first += 1
-        if first >= (shown + every if shown else min(FIRST_UPDATE, every)):
-            update()
 
     def advance(done: int, _: int) -> None:
         if progress is not None:
@@ -209,8 +179,55 @@ def prepare_all(
     # One hand-over: the pool starts before any other thread of this process
     # (the cache's writer) exists, so it can be forked rather than served.
     work = (workers or Workers()).map(prepare, [documents[i] for i in missing])
-    work.results(advance, arrived)
-    first = total
-    if shown < total:
-        update()  # what is ready since the last update
+    work.results(advance, arrivals.arrived)
+    arrivals.finish()
     return [article for article in ready if article is not None]
+
+
+class _Arrivals:
+    """Prepared articles as they arrive: filed in the corpus's order, stored, shown in updates."""
+
+    def __init__(
+        self,
+        ready: list[Article | None],
+        slot: dict[str, int],
+        cache: ResultCache | None,
+        on_preview: Preview | None,
+        cancelled: Cancelled | None,
+    ) -> None:
+        self.ready, self.slot, self.cache, self.on_preview, self.cancelled = ready, slot, cache, on_preview, cancelled
+        self.unstored: list[Article] = []
+        self.every = max(UPDATE_EVERY, -(-len(ready) // 8))
+        self.shown = 0
+        """Articles in the last update."""
+        self.first = 0
+        """The first article not ready yet."""
+
+    def arrived(self, chunk: Sequence[Article]) -> None:
+        for article in chunk:
+            self.ready[self.slot[article.id]] = article
+        self.unstored.extend(chunk)
+        if self.cancelled is not None and self.cancelled():
+            self._store()  # what is prepared need not be prepared again
+            raise AnalysisCancelled
+        while self.first < len(self.ready) and self.ready[self.first] is not None:
+            self.first += 1
+        if self.first >= (self.shown + self.every if self.shown else min(FIRST_UPDATE, self.every)):
+            self._update()
+
+    def finish(self) -> None:
+        """Every article is ready: store and show what the last update did not."""
+        self.first = len(self.ready)
+        if self.shown < len(self.ready):
+            self._update()
+
+    def _store(self) -> None:
+        if self.cache is not None and self.unstored:
+            self.cache.store_articles(self.unstored)
+            self.unstored.clear()
+
+    def _update(self) -> None:
+        self.shown = self.first
+        self._store()
+        if self.on_preview is not None:
+            self.on_preview(Corpus(articles=tuple(a for a in self.ready[: self.first] if a is not None)))

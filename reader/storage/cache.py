@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from reader.analysis.model import Document
 
 def _analysis_digest() -> str:
-    """A digest of the analysis code itself, so any change to a stage discards older results.
+    """A digest of the analysis code and data, so any change to a stage discards older results.
 
     A hand-kept version number is forgotten sooner or later, and a stale cache
     would show users results the current code no longer produces.
@@ -50,9 +50,10 @@ def _analysis_digest() -> str:
 
     digest = hashlib.blake2b(digest_size=8)
     root = Path(reader.analysis.__file__).parent
-    for path in sorted(root.rglob("*.py")):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".txt"):  # the code and its data files (gazetteers)
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -211,16 +212,9 @@ class AnalysisCache:
 
         self._later(lambda: self._run(write))  # after the corpus it names, which may still be queued
 
-    def key(self, documents: Sequence[Document], problems: Sequence[Problem] = ()) -> str:
-        """The whole-corpus key of these documents under this cache's analysis version."""
-        return corpus_key(documents, problems, self.version)
-
-    def load_article(self, document: Document) -> Article | None:
-        """The prepared article for a document with these exact bytes, under this document's id and source."""
-        return self.load_articles([document])[0]
-
     def load_articles(self, documents: Sequence[Document]) -> list[Article | None]:
-        """`load_article` for many documents in one read; None where there is no usable entry."""
+        """The prepared article of each document with these exact bytes (under the document's own id
+        and source), read in one go; None where there is no usable entry."""
         results: list[Article | None] = [None] * len(documents)
         hashes = sorted({d.content_hash for d in documents if d.content_hash})
         if not hashes:

@@ -31,6 +31,7 @@ from .themes import DEFAULTS, THEMES
 
 if TYPE_CHECKING:
     from reader.run.pipeline import ResultCache
+    from reader.run.pool import Workers
 
     from .reading import StateStore
 
@@ -56,9 +57,12 @@ class ReaderApp(App[None]):
         max_bytes: int | None = None,
         open_cache: Callable[[], ResultCache] | None = None,
         state: StateStore | None = None,
+        workers: Workers | None = None,
         keymap_path: Path | None = None,
     ) -> None:
         super().__init__()
+        self.workers_for_analysis = workers
+        """Where the analysis runs its per-article work (None: this machine's cores)."""
         self.paths = tuple(paths)
         self.max_bytes = max_bytes
         """Size limit per input file, passed on to the analysis (None: its default)."""
@@ -136,7 +140,13 @@ class ReaderApp(App[None]):
             cache = self.open_cache() if self.open_cache is not None else None
             try:
                 corpus = analyse(
-                    self.paths, progress, max_bytes=max_bytes, cache=cache, on_preview=on_preview, cancelled=lambda: worker.is_cancelled
+                    self.paths,
+                    progress,
+                    max_bytes=max_bytes,
+                    cache=cache,
+                    on_preview=on_preview,
+                    cancelled=lambda: worker.is_cancelled,
+                    workers=self.workers_for_analysis,
                 )
             except AnalysisCancelled:
                 return  # the app is quitting (Textual cancels its workers): nothing to show
@@ -144,7 +154,7 @@ class ReaderApp(App[None]):
                 self.call_from_thread(
                     self.notify, printable(notice), title="Analysis cache", severity="warning", markup=False, timeout=15
                 )
-        except Exception as error:  # noqa: BLE001 - any failure is shown, never a crash
+        except Exception as error:
             screen.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
             return
         if not worker.is_cancelled:

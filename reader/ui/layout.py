@@ -132,8 +132,8 @@ def lay_out(blocks: tuple[Block, ...], width: int) -> Layout:
             rows.append((BLANK, 0, 0))
         first_row.append(len(rows))
         starts = wrap_starts(block.text, width)
-        ends = starts[1:] + [len(block.text)]
-        rows.extend((number, start, end) for start, end in zip(starts, ends))
+        ends = [*starts[1:], len(block.text)]
+        rows.extend((number, start, end) for start, end in zip(starts, ends, strict=True))
         row_count.append(len(starts))
         if block.kind == "paragraph":
             paragraph_block.append(number)

@@ -111,11 +111,45 @@ def find_mentions(articles: Sequence[Article], events: Sequence[Event], clues: C
     if clues is None:
         clues = gather(articles)
     event_of: dict[str, int] = {a: n for n, e in enumerate(events) for a in e.articles}
-    by_id = {a.id: a for a in articles}
     when = [date.fromisoformat(e.date) if e.date else None for e in events]
-    # Paragraphs that name a time not their own event's are the only candidates.
-    candidates: list[tuple[int, int, list[TimeRef]]] = []
-    # The latest year each event's reports name: an undated event happened no earlier.
+    candidates, floor = _candidates(articles, clues, event_of, when)
+    if not candidates:
+        return []
+    evidence = _Evidence(articles, clues, event_of, len(events))
+    by_id = {a.id: a for a in articles}
+    links: list[Link] = []
+    for index, p, refs in candidates:
+        article = articles[index]
+        score, said, strong = evidence.weigh(index, p, event_of.get(article.id))
+        choice = _choose(score, said, strong, refs, when, floor)
+        if choice is None:
+            continue
+        n, ref = choice
+        target = by_id[events[n].articles[0]]
+        cue = ", ".join(dict.fromkeys(said[n][:3]))
+        links.append(
+            Link(
+                kind="mention",
+                score=round(min(100.0, 20.0 * score[n]), 1),
+                source=Anchor(article.id, p),
+                target=Anchor(target.id, _best_paragraph(target, said[n])),
+                why=f"refers to an earlier event: {cue} ({ref.text})",
+                event=events[n].id,
+            )
+        )
+    return links
+
+
+Candidate = tuple[int, int, list[TimeRef]]
+"""(article index, paragraph, the times it names that are not its own event's)."""
+
+
+def _candidates(
+    articles: Sequence[Article], clues: Clues, event_of: dict[str, int], when: Sequence[date | None]
+) -> tuple[list[Candidate], dict[int, int]]:
+    """Paragraphs that name a time not their own event's (the only candidates), and for each
+    event the latest year its reports name: an undated event happened no earlier."""
+    candidates: list[Candidate] = []
     floor: dict[int, int] = {}
     for index, (article, found) in enumerate(zip(articles, clues.refs, strict=True)):
         own = when[event_of[article.id]] if article.id in event_of else None
@@ -127,70 +161,70 @@ def find_mentions(articles: Sequence[Article], events: Sequence[Event], clues: C
             if own is None or not _compatible(ref, own):
                 refs_by_paragraph[ref.paragraph].append(ref)
         candidates.extend((index, p, refs) for p, refs in refs_by_paragraph.items())
-    if not candidates:
-        return []
-    users_of: dict[str, set[int]] = {}
+    return candidates, floor
 
-    def holders(term: str) -> set[int]:
+
+class _Evidence:
+    """How strongly a paragraph's phrases point at each other event: rarer shared phrases weigh more."""
+
+    def __init__(self, articles: Sequence[Article], clues: Clues, event_of: dict[str, int], events: int) -> None:
+        self.articles, self.clues, self.event_of, self.events = articles, clues, event_of, events
+        self.rare = max(2, int(RARE_EVENTS * events))
+        self._users: dict[str, set[int]] = {}
+
+    def holders(self, term: str) -> set[int]:
         """The events whose articles hold `term`."""
-        users = users_of.get(term)
+        users = self._users.get(term)
         if users is None:
-            held = (event_of.get(articles[i].id) for i in clues.holders.get(term, ()))
-            users = users_of[term] = {n for n in held if n is not None}
+            held = (self.event_of.get(self.articles[i].id) for i in self.clues.holders.get(term, ()))
+            users = self._users[term] = {n for n in held if n is not None}
         return users
 
-    rare = max(2, int(RARE_EVENTS * len(events)))
-    links: list[Link] = []
-    for index, p, refs in candidates:
-        article = articles[index]
-        own_event = event_of.get(article.id)
-        terms, quoted = clues.asked[(index, p)]
+    def weigh(
+        self, index: int, paragraph: int, own_event: int | None
+    ) -> tuple[dict[int, float], dict[int, list[str]], dict[int, int]]:
+        """Per other event: the score, the shared phrases (quoted terms first), the quoted terms shared."""
+        terms, quoted = self.clues.asked[(index, paragraph)]
         score: dict[int, float] = defaultdict(float)
         evidence: dict[int, list[str]] = defaultdict(list)
         strong: dict[int, int] = defaultdict(int)
         for term in sorted(terms):  # a fixed order: the same corpus gives the same links and wording
-            users = holders(term)
-            if 1 < len(users) <= rare or (len(users) == 1 and own_event not in users):
+            users = self.holders(term)
+            if 1 < len(users) <= self.rare or (len(users) == 1 and own_event not in users):
                 for n in users - {own_event}:
-                    score[n] += math.log((len(events) + 1) / len(users))
+                    score[n] += math.log((self.events + 1) / len(users))
                     evidence[n].append(term)
         for phrase in quoted:
-            users = holders(phrase)
-            if 0 < len(users - {own_event}) and len(users) <= rare:
+            users = self.holders(phrase)
+            if 0 < len(users - {own_event}) and len(users) <= self.rare:
                 for n in users - {own_event}:
-                    score[n] += 2 * math.log((len(events) + 1) / len(users))
+                    score[n] += 2 * math.log((self.events + 1) / len(users))
                     strong[n] += 1
                     evidence[n].insert(0, f"“{phrase}”")
-        choice = None
-        for n in sorted(score, key=lambda n: (-score[n], n)):
-            day = when[n]
-            if day is not None:
-                matching = [r for r in refs if _compatible(r, day)]
-                if matching and (strong[n] or len(evidence[n]) >= 1):
-                    choice = (n, matching[0])
-                    break
-            else:
-                # Undated: the reference must not predate what the event's own reports mention.
-                possible = [r for r in refs if r.year >= floor.get(n, r.year)]
-                if possible and (strong[n] or len(evidence[n]) >= 2):
-                    choice = (n, possible[0])
-                    break
-        if choice is None:
-            continue
-        n, ref = choice
-        target = by_id[events[n].articles[0]]
-        cue = ", ".join(dict.fromkeys(evidence[n][:3]))
-        links.append(
-            Link(
-                kind="mention",
-                score=round(min(100.0, 20.0 * score[n]), 1),
-                source=Anchor(article.id, p),
-                target=Anchor(target.id, _best_paragraph(target, evidence[n])),
-                why=f"refers to an earlier event: {cue} ({ref.text})",
-                event=events[n].id,
-            )
-        )
-    return links
+        return score, evidence, strong
+
+
+def _choose(
+    score: dict[int, float],
+    evidence: dict[int, list[str]],
+    strong: dict[int, int],
+    refs: list[TimeRef],
+    when: Sequence[date | None],
+    floor: dict[int, int],
+) -> tuple[int, TimeRef] | None:
+    """The best-scored event whose date fits one of the paragraph's times, with that time."""
+    for n in sorted(score, key=lambda n: (-score[n], n)):
+        day = when[n]
+        if day is not None:
+            matching = [r for r in refs if _compatible(r, day)]
+            if matching and (strong[n] or len(evidence[n]) >= 1):
+                return n, matching[0]
+        else:
+            # Undated: the reference must not predate what the event's own reports mention.
+            possible = [r for r in refs if r.year >= floor.get(n, r.year)]
+            if possible and (strong[n] or len(evidence[n]) >= 2):
+                return n, possible[0]
+    return None
 
 
 def _holders(articles: Sequence[Article], wanted: set[str]) -> dict[str, list[int]]:

@@ -1,22 +1,27 @@
-"""Place and given-name look-ups, loaded once on first use.
+"""Place and given-name look-ups, read once on first use from the package's data files.
 
-The data module is large (tens of thousands of names), so it is imported only
-when the first article is recognised, keeping the app's start-up fast.
+The files (`data/*.txt`, one name a line, written by `build_gazetteer`) hold
+tens of thousands of names, so they are read when the first article is
+recognised, not at start-up.
 """
 
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 
 from . import lexicon
+
+
+def _names(file: str) -> set[str]:
+    text = (resources.files(__package__) / "data" / file).read_text(encoding="utf-8")
+    return set(text.splitlines())
 
 
 @cache
 def places() -> frozenset[str]:
     """Every country, region, state, province and city name we know, as written."""
-    from . import gazetteer_data
-
-    names = set(gazetteer_data.REGIONS.split("\n")) | set(gazetteer_data.CITIES.split("\n"))
+    names = _names("regions.txt") | _names("cities.txt")
     names |= lexicon.REGIONS
     names |= {name for name in lexicon.CANONICAL if name not in ("UN", "U.N.", "EU", "E.U.")}
     names |= set(lexicon.CANONICAL.values()) - {"United Nations", "European Union"}
@@ -26,15 +31,11 @@ def places() -> frozenset[str]:
 @cache
 def given_names() -> frozenset[str]:
     """Common given names, used only as a cue that a capitalised phrase is a person."""
-    from . import gazetteer_data
-
-    return frozenset(gazetteer_data.GIVEN_NAMES.split("\n"))
+    return frozenset(_names("given_names.txt"))
 
 
 @cache
 def regions() -> frozenset[str]:
     """Countries, states, provinces and regions: places too big to be someone's surname."""
-    from . import gazetteer_data
-
-    names = set(gazetteer_data.REGIONS.split("\n")) | lexicon.REGIONS | set(lexicon.CANONICAL.values())
+    names = _names("regions.txt") | lexicon.REGIONS | set(lexicon.CANONICAL.values())
     return frozenset(names - {"United Nations", "European Union"})

@@ -120,8 +120,6 @@ PLACE_FIRST = frozenset(
     "Santa Sao Los Las Rio Al El New North South East West Northern Southern Eastern Western Upper "
     "Lower Greater Central Inner Outer Grand".split()
 )
-# Headwords that belong to both lists: a tie goes to the place only when the rest is a known place.
-AMBIGUOUS_HEADS = frozenset("Bank Centre Center Church Mosque Temple Palace House Hall".split())
 
 # Connectors allowed inside a name: "Bank of England", "Leonardo da Vinci", "Osama bin Laden".
 NAME_CONNECTORS = frozenset("of of the for de del della da di du des la le van von der den ten zu bin ibn al el y".split())
