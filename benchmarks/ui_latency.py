@@ -191,7 +191,7 @@ async def _key_latency(corpus, presses: int, *, long_article: bool) -> dict[str,
         frames.clear()
         start, start_cpu = time.perf_counter(), time.process_time()
         app.post_message(events.Key(key, key if len(key) == 1 else None))
-        while time.perf_counter() - start < 2:
+        while time.perf_counter() - start < 8:  # a busy machine can take seconds
             await asyncio.sleep(0.001)
             if frames and time.perf_counter() - frames[-1][0] > 0.05:
                 break
@@ -226,6 +226,9 @@ async def _key_latency(corpus, presses: int, *, long_article: bool) -> dict[str,
                 results["list_filter_key"].append(await measure(pilot, "7"))
                 results["list_filter_key"].append(await measure(pilot, "backspace"))
             await pilot.press("escape")
+            # The app builds the search text on its worker thread with the index; a corpus
+            # handed in directly, as here, has it built now, as the app would have.
+            app.main.index.prepare_search()
             # Enter in the search prompt until the list of hits is on screen: a term in a few
             # articles, and one in every article (10,000 hits).
             for term, name in (("report 4321", "search_results"), ("harbour", "search_results_all")):
