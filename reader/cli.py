@@ -1,7 +1,10 @@
 """The `reader` command: open the reader, or export the analysis.
 
-    reader [PATH ...]                        open the reader (no PATH: the bundled seeds)
-    reader export [--format json|markdown] [PATH ...]
+    reader [PATH|URL ...]                    open the reader (no PATH: the archive, or the seeds the first time)
+    reader --seeds                           open the bundled seeds
+    reader export [--format json|markdown] [PATH|URL ...]
+    reader feeds add|import|list|remove ...  feed subscriptions (see `reader feeds --help`)
+    reader fetch                             fetch every subscribed feed into the archive
     reader cache clear                       forget every cached analysis
 """
 
@@ -10,20 +13,28 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
 
 if TYPE_CHECKING:
+    from .analysis.model import Problem
     from .run.pool import Workers
     from .storage.cache import AnalysisCache
 
-COMMANDS = ("export", "cache")
+COMMANDS = ("export", "cache", "feeds", "fetch")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="article files or folders (default: the bundled seeds)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH|URL",
+        help="article files, folders or web addresses (default: the archive of fetched articles, else the bundled seeds)",
+    )
+    parser.add_argument("--seeds", action="store_true", help="open the bundled seed articles")
     parser.add_argument(
         "--max-size",
         type=float,
@@ -51,17 +62,44 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
     else:
         parser = argparse.ArgumentParser(
             prog="reader",
-            description="Read and compare news articles. Subcommands: export, cache clear (see `reader export --help`).",
+            description="Read and compare news articles. Subcommands: export, feeds, fetch, cache clear (see `reader feeds --help`).",
         )
         parser.add_argument("--version", action="version", version=f"reader {__version__}")
     _common(parser)
     return parser
 
 
-def _paths(args: argparse.Namespace) -> list[Path]:
+def _paths(args: argparse.Namespace) -> tuple[list[Path], list[Problem]]:
+    """What to open, and why any web address could not be: URLs are fetched into the archive first."""
     from reader.sources.files import bundled_seeds
 
-    return list(args.paths) or [bundled_seeds()]
+    if args.seeds:
+        return [bundled_seeds()], []
+    urls = [argument for argument in args.paths if argument.partition(":")[0].lower() in ("http", "https")]
+    paths = [Path(argument) for argument in args.paths if argument not in urls]
+    problems: list[Problem] = []
+    if urls:
+        from reader.sources.pages import fetch_pages
+        from reader.sources.web import Limits
+        from reader.storage.archive import Archive
+
+        with Archive() as archive:
+            fetched, problems = fetch_pages(archive, urls, Limits(max_bytes=int(args.max_size * 1024 * 1024)))
+        paths += fetched
+    if not args.paths:
+        paths = [_archive_folder() or bundled_seeds()]
+    return paths, problems
+
+
+def _archive_folder() -> Path | None:
+    """The archive's folder of fetched articles when it holds any (checked without opening the database)."""
+    from reader.storage.archive import default_data_dir
+
+    folder = default_data_dir() / "articles"
+    try:
+        return folder if any(entry.suffix == ".html" for entry in folder.iterdir()) else None
+    except OSError:
+        return None
 
 
 def _cache(args: argparse.Namespace) -> AnalysisCache:
@@ -96,9 +134,11 @@ def export(args: argparse.Namespace) -> int:
         return 1
     cache = _cache(args)
     try:
-        corpus = analyse(_paths(args), max_bytes=int(args.max_size * 1024 * 1024), cache=cache, workers=workers)
+        paths, fetch_problems = _paths(args)
+        corpus = analyse(paths, max_bytes=int(args.max_size * 1024 * 1024), cache=cache, workers=workers)
     finally:
         let_go()
+    corpus = replace(corpus, problems=(*corpus.problems, *fetch_problems))
     text = to_json(corpus) if args.format == "json" else to_markdown(corpus)
     sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
     sys.stdout.flush()
@@ -113,7 +153,8 @@ def export(args: argparse.Namespace) -> int:
 
 def missing_paths(args: argparse.Namespace) -> int:
     """Say which named paths do not exist; 1 if any, so the reader never opens on nothing by mistake."""
-    missing = [path for path in args.paths if not path.exists()]
+    files = [Path(a) for a in args.paths if a.partition(":")[0].lower() not in ("http", "https")]  # web addresses are fetched
+    missing = [path for path in files if not path.exists()]
     for path in missing:
         print(f"reader: {path}: no such file or folder", file=sys.stderr)
     return 1 if missing else 0
@@ -124,6 +165,7 @@ def run_app(args: argparse.Namespace) -> int:
         return 1
     from .run.executors import ExecutorError
 
+    paths, problems = _paths(args)  # web addresses are fetched before the interface (and any worker) starts
     try:
         workers, let_go = _workers(args)
     except ExecutorError as error:
@@ -138,11 +180,12 @@ def run_app(args: argparse.Namespace) -> int:
 
     try:
         ReaderApp(
-            _paths(args),
+            paths,
             max_bytes=int(args.max_size * 1024 * 1024),
             open_cache=lambda: _cache(args),
             state=state,
             workers=workers,
+            problems=problems,
             keymap_path=keymap_path(),
         ).run()
     finally:
@@ -164,6 +207,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
+    if command in ("feeds", "fetch"):
+        from .sources import commands
+
+        return commands.feeds(argv[1:]) if command == "feeds" else commands.fetch(argv[1:])
     args = build_parser(command).parse_args(argv[1:] if command else argv)
     if command == "export":
         return export(args)

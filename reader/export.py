@@ -39,6 +39,10 @@ def _article(article: Article) -> dict[str, Any]:
         ],
         "quotes": [_quote(q) for q in article.quotes],
         "headline_quotes": [_quote(q) for q in article.headline_quotes],
+        # Added after version 1 was published (new keys only): where a web article came from.
+        "url": article.url,
+        "feed": article.feed,
+        "fetched": article.fetched,
     }
 
 
@@ -117,6 +121,9 @@ def to_markdown(corpus: Corpus) -> str:
                 ("By", article.byline),
                 ("Date", article.date),
                 ("Source", article.source),
+                ("URL", article.url),  # only web articles have these, so a folder's report is unchanged
+                ("Feed", article.feed),
+                ("Fetched", article.fetched),
             )
             if value
         ]

@@ -30,6 +30,18 @@ class Document:
     source: str
     blocks: tuple[Block, ...]
     content_hash: str
+    url: str | None = None
+    """Where the article lives on the web (a page's canonical link or og:url, or the address fetched)."""
+    feed: str | None = None
+    """The feed the article came through, for articles fetched from a subscription."""
+    fetched: str | None = None
+    """When the page was fetched (ISO 8601, UTC)."""
+    title: str | None = None
+    """Metadata an extractor found in the page markup; the cleaner prefers it to what it guesses from the text."""
+    author: str | None = None
+    date: str | None = None
+    """ISO date (YYYY-MM-DD)."""
+    site: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +122,11 @@ class Article:
     """Quotations in the title (`paragraph` 0) and the subtitle (1), which are not paragraphs."""
     content_hash: str = ""
     """Hash of the raw bytes, so identical files and cached results can be recognised."""
+    url: str | None = None
+    """The original web address, when the article came from the web (see `Document.url`)."""
+    feed: str | None = None
+    fetched: str | None = None
+    """When the page was fetched (ISO 8601, UTC)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,28 +16,15 @@ done by the time this process needs it:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from reader.analysis import events, links, names, quotes
 from reader.analysis.events import features
 from reader.analysis.links import mentions, passages
 from reader.analysis.model import Article, Corpus, Entity, Problem
+from reader.run.cancelling import Cancelled, check
 from reader.run.pool import Batch, Workers
-
-Cancelled = Callable[[], bool]
-"""Asked between steps of the analysis; True stops it with `AnalysisCancelled`."""
-
-
-class AnalysisCancelled(Exception):
-    """The caller no longer wants the analysis (the user quit, or asked for another one)."""
-
-
-def check(cancelled: Cancelled | None) -> None:
-    """Stop with `AnalysisCancelled` if the caller said so."""
-    if cancelled is not None and cancelled():
-        raise AnalysisCancelled
-
 
 def _with_quotes(article: Article, by_id: dict[str, Entity], scan: quotes.Scan) -> Article:
     found = replace(article, quotes=quotes.find_quotes(article, by_id, scan.scanned))

@@ -14,9 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-from reader.analysis import clean, names
 from reader.analysis.model import Article, Corpus, Document, Problem
-from reader.run.corpus import AnalysisCancelled, Cancelled, check, link_corpus
+from reader.run.cancelling import AnalysisCancelled, Cancelled
 from reader.run.pool import Workers
 from reader.sources import files
 
@@ -31,6 +30,10 @@ Preview = Callable[[Corpus], None]
 
 def prepare(document: Document) -> Article:
     """Clean one document and recognise its entities: the per-article, corpus-free work."""
+    # The stages are imported when first needed: reopening an unchanged archive needs
+    # none of them, and importing them all cost the interface a third of a second.
+    from reader.analysis import clean, names
+
     article = clean.clean(document)
     return replace(article, entities=names.recognise(article.paragraphs))
 
@@ -67,6 +70,8 @@ def finish(
     workers: Workers | None = None,
 ) -> Corpus:
     """From prepared articles to the corpus: drop duplicates, note empty articles, link."""
+    from reader.analysis import clean
+
     kept, duplicates = clean.drop_duplicates(articles)
     empty = [
         Problem(a.source, f"no article text left after cleaning ({len(a.removed)} lines removed)", "warning")
@@ -74,6 +79,18 @@ def finish(
         if not a.paragraphs
     ]
     return link_corpus(kept, [*problems, *duplicates, *empty], cancelled, workers)
+
+
+def link_corpus(
+    articles: Sequence[Article],
+    problems: Sequence[Problem] = (),
+    cancelled: Cancelled | None = None,
+    workers: Workers | None = None,
+) -> Corpus:
+    """The corpus-wide stages over prepared articles (`corpus.link_corpus`, imported when first needed)."""
+    from reader.run import corpus
+
+    return corpus.link_corpus(articles, problems, cancelled, workers)
 
 
 def analyse(

@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from reader.analysis.model import Block, Document, Problem
+from reader.sources.html import HTML_SUFFIXES
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -33,7 +35,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     """Every article file under `paths`, in a stable order.
 
     Files named directly are read whatever their suffix; inside folders only
-    text and Markdown files are taken. Hidden entries are skipped and symbolic
+    text, Markdown and HTML files are taken. Hidden entries are skipped and symbolic
     links to folders are not followed, so a link loop cannot trap the walk.
     """
     found: list[Path] = []
@@ -59,7 +61,7 @@ def _walk(root: Path, problems: list[Problem]) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             suffix = os.path.splitext(name)[1].lower()
-            if not name.startswith(".") and (suffix in TEXT_SUFFIXES or suffix in MARKDOWN_SUFFIXES):
+            if not name.startswith(".") and (suffix in TEXT_SUFFIXES or suffix in MARKDOWN_SUFFIXES or suffix in HTML_SUFFIXES):
                 files.append(Path(folder, name))
     return files
 
@@ -110,6 +112,10 @@ def read(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Document | 
         return None, [Problem(source, "empty file")]
     if looks_binary(data):
         return None, [Problem(source, "binary file, not text")]
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from reader.sources.html import read_html  # trafilatura is only loaded when a page is read
+
+        return read_html(data, source, path.stem)
     text, warning = decode(data)
     problems = [Problem(source, warning, "warning")] if warning else []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -136,6 +142,6 @@ def load(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
         count = seen.get(document.id, 0) + 1
         seen[document.id] = count
         if count > 1:
-            document = Document(f"{document.id}-{count}", document.source, document.blocks, document.content_hash)
+            document = replace(document, id=f"{document.id}-{count}")
         documents.append(document)
     return documents, problems

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -17,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.theme import Theme
 from textual.worker import get_current_worker
 
-from ..analysis.model import Corpus
+from ..analysis.model import Corpus, Problem
 from .lookup import CorpusIndex
 from .messages import (
     AnalysisFailed,
@@ -28,6 +29,7 @@ from .messages import (
 from .sanitize import printable
 from .screens.main import MainScreen
 from .themes import DEFAULTS, THEMES
+from .web import WEB_BINDINGS, WebActions
 
 if TYPE_CHECKING:
     from reader.run.pipeline import ResultCache
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
     from .reading import StateStore
 
 
-class ReaderApp(App[None]):
+class ReaderApp(WebActions, App[None]):
     """Read and compare news articles: `ReaderApp(paths).run()`."""
 
     CSS_PATH = Path(__file__).parent / "reader.tcss"
@@ -47,6 +49,7 @@ class ReaderApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Show every key"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the reader"),
         Binding("t", "next_theme", "Theme", show=False, id="app.theme", tooltip="Switch to the next colour theme"),
+        *WEB_BINDINGS,
     ]
 
     def __init__(
@@ -58,12 +61,15 @@ class ReaderApp(App[None]):
         open_cache: Callable[[], ResultCache] | None = None,
         state: StateStore | None = None,
         workers: Workers | None = None,
+        problems: Sequence[Problem] = (),
         keymap_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.workers_for_analysis = workers
         """Where the analysis runs its per-article work (None: this machine's cores)."""
-        self.paths = tuple(paths)
+        self.paths: tuple[Path, ...] = tuple(paths)
+        self.problems = tuple(problems)
+        """Problems met before the analysis (web addresses that could not be fetched), listed with its own."""
         self.max_bytes = max_bytes
         """Size limit per input file, passed on to the analysis (None: its default)."""
         self.open_cache = open_cache
@@ -154,9 +160,11 @@ class ReaderApp(App[None]):
                 self.call_from_thread(
                     self.notify, printable(notice), title="Analysis cache", severity="warning", markup=False, timeout=15
                 )
-        except Exception as error:
+        except Exception as error:  # any failure is shown, never a crash
             screen.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
             return
+        if self.problems:
+            corpus = replace(corpus, problems=(*corpus.problems, *self.problems))
         if not worker.is_cancelled:
             screen.post_message(AnalysisFinished(CorpusIndex(corpus).prepare_search()))
             # The corpus and its index live as long as the app: the collector's later

@@ -58,6 +58,9 @@ def article_blocks(article: Article, show_removed: bool) -> tuple[Block, ...]:
     meta = [part for part in (article.byline, article.outlet, article.date) if part]
     if meta:
         blocks.append(Block("meta", printable(" · ".join(meta))))
+    if article.url:  # a web article: where it lives (o opens it) and when it was fetched
+        fetched = f" · fetched {article.fetched[:16].replace('T', ' ')}" if article.fetched else ""
+        blocks.append(Block("meta", printable(article.url + fetched)))
     removed_before: dict[int, list[int]] = {}
     if show_removed:
         for number, line in enumerate(article.removed):

@@ -35,7 +35,8 @@ _PROMPT = re.compile(
     r"|register\s+(?:now|for\s+free|to)|create\s+(?:an\s+)?account|comment(?:ing)?\s+(?:forum|section|policy)"
     r"|join\s+(?:our|the)\s+(?:commenting|conversation|discussion)|thought-provoking\s+conversations"
     r"|refresh\s+(?:the|your)\s+(?:page|browser)|already\s+have\s+an\s+account|view\s+comments"
-    r"|cookie\s+(?:policy|settings)|accept\s+cookies|enable\s+javascript)\b",
+    r"|cookie\s+(?:policy|settings)|accept\s+cookies|enable\s+javascript"
+    r"|unlimited\s+(?:digital\s+)?access|keep\s+reading)\b",  # a paywall's offer under a teaser
     re.IGNORECASE,
 )
 

@@ -188,7 +188,8 @@ def clean(document: Document) -> Article:
 
     starts = [para.first for para in body]
     paragraphs = tuple(para.text for para in body)
-    outlet = metadata.agency_outlet(paragraphs[0]) if paragraphs else None
+    # Metadata an extractor read from the page's markup is the publisher's own word: it wins over guesses.
+    outlet = document.site or (metadata.agency_outlet(paragraphs[0]) if paragraphs else None)
     if outlet is None:
         outlet = metadata.interview_outlet(paragraphs)
     if outlet is None:
@@ -196,14 +197,17 @@ def clean(document: Document) -> Article:
     return Article(
         id=document.id,
         source=document.source,
-        title=head.title or metadata.lead_title(paragraphs),
+        title=document.title or head.title or metadata.lead_title(paragraphs),
         paragraphs=paragraphs,
         subtitle=head.subtitle,
-        byline=head.byline,
-        date=head.date,
+        byline=document.author or head.byline,
+        date=document.date or head.date,
         outlet=outlet,
         removed=tuple(
             Removed(text, reason, sum(1 for start in starts if start < line)) for line, text, reason in removed
         ),
         content_hash=document.content_hash,
+        url=document.url,
+        feed=document.feed,
+        fetched=document.fetched,
     )

@@ -37,7 +37,7 @@ class ArticleList(Vertical):
     HELP = """
 ## Article list
 
-`l` opens the filter: type words from the title, outlet or heading, Enter
+`l` opens the filter: type words from the title, outlet, feed or heading, Enter
 keeps the filter and Escape leaves it as it was; Escape in the list clears
 it (and any entity filter from `E`). `j`/`k` move, Enter or a click opens an
 article. `●` marks an unread article; headings count the unread ones.
@@ -250,7 +250,9 @@ article. `●` marks an unread article; headings count the unread ones.
         haystacks = self._haystacks
         for article in articles:
             if article.id not in haystacks:
-                haystacks[article.id] = " ".join((article.title, article.outlet or "", label, article.source)).casefold()
+                haystacks[article.id] = " ".join(
+                    (article.title, article.outlet or "", label, article.source, article.feed or "")  # feed: filter by subscription
+                ).casefold()
         for word in words:
             articles = [a for a in articles if word in haystacks[a.id]]
         return list(articles)

@@ -20,6 +20,8 @@ class ProgressLine(Widget):
 
     done: reactive[int] = reactive(0)
     total: reactive[int] = reactive(0)
+    verb: reactive[str] = reactive("Analysing")
+    """What is counted: "Analysing" articles, or "Fetching" feeds."""
     waiting: reactive[str] = reactive("Analysing…")
     """What is said while no count is known yet."""
 
@@ -28,7 +30,7 @@ class ProgressLine(Widget):
         if not total:
             label = self.waiting
         elif done < total:
-            label = f"Analysing {done}/{total}…"
+            label = f"{self.verb} {done}/{total}…"
         else:
             label = "Linking articles…"
         line = Text(f"{label:<24}", no_wrap=True, end="")
