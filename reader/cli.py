@@ -11,16 +11,18 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from . import __version__
+from .terminal import path_text, printable
 
 if TYPE_CHECKING:
-    from .analysis.model import Problem
+    from .analysis.model import Corpus, Problem
     from .run.pool import Workers
     from .storage.cache import AnalysisCache
 
@@ -124,13 +126,13 @@ def export(args: argparse.Namespace) -> int:
     """Analyse and print; problems also go to stderr so a pipeline shows them."""
     from reader.run.pipeline import analyse
 
-    from .export import to_json, to_markdown
+    from .export import write_json, write_markdown
     from .run.executors import ExecutorError
 
     try:
         workers, let_go = _workers(args)
     except ExecutorError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        print(f"reader: {printable(str(error))}", file=sys.stderr)
         return 1
     cache = _cache(args)
     try:
@@ -139,18 +141,17 @@ def export(args: argparse.Namespace) -> int:
     finally:
         let_go()
     corpus = replace(corpus, problems=(*corpus.problems, *fetch_problems))
-    text = to_json(corpus) if args.format == "json" else to_markdown(corpus)
-    sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
-    sys.stdout.flush()
+    failed = _write(corpus, write_json if args.format == "json" else write_markdown)
     cache.close()  # the results are written while the output is made; notices include any trouble doing so
-    for notice in cache.notices:
-        print(f"reader: {notice}", file=sys.stderr)
-    for problem in corpus.problems:
-        source = problem.source.encode("unicode_escape").decode("ascii")
-        print(f"reader: {problem.severity}: {source}: {problem.message}", file=sys.stderr)
+    for line in report_lines(cache.notices, corpus.problems):
+        print(line, file=sys.stderr)
+    if failed is not None:
+        print(f"reader: cannot write the export: {printable(failed.strerror or str(failed))}", file=sys.stderr)
+        return 1
     return 0 if corpus.articles else 1
 
 
+<<<<<<< HEAD
 def missing_paths(args: argparse.Namespace) -> int:
     """Say which named paths do not exist; 1 if any, so the reader never opens on nothing by mistake."""
     files = [Path(a) for a in args.paths if a.partition(":")[0].lower() not in ("http", "https")]  # web addresses are fetched
@@ -158,6 +159,27 @@ def missing_paths(args: argparse.Namespace) -> int:
     for path in missing:
         print(f"reader: {path}: no such file or folder", file=sys.stderr)
     return 1 if missing else 0
+=======
+def report_lines(notices: Sequence[str], problems: Sequence[Problem]) -> list[str]:
+    """The lines `reader export` writes to stderr, shown literally (`reader.terminal.printable`):
+    file names and messages may hold escape sequences, which must not reach the terminal."""
+    said = [*notices, *(f"{p.severity}: {p.source}: {p.message}" for p in problems)]
+    return [f"reader: {printable(text)}" for text in said]
+
+
+def _write(corpus: Corpus, write: Callable[[Corpus, BinaryIO], None]) -> OSError | None:
+    """Write the export to stdout as it is made; the error if stdout fails (a full disk, a closed pipe)."""
+    try:
+        write(corpus, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    except OSError as error:
+        # What is still buffered would fail again, as a traceback, when Python exits.
+        sink = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(sink, sys.stdout.fileno())
+        os.close(sink)
+        return error
+    return None
+>>>>>>> main
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -169,7 +191,7 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         workers, let_go = _workers(args)
     except ExecutorError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        print(f"reader: {printable(str(error))}", file=sys.stderr)
         return 1
     from .storage.state import ReadingState
 
@@ -199,7 +221,7 @@ def clear_cache() -> int:
 
     cache = AnalysisCache()
     cache.clear()
-    print(f"reader: cache cleared ({cache.path})")
+    print(f"reader: cache cleared ({printable(path_text(cache.path or ''))})")
     return 0
 
 

@@ -151,6 +151,16 @@ def test_layout_puts_removed_lines_before_their_paragraph() -> None:
     assert all(end - start <= 31 for block, start, end in layout.rows if block >= 0)
 
 
+def test_layout_does_not_repeat_a_lead_used_as_title() -> None:
+    from reader.analysis.model import Article
+
+    lead = "Officials in the port town said on Monday that the ferry would resume service."
+    headless = Article("a", "a.txt", lead, (lead + " Tickets are on sale.",))
+    assert [b.kind for b in article_blocks(headless, show_removed=False)] == ["paragraph"]
+    headed = Article("b", "b.txt", "Ferry returns", (lead,))
+    assert [b.kind for b in article_blocks(headed, show_removed=False)] == ["title", "paragraph"]
+
+
 # --- flows ----------------------------------------------------------------
 
 
@@ -830,3 +840,29 @@ async def test_headline_quotes_are_styled_like_body_quotes() -> None:
             styled = [text.plain[s.start : s.end] for s in text.spans if s.style == styles[kind]]
             assert styled == [quoted]
         assert styles["quote"] != styles["title"]
+
+
+@pilot_test
+async def test_a_folder_with_a_pipe_and_hostile_names_loads(tmp_path: Path) -> None:
+    """Issue 20: a FIFO left the app on "Analysing…" for good; a file name's escapes must not reach the screen."""
+    import os
+
+    from reader.storage.cache import AnalysisCache
+
+    (tmp_path / "good.txt").write_text("Port reopens\nShips sailed again on Monday, the harbour master said.\n", "utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "bin\x1b]0;pwned\x07.txt").write_bytes(b"\x00binary")
+    app = ReaderApp([tmp_path], open_cache=AnalysisCache.disabled)
+    async with app.run_test(size=SIZE) as pilot:
+        await asyncio.wait_for(app.workers.wait_for_complete(), 60)
+        await pilot.pause()
+        assert app.main.current_article == "good"
+        # One summary notification; `!` lists the files, their names' escapes shown as symbols.
+        assert [n.message for n in app._notifications] == ["2 files could not be read. Press ! to see which and why."]
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        listed = screen_text(app)
+        assert "binary file, not text" in listed and "not a regular file (named pipe)" in listed
+        assert "\x1b" not in listed and "\x07" not in listed
+        await pilot.press("escape", "q")
+        assert not app.is_running

@@ -201,3 +201,33 @@ def test_seeds_keep_every_sentence_of_real_text(seeds: dict[str, Article]) -> No
             line = " ".join(line.split())
             if line:
                 assert line in kept or line in removed or any(line in r for r in removed), line
+
+
+# -- issue #17: article structure on folders nobody here wrote ---------------------------
+
+
+@pytest.mark.parametrize("stamp", ["Mar 03, 2015", "Posted at 4:10 PM ET, 03/3/2015"])
+def test_a_date_stamp_on_the_first_line_is_the_date_and_the_headline_follows(stamp: str) -> None:
+    article = cleaned(f"{stamp}\nFerry service resumes in the port town\n" + WRAPPED)
+    assert article.date == "2015-03-03"
+    assert article.title == "Ferry service resumes in the port town"
+    assert article.paragraphs[0].startswith("The city council of Lowmoor")
+
+
+def test_a_one_line_file_keeps_its_line_as_the_body() -> None:
+    article = cleaned("Ferry service resumes in the port town")
+    assert article.paragraphs == ("Ferry service resumes in the port town",)
+
+
+def test_two_different_one_line_files_are_not_duplicates() -> None:
+    first, second = cleaned("Ferry service resumes"), cleaned("Harbour bridge closes for repairs")
+    kept, problems = clean.drop_duplicates([first, second])
+    assert len(kept) == 2 and not problems
+
+
+def test_copies_that_differ_only_in_the_headline_are_not_duplicates() -> None:
+    first = cleaned("Ferry service resumes\n" + WRAPPED)
+    second = cleaned("Bridge to close for two years\n" + WRAPPED)
+    assert first.paragraphs == second.paragraphs
+    kept, _ = clean.drop_duplicates([first, second])
+    assert len(kept) == 2

@@ -368,6 +368,7 @@ def test_seed_corpus_unifies_the_aliases_the_reader_needs() -> None:
         assert alias in by_name[(kind, name)].aliases, name
     assert len(by_name[("PERSON", "Xi Jinping")].articles) == len(SEEDS)
     assert by_name[("PLACE", "Great Hall of the People")]
+    assert by_name[("PLACE", "Russian Far East")] and by_name[("ORG", "Gazprom")]  # issue #17
     texts = {m.text for a in arts for m in a.entities}
     assert not texts & {"Meeting", "Thanking", "Speaking", "Mr Putin", "President Xi Jinping", "China's"}
 

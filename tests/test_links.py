@@ -160,3 +160,14 @@ def test_seed_corpus_events_and_links() -> None:
         if link.kind != "mention":
             assert event_of[link.source.article] == event_of[link.target.article], link
         assert link.why
+
+
+def test_the_same_fact_about_a_different_person_is_no_passage_link() -> None:
+    # Issue #17: two suspensions reported in one (wrongly merged) event.
+    a = art("a", "The Riverton club suspended defender Ann Vesterby for two matches after the late night incident.")
+    b = art("b", "The Riverton club suspended defender Lise Holmqvist for two matches after the late night incident.")
+    c = art("c", "The Riverton club has suspended defender Vesterby for two matches after the late night incident.")
+    found = find_links([a, b, c], one_event(a, b, c))
+    pairs = {(l.source.article, l.target.article) for l in found if l.kind == "passage"}
+    assert ("a", "c") in pairs  # the same person, named shorter: the same fact
+    assert ("a", "b") not in pairs and ("b", "c") not in pairs

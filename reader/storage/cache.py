@@ -434,7 +434,9 @@ class AnalysisCache:
             self._notice(f"The analysis cache was damaged ({error}); it was moved to {moved.name} and is being rebuilt.")
 
     def _notice(self, text: str) -> None:
-        log.warning("%s", text)
+        # Info, not warning: Python prints unhandled warnings to stderr, and the caller
+        # already shows `notices` once (the command on stderr, the app as a notification).
+        log.info("%s", text)
         if text not in self._notices:
             self._notices.append(text)
 

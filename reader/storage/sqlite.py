@@ -31,11 +31,12 @@ def is_damage(error: BaseException) -> bool:
     if not isinstance(error, sqlite3.DatabaseError):
         return False
     code = getattr(error, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    if code is not None and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return True
     # Errors raised by the sqlite3 module itself carry no code; match SQLite's own wording.
     text = str(error).lower()
-    return "malformed" in text or "not a database" in text
+    # A table of ours gone missing (dropped by hand, or a partial copy) is damage too: only a rebuild mends it.
+    return "malformed" in text or "not a database" in text or "no such table" in text
 
 
 def sidecars(path: Path) -> tuple[Path, ...]:
@@ -92,10 +93,46 @@ def connect(
                 connection.execute(f"PRAGMA user_version = {int(schema_version)}")
         elif version != schema_version:
             raise DamagedDatabase(f"unknown file layout (version {version})")
+        else:
+            _check_tables(connection, create_schema)
     except BaseException:
         connection.close()
         raise
     return connection
+
+
+def _check_tables(connection: sqlite3.Connection, create_schema: Callable[[sqlite3.Connection], None]) -> None:
+    """Raise `DamagedDatabase` if a table the schema creates is missing from the file."""
+    with contextlib.closing(sqlite3.connect(":memory:")) as blank:
+        create_schema(blank)
+        wanted = {name for (name,) in blank.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    present = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if missing := sorted(wanted - present):
+        raise DamagedDatabase(f"missing table {', '.join(missing)}")
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    """Open `path` for reading only, for when it cannot be written (a read-only folder, disk or file).
+
+    `immutable` is the fallback: in a read-only folder SQLite cannot even create the
+    lock files a plain read needs, and nobody else can be writing there either.
+    """
+    uri = path.absolute().as_uri()
+    error: sqlite3.Error | None = None
+    for mode in ("mode=ro", "immutable=1"):
+        try:
+            connection = sqlite3.connect(f"{uri}?{mode}", uri=True, check_same_thread=False)
+        except sqlite3.Error as failed:
+            error = failed
+            continue
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return connection
+        except sqlite3.Error as failed:
+            connection.close()
+            error = failed
+    assert error is not None
+    raise error
 
 
 def open_replacing_damage(

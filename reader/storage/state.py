@@ -83,7 +83,8 @@ def _create_schema(connection: sqlite3.Connection) -> None:
         "CREATE TABLE bookmarks (key TEXT NOT NULL, paragraph INTEGER NOT NULL, created REAL NOT NULL,"
         " PRIMARY KEY (key, paragraph)) WITHOUT ROWID"
     )
-    _add_settings(connection)
+    # The settings table is added by `_add_settings` on every open, not here: the tables
+    # created here are the ones a file must have, and files from before settings lack it.
 
 
 class ReadingState:
@@ -283,6 +284,8 @@ class ReadingState:
         """Open and load the file, then commit changes as they come (the writer thread)."""
         try:
             self._open()
+            if self._connection is None:
+                self._load_saved()
             self._load()
         finally:
             self._ready.set()
@@ -343,9 +346,7 @@ class ReadingState:
         if self._connection is None:
             return
         try:
-            flags = {str(k): (bool(r), int(p)) for k, r, p in self._connection.execute("SELECT key, read, position FROM articles")}
-            marks = {(str(k), int(p)): float(c) for k, p, c in self._connection.execute("SELECT key, paragraph, created FROM bookmarks")}
-            settings = {str(n): str(v) for n, v in self._connection.execute("SELECT name, value FROM settings")}
+            flags, marks, settings = _read(self._connection)
         except sqlite3.Error as error:
             if not sqlite.is_damage(error):
                 raise
@@ -356,6 +357,19 @@ class ReadingState:
             return
         with self._lock:
             self._flags, self._marks, self._settings = flags, marks, settings
+
+    def _load_saved(self) -> None:
+        """Read what was saved from a file that cannot be written, so the user's marks are still there."""
+        if not self.path.is_file():
+            return
+        try:
+            with contextlib.closing(sqlite.read_only(self.path)) as connection:
+                flags, marks, settings = _read(connection)
+        except sqlite3.Error:
+            return  # unreadable too: the notice already says nothing is saved
+        with self._lock:
+            self._flags, self._marks, self._settings = flags, marks, settings
+        self._notices = [f"{n} Saved marks and bookmarks are shown." if "cannot be saved" in n else n for n in self._notices]
 
     def _rewrite_from_memory(self) -> None:
         connection = self._connection
@@ -377,9 +391,22 @@ class ReadingState:
         self._notice(f"Your reading state file was damaged ({error}); it was saved as {moved.name} and a new one started.")
 
     def _notice(self, text: str) -> None:
-        log.warning("%s", text)
+        # Info, not warning: Python prints unhandled warnings to stderr, and the caller
+        # already shows `notices` once (the command on stderr, the app as a notification).
+        log.info("%s", text)
         if text not in self._notices:
             self._notices.append(text)
+
+
+def _read(connection: sqlite3.Connection) -> tuple[dict[str, tuple[bool, int]], dict[tuple[str, int], float], dict[str, str]]:
+    """Every article's flags, every bookmark and every setting in the file."""
+    flags = {str(k): (bool(r), int(p)) for k, r, p in connection.execute("SELECT key, read, position FROM articles")}
+    marks = {(str(k), int(p)): float(c) for k, p, c in connection.execute("SELECT key, paragraph, created FROM bookmarks")}
+    try:
+        settings = {str(n): str(v) for n, v in connection.execute("SELECT name, value FROM settings")}
+    except sqlite3.OperationalError:
+        settings = {}  # a read-only file from before settings were kept
+    return flags, marks, settings
 
 
 def _apply(connection: sqlite3.Connection, change: _Change) -> None:

@@ -52,7 +52,11 @@ class Layout:
 
 def article_blocks(article: Article, show_removed: bool) -> tuple[Block, ...]:
     """The blocks of `article` in reading order; removed lines only when asked for."""
-    blocks = [Block("title", printable(article.title or article.source))]
+    blocks = []
+    lead = article.paragraphs[0] if article.paragraphs else ""
+    if not (article.title and lead.startswith(article.title.removesuffix("…"))):
+        # A title made from the lead (no headline) would show the first sentence twice.
+        blocks.append(Block("title", printable(article.title or article.source)))
     if article.subtitle:
         blocks.append(Block("subtitle", printable(article.subtitle)))
     meta = [part for part in (article.byline, article.outlet, article.date) if part]

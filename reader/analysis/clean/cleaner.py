@@ -119,10 +119,16 @@ def _head(paras: list[_Para]) -> _Head:
     head = _Head()
     repeated = {key for key, count in Counter(_key(para) for para in paras).items() if count > 1}
     position = 0
-    if paras and (paras[0].kind == "heading" or (paras[0].kind == "line" and metadata.is_headline(paras[0].text))):
-        head.title = paras[0].text
-        head.taken.append((paras[0], "moved to metadata: title"))
+    if paras and (date := metadata.dateline_date(paras[0].text)):
+        # A date stamp on the first line ("Mar 03, 2015") is the date; the headline may follow it.
+        head.date = date
+        head.taken.append((paras[0], "moved to metadata: date"))
         position = 1
+    lead = paras[position] if len(paras) > position + 1 else None  # a sole paragraph is the body
+    if lead is not None and (lead.kind == "heading" or (lead.kind == "line" and metadata.is_headline(lead.text))):
+        head.title = lead.text
+        head.taken.append((lead, "moved to metadata: title"))
+        position += 1
     for para in paras[position : position + 6]:
         text = para.text
         if head.date is None and (date := metadata.dateline_date(text)):
@@ -137,7 +143,7 @@ def _head(paras: list[_Para]) -> _Head:
         elif (
             head.title is not None
             and head.subtitle is None
-            and len(head.taken) == 1
+            and head.taken[-1][1].endswith("title")
             and metadata.is_standfirst(text.rstrip("\"'”’"))
             and _key(para) not in repeated  # a photo caption, printed again with its credit
         ):

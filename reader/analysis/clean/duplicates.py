@@ -12,7 +12,7 @@ from reader.analysis.model import Article, Problem
 
 
 def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Problem]]:
-    """Keep the first of articles whose cleaned text is identical, reporting the others.
+    """Keep the first of articles whose cleaned text (headline and body) is identical, reporting the others.
 
     Two copies of one article must not look like two outlets agreeing.
     """
@@ -20,7 +20,9 @@ def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Pr
     problems: list[Problem] = []
     first: dict[str, Article] = {}
     for article in articles:
-        key = hashlib.blake2b("\n".join(article.paragraphs).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        # The whole text, headline included: two one-line files have empty bodies that compare equal.
+        whole = "\n".join((article.title, article.subtitle or "", *article.paragraphs))
+        key = hashlib.blake2b(whole.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
         original = first.setdefault(key, article)
         if original is article:
             kept.append(article)

@@ -25,7 +25,7 @@ from reader.analysis.links.mentions import Clues, find_mentions
 from reader.analysis.model import Anchor, Article, Event, Link
 from reader.analysis.text.normalise import DIGIT, STOPWORDS, Figure, figure_token, figures
 from reader.analysis.quotes.pieces import Piece, quote_pieces
-from reader.analysis.links.passages import Unit, sentence_pieces, units
+from reader.analysis.links.passages import Unit, different_names, named_slots, sentence_pieces, units
 from reader.analysis.text.normalise import shingles
 from reader.analysis.text.worddiff import word_diff
 
@@ -133,6 +133,15 @@ def _passage_links(units: list[Unit], ids: Sequence[str], event: str, taken: set
     # A link needs three shared words and a figure, or six words: four shared keys at least.
     keys = [w | figs for w, figs in keyed]
     best: dict[Ends, Link] = {}
+    slots: dict[int, dict[str, frozenset[str]]] = {}
+
+    def slots_of(k: int) -> dict[str, frozenset[str]]:
+        """The names after content words of unit `k`, read once however many pairs it is in."""
+        found = slots.get(k)
+        if found is None:
+            found = slots[k] = named_slots(units[k].text)
+        return found
+
     written: dict[int, list[Figure]] = {}
     """The figures of each sentence whose wording a link has needed: one scan per sentence."""
     for (i, j), _ in sorted(_pairs_by_index(units, keys, FIGURE_WORDS + 1).items()):
@@ -146,6 +155,8 @@ def _passage_links(units: list[Unit], ids: Sequence[str], event: str, taken: set
         by_figure = bool(figs) and len(words) >= FIGURE_WORDS
         if not by_figure and not (len(words) >= PASSAGE_WORDS and overlap >= PASSAGE_OVERLAP and similarity >= 60):
             continue
+        if different_names(slots_of(i), slots_of(j)):
+            continue  # the same kind of fact about someone else
         src, dst = _ordered(units[i], units[j])
         ends = (ids[src.article], src.paragraph, ids[dst.article], dst.paragraph)
         score = round(float(similarity), 1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..quotes.lexicon import SPEECH_VERB
 from . import lexicon
 from .chunks import Word
 from .phrases import bare, is_acronym
@@ -17,8 +18,10 @@ from .phrases import bare, is_acronym
 _PLACE_PREPS = frozenset("in at near from across outside inside throughout towards toward into via".split())
 _PERSON_VERBS = frozenset(
     "said says told added explained insisted argued noted wrote asked warned stressed replied "
-    "announced declared claimed urged called admitted acknowledged who".split()
+    "announced declared claimed urged called admitted acknowledged who whose".split()
 )
+# Verbs of saying that stand before their speaker in inverted order: "…, says Halvard."
+_INVERTED_SAYING = frozenset("said says added adds explained explains noted notes wrote writes continued".split())
 _MEDIA_NOUNS = frozenset("agency newspaper broadcaster channel outlet daily tabloid network".split())
 
 
@@ -95,8 +98,46 @@ def after_preposition(paragraphs: Sequence[str], n: Name) -> bool:
     return bool(prev) and prev[-1].lower() in _PLACE_PREPS
 
 
-def guess(paragraphs: Sequence[str], n: Name, given: frozenset[str]) -> str | None:
-    """Type a name its own words could not type, from the words around it."""
+_PRONOUNS = (" he ", " she ", " his ", " her ", " him ", " He ", " She ", " His ", " Her ")
+
+
+def _acts_as_person(paragraphs: Sequence[str], n: Name, following: str, joined: str) -> bool:
+    """Evidence that an unknown name is a person's: a verb of saying after it, an age
+    ("Ann Lee, 34,"), or a personal pronoun in the same or the next paragraph."""
+    if following in _PERSON_VERBS or SPEECH_VERB.fullmatch(following):
+        return True
+    text = paragraphs[n.paragraph]
+    if text[n.end : n.end + 5][:2] == ", " and text[n.end + 2 : n.end + 4].isdigit():
+        return True
+    near = text[n.end :] + " " + (paragraphs[n.paragraph + 1] if n.paragraph + 1 < len(paragraphs) else "")
+    if any(p in near for p in _PRONOUNS):
+        return True
+    # The surname alone elsewhere, speaking or with an honorific: "Korpela said", "Ms Korpela".
+    *rest, last = n.text.split()
+    at = joined.find(f" {last} ")
+    while at >= 0:
+        before = joined[max(0, at - 16) : at].split()
+        after = joined[at + len(last) + 2 : at + len(last) + 20].split()
+        again = bool(before) and before[-1] == rest[-1]  # the full name again, not the surname alone
+        speaks = bool(after) and SPEECH_VERB.fullmatch(after[0].strip(",.")) is not None
+        if not again and (speaks or (bool(before) and bare(before[-1]) in lexicon.HONORIFICS)):
+            return True
+        at = joined.find(f" {last} ", at + 1)
+    return False
+
+
+def _in_lower_case(word: str, joined: str) -> bool:
+    """Does the article write this word in lower case somewhere ("steel prices")?"""
+    low = word.lower()
+    if low == word or low not in joined:
+        return False  # the common case, one search
+    return f" {low} " in joined or f" {low}," in joined or f" {low}." in joined
+
+
+def guess(paragraphs: Sequence[str], n: Name, given: frozenset[str], joined: str = "") -> str | None:
+    """Type a name its own words could not type, from the words around it.
+
+    `joined` is the article's text in one string, spaces around it (for the lower-case test)."""
     text = paragraphs[n.paragraph]
     nxt = text[n.end : n.end + 16].lstrip(" ,;:").split()
     following = nxt[0].strip(",.;:") if nxt else ""
@@ -106,6 +147,8 @@ def guess(paragraphs: Sequence[str], n: Name, given: frozenset[str]) -> str | No
         return "PLACE"
     if following in lexicon.ORG_NOUNS_AFTER or text.startswith(("-controlled", "-led", "-backed"), n.end):
         return "ORG"
+    if following.islower() and following.capitalize() in lexicon.PERSON_ROLES and " " in n.text:
+        return "ORG"  # "Acme Steel chairman Ann Lee": the name before a role is the employer
     prev = text[max(0, n.start - 24) : n.start].split()
     if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in lexicon.PLACE_NOUNS_BEFORE:
         return "PLACE"
@@ -115,9 +158,20 @@ def guess(paragraphs: Sequence[str], n: Name, given: frozenset[str]) -> str | No
         return "PLACE"
     words = n.text.split()
     if len(words) > 1:
-        return "PERSON" if len(words) <= 4 or any(w in lexicon.NAME_CONNECTORS for w in words) else "ORG"
-    if following in _PERSON_VERBS and not (prev and prev[-1] == "the"):
+        if any(w in lexicon.NAME_CONNECTORS for w in words):
+            return "PERSON"  # "Abu Musab al-Zarqawi", "Ludwig van Beethoven"
+        # Two to four capitalised words are no proof of a person ("Acme Steel"): ask for a person's deed.
+        if len(words) > 4:
+            return "ORG"
+        # A word of it in lower case elsewhere ("Acme Steel" ... "steel prices") names a thing, even
+        # one that speaks ("Acme Steel said"): companies say things too.
+        if any(_in_lower_case(w, joined) for w in words):
+            return "PERSON" if _acts_as_person(paragraphs, n, "", joined) else "ORG"
         return "PERSON"
+    if (following in _PERSON_VERBS or SPEECH_VERB.fullmatch(following)) and not (prev and prev[-1] == "the"):
+        return "PERSON"  # "Halvard explains": a lone name that speaks is a person's
+    if prev and prev[-1] in _INVERTED_SAYING and text[n.end : n.end + 1] in (".", ",", ""):
+        return "PERSON"  # "…, says Halvard."
     if n.text in given:
         return "PERSON"  # "her husband Todd"
     return "ORG"

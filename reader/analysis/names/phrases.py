@@ -31,6 +31,18 @@ def is_acronym(word: str) -> bool:
     return bool(ACRONYM.match(word))
 
 
+def initials_of(short: str, name: str) -> bool:
+    """Is `short` an acronym of `name` ("SCO" of "Shanghai Cooperation Organisation", "OPEC")?
+
+    Its capitals must be two or more and appear, in order, among the name's capitals, so
+    that "Ann Berg (Norway)" does not make "Norway" stand for a person."""
+    caps = [c for c in short if c.isupper()]
+    if len(caps) < 2:
+        return False
+    it = iter(c for c in name if c.isupper())
+    return all(c in it for c in caps)
+
+
 def bare(word: str) -> str:
     """The word without an abbreviation's full stop ("Mr." -> "Mr"), acronyms left alone."""
     return word[:-1] if word.endswith(".") and not is_acronym(word) else word

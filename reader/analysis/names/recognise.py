@@ -25,11 +25,13 @@ from .phrases import (
     ORG_PLACE_HEADS,
     TITLE_WORDS,
     bare,
+    initials_of,
     is_acronym,
     keeps_whole,
     quoted,
     title_split,
 )
+from .sport import team_names
 
 _PAREN_ACRONYM = re.compile(r"[ \u00a0]?\((?:the[ \u00a0])?([A-Z][A-Za-z.&]{1,9})\)")
 _SAYING = frozenset("said says told added explained insisted argued noted wrote warned stressed replied".split())
@@ -39,6 +41,13 @@ _SPLITTERS = frozenset(
     "August September October November December".split()
 )
 _GENERIC_HEADS = frozenset(["People"])
+# A function word with a capital inside a line: the line is set in Title Case, not a list of names.
+_CAPITAL_FUNCTION = re.compile(" (?:" + "|".join(sorted(FUNCTION_CAPS - {"I"}, key=len, reverse=True)) + ") ")
+# Roles held in an organisation that the name before them is: "Gazprom CEO", "Lakeside Coach".
+_EMPLOYER_ROLES = frozenset(
+    "CEO CFO COO Chairman Chairwoman Chairperson Chair Spokesman Spokeswoman Spokesperson Director "
+    "Founder Co-founder Coach Manager Executive Chief".split()
+)
 _SENTENCE_ENDS = (".", "?", "!", "”", '"')
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 # Months that are also given names: "June Soh" is a person, "June 5" a date.
@@ -89,7 +98,7 @@ class _Article:
         finditer = chunk_pattern().finditer
         for p, text in enumerate(self.paragraphs):
             runs = [(m, sentence_start(text, m.start())) for m in finditer(text)]
-            if (text.isupper() or not text.rstrip().endswith(_SENTENCE_ENDS)) and self.headline(text, runs):
+            if (text.isupper() or not text.rstrip().endswith(_SENTENCE_ENDS)) and self.headline(p, text, runs):
                 # A headline in Title Case: capitals prove nothing here, only known names count.
                 self.headlines.add(p)
                 found.extend((p, m, True) for m, _ in runs)
@@ -100,11 +109,17 @@ class _Article:
                 self.midsentence.update(words[1:] if starts else words)
         return found
 
-    def headline(self, text: str, runs: list[tuple[re.Match[str], bool]]) -> bool:
-        """A line with no closing full stop that is in ALL CAPS, or in Title Case throughout."""
+    def headline(self, p: int, text: str, runs: list[tuple[re.Match[str], bool]]) -> bool:
+        """A line in ALL CAPS, or a line in Title Case with no closing full stop: the first line,
+        or one whose function words too have capitals ("Thanks For The Prompt Service").
+
+        Title Case elsewhere is a results table, a list of names or a standings row, where
+        capitals still mark names ("12. Ann Berg (Norway) 51.2")."""
         total = text.count(" ") + 1
         if text.isupper():
             return total >= 2
+        if p > 0 and not _CAPITAL_FUNCTION.search(text):
+            return False
         capitals = sum(m.group().count(" ") + 1 for m, _ in runs)
         return total >= 5 and capitals >= 0.5 * total and self.title_case(text)
 
@@ -133,7 +148,10 @@ class _Article:
             self.part(p, words_of(group, m.start()), False)
             return
         run: list[Word] = []
-        for w in [*words_of(m.group(), m.start()), None]:
+        words: list[Word | None] = list(words_of(m.group(), m.start()))
+        if group.isupper():
+            words = self.caps_places(p, [w for w in words if w is not None])
+        for w in [*words, None]:
             if w is not None and (
                 (run and w.text.lower() in CONNECTORS)
                 or (w.text not in CONNECTORS and self.known_in_headline(w.text))
@@ -145,6 +163,24 @@ class _Article:
             if run:
                 self.part(p, run, False)
             run = []
+
+    def caps_places(self, p: int, words: list[Word]) -> list[Word | None]:
+        """Places of several words in an ALL-CAPS run ("SNOW HITS NEW YORK"), looked up whole;
+        the words left over, each followed by None where a place was taken out."""
+        left: list[Word | None] = []
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 4), i + 1, -1):
+                text = self.paragraphs[p][words[i].start : words[j - 1].end]
+                if text.title() in self.places:
+                    self.add(p, words[i].start, words[j - 1].end, text, "PLACE", None)
+                    left.append(None)  # the words on either side are separate runs
+                    i = j
+                    break
+            else:
+                left.append(words[i])
+                i += 1
+        return left
 
     # -- pass two ---------------------------------------------------------
     def known(self, word: str) -> bool:
@@ -163,6 +199,11 @@ class _Article:
         return low.endswith(("ing", "ly", "ed")) and not self.known(word)
 
     def chunk(self, p: int, m: re.Match[str], starts: bool) -> None:
+        group = m.group()
+        if group.isupper() and " " in group and group.title() in self.places:
+            # "NEW YORK", in a headline or a dateline: the whole run is the place, not its last word.
+            self.add(p, m.start(), m.end(), group, "PLACE", None)
+            return
         if p in self.headlines:
             self.headline_chunk(p, m)
             return
@@ -294,16 +335,33 @@ class _Article:
         return (
             second in self.given
             or second in self.regions
-            or is_acronym(second)
+            or (is_acronym(second) and second not in TITLE_WORDS)
             or second in lexicon.ORG_HEADS
             or ("-" in head and head.partition("-")[2][:1].islower())
         )
 
     def prefix_places(self, p: int, prefix: list[Word]) -> None:
-        """Places named inside a title ("U.S. President") are mentions of their own."""
-        for w in prefix:
-            if w.text in lexicon.PLACE_ACRONYMS or (w.text in self.places and w.text not in lexicon.ROLE_WORDS):
+        """Places and employers named inside a title ("U.S. President", "Gazprom CEO") are mentions
+        of their own: a place from the gazetteer, an organisation from the run of other words before
+        an employer's role ("CEO", "Spokesman"; not a title word, a nationality, a compass point or a word the article writes in
+        lower case)."""
+        run: list[Word] = []
+        for w in [*prefix, None]:
+            if w is not None and (w.text in lexicon.PLACE_ACRONYMS or (w.text in self.places and w.text not in lexicon.ROLE_WORDS)):
                 self.add(p, w.start, w.end, w.text, "PLACE", None)
+            elif w is not None and not (
+                bare(w.text) in TITLE_WORDS
+                or w.text in CONNECTORS
+                or w.text in _COMPASS
+                or self.demonym(w.text)
+                or self.common_word(w.text)
+            ):
+                run.append(w)
+                continue
+            if run and w is not None and w.text in _EMPLOYER_ROLES:
+                self.cacheable = False
+                self.add(p, run[0].start, run[-1].end, self.paragraphs[p][run[0].start : run[-1].end], "ORG", None)
+            run = []
 
     def split_of(self, p: int, words: list[Word], title: str | None, text: str) -> None:
         """Keep "Bank of England" and "Food and Agriculture Organization" whole; split "Xi of China"."""
@@ -405,7 +463,8 @@ class _Article:
             if surface.replace(" ", "") in lexicon.PLACE_ACRONYMS:
                 self.add(p, start, end, surface, "PLACE", None)
             return
-        else:
+        elif not self.gazetteer_place(words, surface):
+            # The gazetteer is asked before the head-word rules: "Middle East" ends in a compass word.
             cut = next((i for i, w in enumerate(words) if w.text in ("of", "for")), len(words))
             head = words[cut - 1].text
             if (
@@ -420,10 +479,17 @@ class _Article:
         if text.startswith(("(", " ("), end) and kind != "PERSON":
             self.acronym_after(p, end, surface, kind, text)
 
+    def gazetteer_place(self, words: list[Word], surface: str) -> bool:
+        """A known place, maybe after a demonym: "Middle East", "Russian Far East"."""
+        if surface in self.places:
+            return True
+        first = words[0].text
+        return self.demonym(first) and surface[len(first) + 1 :] in self.places
+
     def acronym_after(self, p: int, end: int, surface: str, kind: str | None, text: str) -> None:
         """ "Shanghai Cooperation Organisation (SCO)": the acronym is a mention of the same thing."""
         acro = _PAREN_ACRONYM.match(text, end, end + 14)
-        if acro:
+        if acro and initials_of(acro.group(1), surface):
             short = acro.group(1)
             s = acro.start(1)
             self.acronyms[short] = surface
@@ -466,12 +532,21 @@ class _Article:
         people: dict[str, list[Name]] = {}
         for n in self.names:
             if n.type is None and " " in n.text:
-                n.type = guess(self.paragraphs, n, self.given)
+                n.type = guess(self.paragraphs, n, self.given, self.joined)
         for n in self.names:
             if n.type == "PERSON" and " " in n.text:
                 for part in n.text.split():
                     if part not in CONNECTORS:
                         people.setdefault(part, []).append(n)
+        teams = team_names(self.paragraphs, self.joined)
+        for n in self.names:
+            if (
+                n.text in teams
+                and n.type in (None, "PLACE")
+                and n.text not in self.regions
+                and not after_preposition(self.paragraphs, n)  # "the match in Riverton": the town
+            ):
+                n.type = "ORG"  # a side in a score line: a club, wherever else it is named
         typed = {n.text: n.type for n in self.names if n.type}
         out: list[EntityMention] = []
         for n in self.names:
@@ -486,7 +561,7 @@ class _Article:
             ) and " " not in n.text and n.text in people:
                 kind, full = "PERSON", self.nearest(people[n.text], n).text
             elif kind is None:
-                kind = typed.get(n.text) or guess(self.paragraphs, n, self.given)
+                kind = typed.get(n.text) or guess(self.paragraphs, n, self.given, self.joined)
             elif kind == "PLACE" and n.text not in self.regions and media_context(self.paragraphs, n):
                 kind = "ORG"
             elif kind == "PERSON" and n.title is None and " " in n.text:

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 
 from reader.analysis.model import Entity, EntityMention, Quote
 from reader.analysis.quotes.detect import Found, Narration
+from reader.analysis.quotes.loose_cues import LooseCues
 from reader.analysis.quotes.lexicon import ACCORDING_TO, AS_SAYING, SPEECH_VERB
 from reader.analysis.quotes.referents import INTRO, NEAR_WORDS, SPEAKER_TYPES, WORDS, Referents, Speaker, head, is_named
 
@@ -34,7 +35,7 @@ def _in_parentheses(text: str, start: int, position: int) -> bool:
     return text.count("(", start, position) > text.count(")", start, position)
 
 
-class _Attributor(Referents):
+class _Attributor(LooseCues):
     """The cue search over one article's narration."""
 
     def subject_of(self, number: int, clause_start: int, verb_start: int, verb_end: int) -> Speaker | None:
@@ -50,6 +51,11 @@ class _Attributor(Referents):
         if not candidates:
             return None
         stripped = before.rstrip()
+        if verb.lower().endswith("ing") and (stripped.endswith(",") or candidates[-1].kind == "document"):
+            # "Lee issued a statement saying …", "Lee defended the plan, adding …": the clause's subject.
+            subject = candidates[0]
+            if is_named(subject) and len(WORDS.findall(para.masked[clause_start : subject.start])) <= 1:
+                return Speaker(self.resolve(number, subject), verb)
         if stripped.endswith(",") and not verb.lower().endswith("ing"):
             # "Steve Tsang, director of the institute, told": skip the apposition.
             inner = stripped[:-1].rfind(",")
@@ -276,7 +282,7 @@ class _Attributor(Referents):
             named = [c for c in para.candidates(start, colon) if is_named(c)]
             if named and len(WORDS.findall(para.masked[named[-1].end : colon])) <= 1:
                 return Speaker(self.resolve(number, named[-1]), None)
-            return None
+            return self.colon_subject(number, start, colon)
         verb = verbs[-1]
         speaker = self.subject_of(number, start, verb.start(), verb.end())
         return speaker or self.after_verb(number, verb.end(), colon, verb.group())
@@ -342,6 +348,7 @@ def attribute(
             or attributor.later_in_sentence(last)
             or attributor.tail_cue(last)
             or attributor.colon_intro(first)
+            or attributor.next_sentence(last)
             or attributor.preceding_sentence(first)
         )
         if speaker is None and previous is not None and _continues(attributor, previous[0], first):

@@ -399,6 +399,8 @@ def _kind(text: str, masked: str, starts: list[int], part: _Part) -> str:
     title_case = bool(words) and count <= (12 if not ends_punct else 6) and words[0][0].isupper() and all(
         w[0].isupper() or w.lower() in FUNCTION_WORDS or not w[0].isalpha() for w in words
     )
+    if ends_punct and left[-1:] in (",", ":") and SPEECH_VERB.fullmatch(left_words[-1].strip(",:")):
+        return "direct"  # Lee said, “Never.”: speech, however short, right after its cue
     if title_case and (not starts_clause or (count <= 4 and not _cue_follows(right))):
         return "term"  # a name: the “Medal of Friendship”, “Twilight” director
     if starts_clause:

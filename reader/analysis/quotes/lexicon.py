@@ -39,7 +39,8 @@ _SPEECH_STEMS = (
     "refer|referred|refers|blast|blasted|slam|slammed|criticise|criticised|criticize|criticized|"
     "boast|boasted|concluded|concludes|reiterate|reiterated|reiterates|observe|observed|observes|"
     "countered|retort|retorted|testify|testified|recounted|mentioned|believe|believes|believed|think|"
-    "thinks|feels|felt|hoped|notify|notified|notifies|inform|informed|informs"
+    "thinks|feels|felt|hoped|notify|notified|notifies|inform|informed|informs|yelling|shouting|"
+    "screaming|lecturing|labeling|labelling|pondered|beamed|quipping|retorting"
 )
 
 

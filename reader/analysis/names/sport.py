@@ -1,0 +1,41 @@
+"""Teams named after their towns, recognised from the score lines that name them.
+
+"Riverton 2 Lakeside 1" and "Riverton City 2-0 Lakeside" are results: the names
+in them are clubs, organisations, whatever the gazetteer says about the town.
+Countries are left alone (a national side is still written as its country).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..text.dates import MONTHS
+
+_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}"
+# Two sides and their goals: "A 2 B 1", "A 2, B 1", "A 2-1 B", "A 2 (Lee 34) B 0".
+_SCORE = re.compile(
+    rf"(?<![\w'’])({_NAME}) (\d{{1,2}})(?:\s*[-–:]\s*(\d{{1,2}}) ({_NAME})(?![\w'’])"
+    rf"|[,;]? (?:\([^)]{{0,60}}\) )?({_NAME}) (\d{{1,2}})(?![\d.,:]?\d))"
+)
+# What every score line holds, cheap to look for first: goals, then the other side or a scorer.
+_HINT = re.compile(r"[A-Za-z] \d{1,2}(?:\s*[-–:]\s*\d{1,2})?[,;]? [A-Z(]")
+
+
+def team_names(paragraphs: Sequence[str], whole: str | None = None) -> frozenset[str]:
+    """Every name that stands as a side in a score line of the article.
+
+    `whole` is the article's paragraphs joined, when the caller has it: one search rules
+    out most articles."""
+    teams: set[str] = set()
+    if not _HINT.search(whole if whole is not None else "\n".join(paragraphs)):
+        return frozenset()  # most articles: one search, no score line
+    for text in paragraphs:
+        if not _HINT.search(text):
+            continue
+        for m in _SCORE.finditer(text):
+            sides = (m.group(1), m.group(4) or m.group(5))
+            # "June 5 Lee 3 ...": a date is no side.
+            if not any(side.split()[-1].lower().rstrip(".") in MONTHS for side in sides):
+                teams.update(sides)
+    return frozenset(teams)
