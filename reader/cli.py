@@ -151,15 +151,6 @@ def export(args: argparse.Namespace) -> int:
     return 0 if corpus.articles else 1
 
 
-<<<<<<< HEAD
-def missing_paths(args: argparse.Namespace) -> int:
-    """Say which named paths do not exist; 1 if any, so the reader never opens on nothing by mistake."""
-    files = [Path(a) for a in args.paths if a.partition(":")[0].lower() not in ("http", "https")]  # web addresses are fetched
-    missing = [path for path in files if not path.exists()]
-    for path in missing:
-        print(f"reader: {path}: no such file or folder", file=sys.stderr)
-    return 1 if missing else 0
-=======
 def report_lines(notices: Sequence[str], problems: Sequence[Problem]) -> list[str]:
     """The lines `reader export` writes to stderr, shown literally (`reader.terminal.printable`):
     file names and messages may hold escape sequences, which must not reach the terminal."""
@@ -179,7 +170,15 @@ def _write(corpus: Corpus, write: Callable[[Corpus, BinaryIO], None]) -> OSError
         os.close(sink)
         return error
     return None
->>>>>>> main
+
+
+def missing_paths(args: argparse.Namespace) -> int:
+    """Say which named paths do not exist; 1 if any, so the reader never opens on nothing by mistake."""
+    files = [Path(a) for a in args.paths if a.partition(":")[0].lower() not in ("http", "https")]  # web addresses are fetched
+    missing = [path for path in files if not path.exists()]
+    for path in missing:
+        print(f"reader: {path}: no such file or folder", file=sys.stderr)
+    return 1 if missing else 0
 
 
 def run_app(args: argparse.Namespace) -> int:
