@@ -179,7 +179,18 @@ def _write(corpus: Corpus, write: Callable[[Corpus, BinaryIO], None]) -> OSError
     return None
 
 
+def missing_paths(args: argparse.Namespace) -> int:
+    """Say which named paths do not exist; 1 if any, so the reader never opens on nothing by mistake."""
+    files = [Path(a) for a in args.paths if a.partition(":")[0].lower() not in ("http", "https")]  # web addresses are fetched
+    missing = [path for path in files if not path.exists()]
+    for path in missing:
+        print(f"reader: {path}: no such file or folder", file=sys.stderr)
+    return 1 if missing else 0
+
+
 def run_app(args: argparse.Namespace) -> int:
+    if missing_paths(args):
+        return 1
     from .run.executors import ExecutorError
 
     paths, problems = _paths(args)  # web addresses are fetched before the interface (and any worker) starts
@@ -194,6 +205,7 @@ def run_app(args: argparse.Namespace) -> int:
     state = ReadingState()
     from .storage.corrections import Corrections
     from .ui.app import ReaderApp
+    from .ui.keymap import keymap_path
 
     corrections = Corrections()
     try:
@@ -205,6 +217,7 @@ def run_app(args: argparse.Namespace) -> int:
             workers=workers,
             corrections=corrections,
             problems=problems,
+            keymap_path=keymap_path(),
         ).run()
     finally:
         state.close()  # waits for the last action to be written

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from reader.sources.files import bundled_seeds
 from reader.analysis.model import Anchor, Corpus
 from reader.run.pipeline import analyse
+from reader.sources.files import bundled_seeds
 from reader.ui.app import ReaderApp
 
 HERE = Path(__file__).parent
@@ -67,6 +67,8 @@ async def main() -> None:
         ("entity", (140, 42), keys("e", "e")),
         ("removed-lines", (140, 42), keys("r")),
         ("search", (140, 42), keys("slash", *"friend", "enter")),
+        ("find-in-article", (140, 42), keys("ctrl+f", *"putin", "enter", "n")),
+        ("filter-and-unread", (140, 42), keys("J", "J", "l", *"xi", "enter")),
         ("help", (140, 42), keys("question_mark")),
         ("palette", (140, 42), keys("ctrl+p", *"putin")),
         ("bookmarks", (140, 42), keys("j", "m", "j", "j", "m", "ctrl+p", *"bookmark")),

@@ -55,10 +55,11 @@ def test_fetch_list_open_and_o_opens_the_page(tmp_path: Path, monkeypatch: pytes
             assert not main.query_one(ProgressLine).display
             await wait_for(pilot, lambda: main.index is not None and len(main.index.articles) == 5)
             assert "Port strike ends" in screen_text(app)  # in the list (newest events first: another article is open)
-            main.article_list.options.focus()
-            await pilot.press(*"atom")  # the list filtered by feed: the Atom feed's two articles
-            listed = {main.index.articles[o.id].feed for o in main.article_list.options.options if o.id}
-            assert listed == {feeds["atom"]} and sum(1 for o in main.article_list.options.options if o.id) == 2
+            main.article_list.entries.focus()
+            await pilot.press("l", *"atom", "enter")  # the list filtered by feed: the Atom feed's two articles
+            rows = main.article_list.entries.rows
+            listed = {main.index.articles[row.id].feed for row in rows if row.id}
+            assert listed == {feeds["atom"]} and sum(1 for row in rows if row.id) == 2
             await pilot.press("escape")
             strike = next(a for a in main.index.articles.values() if a.title.startswith("Port strike"))
             main.go(Anchor(strike.id, 0))

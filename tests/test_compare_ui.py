@@ -107,7 +107,7 @@ async def test_merge_split_and_undo_change_the_list() -> None:
         await pilot.press("X")
         await pilot.pause()
         assert len(app.main.index.groups) == count
-        await pilot.press("u", "u")
+        await pilot.press("z", "z")
         await pilot.pause()
         assert len(app.main.index.groups) == count
         assert all(e.origin == "auto" for e in app.main.index.corpus.events)

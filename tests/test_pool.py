@@ -268,3 +268,26 @@ def test_workers_start_while_standard_error_is_captured(tmp_path: Path, method: 
         [sys.executable, str(script), str(Path(__file__).parent), method], capture_output=True, text=True, check=True
     ).stdout
     assert output.split() == [str(len(TEXTS)), "True"]  # every text prepared by a worker; the capture put back
+
+
+def thresholds(_: str) -> tuple[int, int, int]:
+    import gc
+
+    return gc.get_threshold()
+
+
+@pytest.mark.parametrize("method", ["fork", "forkserver"])
+def test_analysis_and_its_workers_collect_cycles_in_big_batches(method: str) -> None:
+    # Millions of long-lived objects: at Python's default thresholds the collector walks them again and again.
+    import gc
+
+    from reader.run import collector, pipeline
+
+    gc.set_threshold(700, 10, 10)
+    try:
+        pipeline.analyse([Path(__file__).resolve().parent.parent / "seeds"], workers=Workers(cores=1))
+        assert gc.get_threshold() == collector.COLLECTOR_THRESHOLDS
+        theirs = set(prepare_all(TEXTS, thresholds, workers=2, start_method=method, min_parallel=10))
+        assert theirs == {collector.COLLECTOR_THRESHOLDS}
+    finally:
+        gc.set_threshold(700, 10, 10)

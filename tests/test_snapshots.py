@@ -1,6 +1,9 @@
-"""Snapshot tests: what the main screens look like, on the seeds and on hand-made corpora.
+"""Snapshot tests: what the screens look like.
 
-Each test says what a reviewer should see in its SVG. Update with
+All but two render the small corpora of `snapshot_apps/sample.py`, written
+for the tests, so a change to the analysis does not change these pictures;
+`TestSeeds` keeps the bundled seeds, end to end. Each test says what a
+reviewer should see in its SVG. Update with
 ``pytest tests/test_snapshots.py --snapshot-update`` after looking at the report.
 """
 
@@ -9,12 +12,12 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from snapshot_apps.sample import headline_corpus, hostile_corpus, sample_corpus
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from reader.analysis.model import Anchor, Corpus
 from reader.ui.app import ReaderApp
-from snapshot_apps.sample import hostile_corpus, sample_corpus
 
 WIDE = (120, 40)
 NARROW = (80, 24)
@@ -23,8 +26,8 @@ NARROW = (80, 24)
 @cache
 def seeds_corpus() -> Corpus:
     """The bundled seeds, analysed once per test run."""
-    from reader.sources.files import bundled_seeds
     from reader.run.pipeline import analyse
+    from reader.sources.files import bundled_seeds
 
     return analyse([bundled_seeds()])
 
@@ -52,22 +55,28 @@ def at(anchor: Anchor, *keys: str):  # type: ignore[no-untyped-def]
     return run
 
 
-class TestMainScreen:
+class TestSeeds:
     def test_seeds_wide(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
         """You should see the list grouped by event, the first article with its cursor, and the links panel."""
         assert snap_compare(ReaderApp([], corpus=seeds_corpus()), terminal_size=WIDE, run_before=steady)
 
     def test_seeds_narrow(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
-        """At 80×24 the links panel is hidden; list and text share the width."""
+        """At 80×24 the links panel is hidden and the line under the text says `s` brings it back."""
         assert snap_compare(ReaderApp([], corpus=seeds_corpus()), terminal_size=NARROW, run_before=steady)
 
-    def test_seeds_narrow_with_panel(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
-        """At 80×24 `s` shows the links panel in place of the list."""
-        assert snap_compare(ReaderApp([], corpus=seeds_corpus()), terminal_size=NARROW, press=["j", "j", "s"], run_before=steady)
 
-    def test_seeds_light_theme(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+class TestMainScreen:
+    def test_wide(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """The list grouped by event (bridge, budget, then "Not grouped"), the bridge article and its links."""
+        assert snap_compare(ReaderApp([], corpus=sample_corpus()), terminal_size=WIDE, run_before=steady)
+
+    def test_narrow_with_panel(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """At 80×24 `s` shows the links panel in place of the list, on the quoted paragraph."""
+        assert snap_compare(ReaderApp([], corpus=sample_corpus()), terminal_size=NARROW, press=["j", "s"], run_before=steady)
+
+    def test_light_theme(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
         """`t` switches to the light theme; highlights stay readable on the light background."""
-        assert snap_compare(ReaderApp([], corpus=seeds_corpus()), terminal_size=WIDE, press=["t", "j", "j"], run_before=steady)
+        assert snap_compare(ReaderApp([], corpus=sample_corpus()), terminal_size=WIDE, press=["t", "j"], run_before=steady)
 
 
 class TestLinks:
@@ -84,16 +93,16 @@ class TestLinks:
 
 class TestCleaning:
     def test_removed_lines_shown(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
-        """`r` shows the lines cleaning removed, struck through and dimmed, with the reason after ✂."""
-        app = ReaderApp([], corpus=seeds_corpus())
-        assert snap_compare(app, terminal_size=WIDE, press=["r"], run_before=steady)
+        """`r` shows "Advertisement" and the share prompt, dimmed, with the reason after ✂."""
+        app = ReaderApp([], corpus=sample_corpus())
+        assert snap_compare(app, terminal_size=WIDE, run_before=at(Anchor("bridge-herald", 0), "r"))
 
 
 class TestSearch:
     def test_search_hits_highlighted(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
-        """After searching "friend" the hits are highlighted and the border shows the hit count."""
-        app = ReaderApp([], corpus=seeds_corpus())
-        assert snap_compare(app, terminal_size=WIDE, press=["slash", *"friend", "enter"], run_before=steady)
+        """After searching "port alder" the hits are highlighted and the border shows the hit count."""
+        app = ReaderApp([], corpus=sample_corpus())
+        assert snap_compare(app, terminal_size=WIDE, press=["slash", *"port alder", "enter"], run_before=steady)
 
 
 class TestHelpAndPalette:
@@ -118,11 +127,9 @@ class TestHelpAndPalette:
 
 class TestReadingState:
     def test_bookmarks_and_headline_quote(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
-        """The headline's quotation is coloured like body quotes; ¶2 and ¶4 carry a pink ★ in the margin, the cursor on ¶4."""
-        corpus = seeds_corpus()
-        quoted = next((a for a in corpus.articles if a.headline_quotes), corpus.articles[0])
-        app = ReaderApp([], corpus=corpus)
-        assert snap_compare(app, terminal_size=WIDE, run_before=at(Anchor(quoted.id, 0), "j", "m", "j", "j", "m"))
+        """The headline's quotation is coloured like body quotes; ¶2 and ¶3 carry a pink ★ in the margin, the cursor on ¶3."""
+        app = ReaderApp([], corpus=headline_corpus())
+        assert snap_compare(app, terminal_size=WIDE, run_before=at(Anchor("budget-gazette", 0), "j", "m", "j", "m"))
 
     def test_palette_lists_bookmarks(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
         """Ctrl+P then "bookmark": both bookmarks, oldest first, as "Bookmark: title ¶N — first words"."""
@@ -155,3 +162,41 @@ class TestHostileInput:
     def test_hostile_narrow_removed(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
         """At 80×24 with removed lines shown, the OSC 52 line and "[red]junk[/red]" reason appear literally."""
         assert snap_compare(ReaderApp([], corpus=hostile_corpus()), terminal_size=NARROW, press=["r"], run_before=steady)
+
+
+class TestFinding:
+    def test_search_results_wide(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """`/` "port alder": five hits in three articles, each with title, outlet, ¶ and the hit in context, highlighted."""
+        app = ReaderApp([], corpus=sample_corpus())
+        assert snap_compare(app, terminal_size=WIDE, press=["slash", *"port alder", "enter"], run_before=steady)
+
+    def test_search_results_narrow(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """The same results at 80×24: titles and contexts are cut with an ellipsis, nothing wraps."""
+        app = ReaderApp([], corpus=sample_corpus())
+        assert snap_compare(app, terminal_size=NARROW, press=["slash", *"port alder", "enter"], run_before=steady)
+
+    def test_filter_input_open(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """`l` then "bridge": the filter input over the list holds the words, the list shows the bridge event only."""
+        app = ReaderApp([], corpus=sample_corpus())
+        assert snap_compare(app, terminal_size=WIDE, press=["l", *"bridge"], run_before=steady)
+
+
+class TestProblemsAndEmpty:
+    @staticmethod
+    async def problems_shown(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.press("exclamation_mark")
+        await steady(pilot)
+
+    def test_problems_wide(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """`!` lists the unreadable file with its reason, over the reader; no toast covers the text."""
+        assert snap_compare(ReaderApp([], corpus=sample_corpus()), terminal_size=WIDE, run_before=self.problems_shown)
+
+    def test_problems_narrow(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """The problems screen at 80×24: the hostile file name and message shown literally."""
+        assert snap_compare(ReaderApp([], corpus=hostile_corpus()), terminal_size=NARROW, run_before=self.problems_shown)
+
+    def test_empty_folder(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """An empty folder: the text panel says what the reader reads and how to add articles."""
+        assert snap_compare(ReaderApp([], corpus=Corpus(articles=())), terminal_size=WIDE, run_before=steady)

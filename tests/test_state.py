@@ -217,3 +217,35 @@ def test_damage_found_while_running_rewrites_the_state_from_memory(
         assert state.get("article-2").position == 40
         assert state.get("article-1") == ArticleState(position=1, bookmarks=(4,))
         assert state.get("article-49").position == 49
+
+
+def test_settings_survive_a_restart_and_an_old_file_gains_them(data_dir: Path) -> None:
+    storm = article("storm", "hash-storm")
+    with ReadingState() as state:
+        state.mark_read(storm)
+    # A file from before settings existed: drop the table, as such a file lacks it.
+    connection = sqlite3.connect(data_dir / FILE_NAME)
+    connection.execute("DROP TABLE settings")
+    connection.commit()
+    connection.close()
+    with ReadingState() as state:
+        assert state.get(storm).read  # the old marks are kept
+        assert state.setting("sort") is None
+        state.set_setting("sort", "outlet")
+    with ReadingState() as state:
+        assert state.setting("sort") == "outlet"
+        assert not state.notices
+
+
+def test_read_ids_and_bookmarked_answer_for_articles_not_keys() -> None:
+    from reader.storage.state import MemoryState
+
+    storm, flood = article("storm", "hash-storm"), article("flood")
+    state = MemoryState()
+    state.mark_read(flood)
+    state.toggle_bookmark(flood, 2)
+    state.toggle_bookmark(storm, 0)
+    state.toggle_bookmark(storm, 9)  # past the end of the article: not listed
+    assert state.read_ids([storm, flood]) == {"flood"}
+    assert state.bookmarked([storm, flood]) == [(flood, 2), (storm, 0)]
+    assert not state.persistent

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from reader.analysis.model import Article, Corpus, Document, Problem
 from reader.run.cancelling import AnalysisCancelled, Cancelled
+from reader.run.collector import spare_the_collector
 from reader.run.pool import Workers
 from reader.sources import files
 
@@ -117,6 +118,7 @@ def analyse(
     that quits mid-analysis of a large corpus would otherwise wait for all of it).
     `workers` says where per-article work runs (default: this machine's cores).
     """
+    spare_the_collector()
     # Unchanged files (same sizes, times, inodes) are not even read again: one cache read.
     fingerprint = cache.fingerprint(paths, max_bytes) if cache is not None else None
     if cache is not None and (hit := cache.load_unchanged(fingerprint, on_preview)) is not None:
@@ -146,6 +148,7 @@ def analyse_documents(
     documents it does not hold are prepared. `fingerprint` is what the cache
     should remember the corpus by, when the caller took one before reading.
     """
+    spare_the_collector()
     workers = workers or Workers()
     total = len(documents)
     key = cache.key(documents, problems) if cache is not None else None

@@ -35,6 +35,7 @@ from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future
 from typing import Any, Generic, TypeVar
 
 from reader.run import codec
+from reader.run.collector import spare_the_collector
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -87,6 +88,7 @@ def _start_worker() -> None:
     """
     with contextlib.suppress(AttributeError, OSError):  # no `nice` here, or not allowed: equal priority
         os.nice(WORKER_NICENESS)
+    spare_the_collector()
     _die_with_parent()
 
 

@@ -46,7 +46,8 @@ class ArticleState:
     """Bookmarked paragraph indexes, ascending."""
 
 
-# One change to persist: ("flags", key, read, position) or ("mark", key, paragraph, on, created) or ("forget", key).
+# One change to persist: ("flags", key, read, position), ("mark", key, paragraph, on, created),
+# ("setting", name, value) or ("forget", key).
 _Change = tuple[object, ...]
 _STOP: _Change = ("stop",)
 
@@ -68,6 +69,11 @@ def state_key(article: Article | str) -> str:
     return article.content_hash or f"id:{article.id}"
 
 
+def _add_settings(connection: sqlite3.Connection) -> None:
+    """The settings table came after version 1's first files; adding it keeps their marks."""
+    connection.execute("CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+
+
 def _create_schema(connection: sqlite3.Connection) -> None:
     connection.execute(
         "CREATE TABLE articles (key TEXT PRIMARY KEY, read INTEGER NOT NULL DEFAULT 0,"
@@ -77,6 +83,8 @@ def _create_schema(connection: sqlite3.Connection) -> None:
         "CREATE TABLE bookmarks (key TEXT NOT NULL, paragraph INTEGER NOT NULL, created REAL NOT NULL,"
         " PRIMARY KEY (key, paragraph)) WITHOUT ROWID"
     )
+    # The settings table is added by `_add_settings` on every open, not here: the tables
+    # created here are the ones a file must have, and files from before settings lack it.
 
 
 class ReadingState:
@@ -92,21 +100,26 @@ class ReadingState:
     `notices` says what happened.
     """
 
-    def __init__(self, directory: Path | None = None) -> None:
-        self.path = (directory if directory is not None else default_data_dir()) / FILE_NAME
+    def __init__(self, directory: Path | None = None, *, persist: bool = True) -> None:
+        self.path = (directory if directory is not None else default_data_dir() if persist else Path(os.devnull)) / FILE_NAME
         self._notices: list[str] = []
         self._lock = threading.Lock()
         self._flags: dict[str, tuple[bool, int]] = {}
         self._marks: dict[tuple[str, int], float] = {}
+        self._settings: dict[str, str] = {}
         self._connection: sqlite3.Connection | None = None
         self._changes: queue.SimpleQueue[_Change] = queue.SimpleQueue()
         self._idle = threading.Condition()
         self._pending = 0
         self._ready = threading.Event()
         """Set once the file is open and loaded; until then every method waits for it."""
+        self._writer: threading.Thread | None = None
+        if not persist:
+            self._ready.set()
+            return
         # The writer thread also opens the file, so the caller (the app, before its
         # first frame) does not wait for SQLite to check and read it.
-        self._writer: threading.Thread | None = threading.Thread(target=self._run, name="reading-state-writer", daemon=True)
+        self._writer = threading.Thread(target=self._run, name="reading-state-writer", daemon=True)
         self._writer.start()
         # Commit what is queued even if the app exits without closing.
         atexit.register(_close_at_exit, weakref.ref(self))
@@ -147,6 +160,38 @@ class ReadingState:
         return {
             key: ArticleState(*found.get(key, (False, 0)), tuple(sorted(marks.get(key, ())))) for key in found.keys() | marks.keys()
         }
+
+    def read_ids(self, articles: Iterable[Article]) -> set[str]:
+        """Ids of those of `articles` that are marked read (one call for a whole list)."""
+        self._ready.wait()
+        with self._lock:
+            flags = self._flags
+            return {a.id for a in articles if flags.get(state_key(a), (False, 0))[0]}
+
+    def bookmarked(self, articles: Iterable[Article]) -> list[tuple[Article, int]]:
+        """Bookmarks in `articles` as (article, paragraph), oldest first; ones past a shrunk article's end are left out."""
+        by_key = {state_key(a): a for a in articles}
+        found = []
+        for key, paragraph in self.bookmarks():
+            article = by_key.get(key)
+            if article is not None and 0 <= paragraph < len(article.paragraphs):
+                found.append((article, paragraph))
+        return found
+
+    def setting(self, name: str) -> str | None:
+        """A remembered choice or place (sort order, last article, filter), or None."""
+        self._ready.wait()
+        with self._lock:
+            return self._settings.get(name)
+
+    def set_setting(self, name: str, value: str) -> None:
+        """Remember a choice or place across runs."""
+        self._ready.wait()
+        with self._lock:
+            if self._settings.get(name) == value:
+                return
+            self._settings[name] = value
+            self._queue(("setting", name, value))
 
     def bookmarks(self) -> list[tuple[str, int]]:
         """Every bookmark as (key, paragraph), oldest first: what the bookmarks palette lists."""
@@ -285,7 +330,13 @@ class ReadingState:
         """Connect, checking the whole (small) file; a damaged one is kept under a new name and replaced."""
         try:
             self._connection = sqlite.open_replacing_damage(
-                self.path, _create_schema, SCHEMA_VERSION, self._set_aside, synchronous="FULL", check="quick_check"
+                self.path,
+                _create_schema,
+                SCHEMA_VERSION,
+                self._set_aside,
+                synchronous="FULL",
+                check="quick_check",
+                after_open=_add_settings,
             )
         except (sqlite3.Error, sqlite.DamagedDatabase, OSError) as error:
             self._connection = None
@@ -295,7 +346,7 @@ class ReadingState:
         if self._connection is None:
             return
         try:
-            flags, marks = _read(self._connection)
+            flags, marks, settings = _read(self._connection)
         except sqlite3.Error as error:
             if not sqlite.is_damage(error):
                 raise
@@ -305,7 +356,7 @@ class ReadingState:
             self._open()
             return
         with self._lock:
-            self._flags, self._marks = flags, marks
+            self._flags, self._marks, self._settings = flags, marks, settings
 
     def _load_saved(self) -> None:
         """Read what was saved from a file that cannot be written, so the user's marks are still there."""
@@ -313,11 +364,11 @@ class ReadingState:
             return
         try:
             with contextlib.closing(sqlite.read_only(self.path)) as connection:
-                flags, marks = _read(connection)
+                flags, marks, settings = _read(connection)
         except sqlite3.Error:
             return  # unreadable too: the notice already says nothing is saved
         with self._lock:
-            self._flags, self._marks = flags, marks
+            self._flags, self._marks, self._settings = flags, marks, settings
         self._notices = [f"{n} Saved marks and bookmarks are shown." if "cannot be saved" in n else n for n in self._notices]
 
     def _rewrite_from_memory(self) -> None:
@@ -327,9 +378,10 @@ class ReadingState:
         with self._lock:
             flags = [("flags", key, read, position) for key, (read, position) in self._flags.items()]
             marks = [("mark", key, paragraph, True, created) for (key, paragraph), created in self._marks.items()]
+            settings = [("setting", name, value) for name, value in self._settings.items()]
         try:
             with sqlite.transaction(connection):
-                for change in [*flags, *marks]:
+                for change in [*flags, *marks, *settings]:
                     _apply(connection, change)
         except sqlite3.Error as error:
             self._notice(f"Reading state not saved ({error}).")
@@ -346,11 +398,15 @@ class ReadingState:
             self._notices.append(text)
 
 
-def _read(connection: sqlite3.Connection) -> tuple[dict[str, tuple[bool, int]], dict[tuple[str, int], float]]:
-    """Every article's flags and every bookmark in the file."""
+def _read(connection: sqlite3.Connection) -> tuple[dict[str, tuple[bool, int]], dict[tuple[str, int], float], dict[str, str]]:
+    """Every article's flags, every bookmark and every setting in the file."""
     flags = {str(k): (bool(r), int(p)) for k, r, p in connection.execute("SELECT key, read, position FROM articles")}
     marks = {(str(k), int(p)): float(c) for k, p, c in connection.execute("SELECT key, paragraph, created FROM bookmarks")}
-    return flags, marks
+    try:
+        settings = {str(n): str(v) for n, v in connection.execute("SELECT name, value FROM settings")}
+    except sqlite3.OperationalError:
+        settings = {}  # a read-only file from before settings were kept
+    return flags, marks, settings
 
 
 def _apply(connection: sqlite3.Connection, change: _Change) -> None:
@@ -368,9 +424,18 @@ def _apply(connection: sqlite3.Connection, change: _Change) -> None:
             connection.execute("INSERT OR IGNORE INTO bookmarks (key, paragraph, created) VALUES (?, ?, ?)", (key, change[2], change[4]))
         else:
             connection.execute("DELETE FROM bookmarks WHERE key = ? AND paragraph = ?", (key, change[2]))
+    elif kind == "setting":
+        connection.execute("INSERT OR REPLACE INTO settings (name, value) VALUES (?, ?)", (key, change[2]))
     elif kind == "forget":
         connection.execute("DELETE FROM articles WHERE key = ?", (key,))
         connection.execute("DELETE FROM bookmarks WHERE key = ?", (key,))
+
+
+class MemoryState(ReadingState):
+    """A reading state for one run only (tests, screenshots): the same rules, nothing on disk."""
+
+    def __init__(self) -> None:
+        super().__init__(persist=False)
 
 
 def _close_at_exit(reference: weakref.ref[ReadingState]) -> None:

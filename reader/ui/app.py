@@ -6,7 +6,6 @@ frame appears as fast as a bare Textual app's.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +19,12 @@ from textual.worker import get_current_worker
 
 from ..analysis.model import Corpus, Problem
 from .lookup import CorpusIndex
-from .messages import AnalysisFailed, AnalysisFinished, AnalysisProgressed, ArticlesArrived
+from .messages import (
+    AnalysisFailed,
+    AnalysisFinished,
+    AnalysisProgressed,
+    ArticlesArrived,
+)
 from .sanitize import printable
 from .screens.main import MainScreen
 from .themes import DEFAULTS, THEMES
@@ -31,7 +35,7 @@ if TYPE_CHECKING:
     from reader.run.pipeline import ResultCache
     from ..storage.corrections import Corrections
     from reader.run.pool import Workers
-    from ..storage.state import ReadingState
+
     from .reading import StateStore
 
 
@@ -56,10 +60,11 @@ class ReaderApp(WebActions, App[None]):
         corpus: Corpus | None = None,
         max_bytes: int | None = None,
         open_cache: Callable[[], ResultCache] | None = None,
-        state: ReadingState | None = None,
+        state: StateStore | None = None,
         workers: Workers | None = None,
         corrections: Corrections | None = None,
         problems: Sequence[Problem] = (),
+        keymap_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.workers_for_analysis = workers
@@ -75,7 +80,7 @@ class ReaderApp(WebActions, App[None]):
         self.corpus = corpus
         if state is None:
             # Imported only here: with a store given, start-up never loads this module.
-            from .reading import MemoryState
+            from ..storage.state import MemoryState
 
             state = MemoryState()
         self.state: StateStore = state
@@ -90,6 +95,16 @@ class ReaderApp(WebActions, App[None]):
             self.register_theme(theme)
         self._start_in_theme(THEMES[0])
         self.main = MainScreen(corpus, self.state)
+        self.main.place_key = "|".join(sorted(str(path) for path in self.paths))
+        self.keymap_path = keymap_path
+        """The user's key map file (None: the default keys only)."""
+        self._keymap_notice: str | None = None
+        if keymap_path is not None:
+            from .keymap import load_keymap
+
+            keymap, self._keymap_notice = load_keymap(keymap_path)
+            if keymap:
+                self.set_keymap(keymap)
 
     def _start_in_theme(self, theme: Theme) -> None:
         """Pick the first theme before the stylesheet is parsed.
@@ -110,6 +125,8 @@ class ReaderApp(WebActions, App[None]):
         return self.main
 
     def on_mount(self) -> None:
+        if self._keymap_notice:
+            self.notify(printable(self._keymap_notice), title="Keys", severity="warning", markup=False, timeout=15)
         if self.corpus is None:
             # Start after the first frame: the analysis imports and work hold the GIL.
             self.call_after_refresh(self.analyse)
@@ -131,18 +148,19 @@ class ReaderApp(WebActions, App[None]):
 
         try:
             from reader.run.pipeline import AnalysisCancelled, analyse
+            from reader.sources.files import DEFAULT_MAX_BYTES
 
-            options: dict[str, object] = {} if self.max_bytes is None else {"max_bytes": self.max_bytes}
+            max_bytes = DEFAULT_MAX_BYTES if self.max_bytes is None else self.max_bytes
             cache = self.open_cache() if self.open_cache is not None else None
             try:
                 corpus = analyse(
                     self.paths,
                     progress,
+                    max_bytes=max_bytes,
                     cache=cache,
                     on_preview=on_preview,
                     cancelled=lambda: worker.is_cancelled,
                     workers=self.workers_for_analysis,
-                    **options,
                 )
             except AnalysisCancelled:
                 return  # the app is quitting (Textual cancels its workers): nothing to show
@@ -150,17 +168,14 @@ class ReaderApp(WebActions, App[None]):
                 self.call_from_thread(
                     self.notify, printable(notice), title="Analysis cache", severity="warning", markup=False, timeout=15
                 )
-        except Exception as error:  # noqa: BLE001 - any failure is shown, never a crash
+        except Exception as error:  # any failure is shown, never a crash
             screen.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
             return
         if self.problems:
             corpus = replace(corpus, problems=(*corpus.problems, *self.problems))
         if not worker.is_cancelled:
             self.analysed = corpus
-            screen.post_message(AnalysisFinished(CorpusIndex(self.corrected(corpus))))
-            # The corpus and its index live as long as the app: the collector's later
-            # passes, during key presses, need not walk their millions of objects.
-            self.call_from_thread(gc.freeze)
+            screen.post_message(AnalysisFinished(CorpusIndex(self.corrected(corpus)).prepare_search()))
 
     # --- the user's corrections of events ---------------------------------
 
@@ -194,6 +209,15 @@ class ReaderApp(WebActions, App[None]):
         self.main.show_corpus(self.corrected(self.analysed))
         return True
 
+    def action_reload(self) -> None:
+        """Read the folders again: changed and new files are analysed, the rest comes from the cache."""
+        if not self.paths:
+            self.notify("Nothing to reload: these articles were not read from files.", markup=False, timeout=3)
+            return
+        self.main.reloading()
+        self.notify("Reading the folders again…", markup=False, timeout=2)
+        self.analyse()
+
     def action_next_theme(self) -> None:
         names = [theme.name for theme in THEMES]
         position = names.index(self.theme) if self.theme in names else -1
@@ -211,8 +235,8 @@ class ReaderApp(WebActions, App[None]):
             ("Everywhere", self),
             ("Reading", main),
             ("Article text", main.view),
-            ("Article list", main.article_list.options),
+            ("Lists", main.article_list.entries),
             ("Links panel", main.links),
         ]
         notes = [type(node).HELP for node in (main.view, main.article_list, main.links) if type(node).HELP]
-        self.push_screen(HelpScreen(sections, notes))
+        self.push_screen(HelpScreen(sections, notes, self.keymap_path))

@@ -30,3 +30,9 @@ def bookmarks() -> type[Provider]:
     from .palette import BookmarksProvider
 
     return BookmarksProvider
+
+
+def recent() -> type[Provider]:
+    from .palette import RecentProvider
+
+    return RecentProvider

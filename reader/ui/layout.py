@@ -90,7 +90,7 @@ def _removed_blocks(article: Article, numbers: list[int] | tuple[()]) -> list[Bl
 def _row_pattern(width: int) -> re.Pattern[str]:
     # Greedy word wrap in one regex pass: the longest run of at most `width`
     # characters that ends before a space, or a hard cut of an over-long word.
-    return re.compile(r"[^\S\n]*(?:.{1,%d}(?=\s|$)|\S{%d})\s*" % (width, width))
+    return re.compile(rf"[^\S\n]*(?:.{{1,{width}}}(?=\s|$)|\S{{{width}}})\s*")
 
 
 def wrap_starts(text: str, width: int) -> list[int]:
@@ -139,8 +139,8 @@ def lay_out(blocks: tuple[Block, ...], width: int) -> Layout:
             rows.append((BLANK, 0, 0))
         first_row.append(len(rows))
         starts = wrap_starts(block.text, width)
-        ends = starts[1:] + [len(block.text)]
-        rows.extend((number, start, end) for start, end in zip(starts, ends))
+        ends = [*starts[1:], len(block.text)]
+        rows.extend((number, start, end) for start, end in zip(starts, ends, strict=True))
         row_count.append(len(starts))
         if block.kind == "paragraph":
             paragraph_block.append(number)

@@ -6,6 +6,8 @@ this module only indexes those results the ways the screens ask for them.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -62,6 +64,7 @@ class CorpusIndex:
                 self._ends[target.article, target.paragraph].append((link, True))
         self._links: dict[Anchor, tuple[Link, ...]] = {}
         self._appearances: dict[str, dict[str, int]] = {}
+        self._joined: tuple[str, list[int], list[tuple[int, int]]] | None = None
 
     def links_at(self, here: Anchor) -> tuple[Link, ...]:
         """Every link with an end in this paragraph, seen from it: strongest first, mentions last."""
@@ -126,6 +129,10 @@ class CorpusIndex:
             return self.groups[0].articles[0].id
         return self.groups[max(0, min(len(self.groups) - 1, here + step))].articles[0].id
 
+    def position(self, article_id: str) -> int:
+        """Place of an article in list order (-1 if it is not in the corpus)."""
+        return self._position.get(article_id, -1)
+
     def entity_name(self, entity_id: str | None) -> str:
         """A display name for an entity id (the id itself if the table lacks it)."""
         if entity_id is None:
@@ -133,14 +140,49 @@ class CorpusIndex:
         entity = self.entities.get(entity_id)
         return entity.name if entity is not None else entity_id
 
-    def search(self, query: str) -> list[Anchor]:
-        """Every paragraph containing `query` (case-insensitive), in list order."""
-        needle = query.casefold()
-        if not needle:
+    def prepare_search(self) -> CorpusIndex:
+        """Build what `search` reads, ahead of the first search (on a worker thread); returns self."""
+        self._text()
+        return self
+
+    def search(self, query: str, within: str | None = None) -> list[Anchor]:
+        """Every paragraph containing `query` (case-insensitive), in list order; only article `within` if given."""
+        if not query:
             return []
+        pattern = re.compile(re.escape(query), re.IGNORECASE)
+        if within is not None:
+            paragraphs = self.articles[within].paragraphs if within in self.articles else ()
+            return [Anchor(within, number) for number, text in enumerate(paragraphs) if pattern.search(text)]
+        text, starts, owners = self._text()
+        order = self.order
         hits: list[Anchor] = []
-        for article_id in self.order:
-            for number, paragraph in enumerate(self.articles[article_id].paragraphs):
-                if needle in paragraph.casefold():
-                    hits.append(Anchor(article_id, number))
+        last = -1
+        for match in pattern.finditer(text):
+            where = bisect_right(starts, match.start()) - 1
+            if where != last:  # one hit per paragraph, however often the term occurs in it
+                article, paragraph = owners[where]
+                hits.append(Anchor(order[article], paragraph))
+                last = where
         return hits
+
+    def _text(self) -> tuple[str, list[int], list[tuple[int, int]]]:
+        """Every paragraph in list order as one string, where each starts, and whose it is (made on the first search).
+
+        One regular-expression pass over the whole corpus is several times quicker
+        than a test per paragraph; paragraphs are joined by a line break, which a
+        search term (one line typed in the prompt) cannot span. The app calls this
+        on its worker thread once a corpus is analysed, so the first search is quick too.
+        """
+        if self._joined is None:
+            parts: list[str] = []
+            starts: list[int] = []
+            owners: list[tuple[int, int]] = []
+            offset = 0
+            for position, article_id in enumerate(self.order):
+                for number, paragraph in enumerate(self.articles[article_id].paragraphs):
+                    starts.append(offset)
+                    owners.append((position, number))
+                    parts.append(paragraph)
+                    offset += len(paragraph) + 1
+            self._joined = ("\n".join(parts), starts, owners)
+        return self._joined

@@ -1,4 +1,8 @@
-"""Command palette (Ctrl+P) providers: jump to an article, an entity, an event or a bookmark.
+"""Command palette (Ctrl+P) providers: jump to an article, an entity, an event, a bookmark or a recent place.
+
+Providers only read the screen's corpus and call its public commands
+(`open_place`, `list_mentioning`); they never reach into its widgets, and do
+not import the screen, so the screen can list them without an import circle.
 
 Titles and names come from the articles, so hits are built as `Content`
 objects with the match highlighted by hand: Textual's `Matcher.highlight`
@@ -7,36 +11,62 @@ would parse them as markup.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from ..analysis.model import Anchor
+from ..analysis.model import Anchor, Article
+from .lookup import CorpusIndex
+from .reading import StateStore
 from .sanitize import clip, printable
+from .words import plural
 
-if TYPE_CHECKING:
-    from .screens.main import MainScreen
+Entry = tuple[str, str, Anchor | None, str | None]
+"""(display text, help, place to open, entity to list the articles of)."""
+
+
+@runtime_checkable
+class Places(Protocol):
+    """What a screen offers the palette: its corpus and the commands a hit runs."""
+
+    index: CorpusIndex | None
+    state: StateStore
+
+    def resume(self, article_id: str) -> Anchor: ...
+
+    def open_place(self, target: Anchor) -> None: ...
+
+    def list_mentioning(self, entity_id: str) -> None: ...
+
+    def recent_places(self) -> list[Anchor]: ...
+
+
+def _meta(article: Article) -> str:
+    return " · ".join(part for part in (article.outlet, article.date) if part) or PurePath(article.source).name
 
 
 class _ReaderProvider(Provider):
-    """Shared plumbing: the main screen and literal, highlighted hit text."""
+    """Shared plumbing: the screen's commands and literal, highlighted hit text."""
 
     TIE_BREAK = 0.0
     """Subtracted from scores so equal matches from different providers always list in one order."""
 
     @property
-    def main(self) -> MainScreen | None:
-        from .screens.main import MainScreen
+    def places(self) -> Places | None:
+        screen = self.screen
+        return screen if isinstance(screen, Places) and screen.index is not None else None
 
-        return self.screen if isinstance(self.screen, MainScreen) else None
-
-    def entries(self) -> Iterator[tuple[str, str, Anchor | None, str | None]]:
-        """(display text, help, target, entity to filter by) for every candidate."""
+    def entries(self, places: Places, index: CorpusIndex) -> Iterator[Entry]:
+        """Every candidate this provider offers."""
         yield from ()
+
+    def _all(self) -> list[Entry]:
+        places = self.places
+        return [] if places is None or places.index is None else list(self.entries(places, places.index))
 
     def _highlight(self, query: str, text: str) -> tuple[float, Content]:
         matcher = self.matcher(query)
@@ -46,25 +76,24 @@ class _ReaderProvider(Provider):
             content = content.stylize(matcher.match_style, offset, offset + 1)
         return score, content
 
-    def _command(self, target: Anchor | None, entity: str | None):  # type: ignore[no-untyped-def]
+    def _command(self, target: Anchor | None, entity: str | None) -> Callable[[], None]:
         def run() -> None:
-            main = self.main
-            if main is None or main.index is None:
+            places = self.places
+            if places is None:
                 return
             if entity is not None:
-                main.article_list.filter_entity(entity, main.index.entity_name(entity))
+                places.list_mentioning(entity)
             if target is not None:
-                main.go(target)
-                main.view.focus()
+                places.open_place(target)
 
         return run
 
     async def discover(self) -> Hits:
-        for text, help_text, target, entity in list(self.entries())[:40]:
+        for text, help_text, target, entity in self._all()[:40]:
             yield DiscoveryHit(Content(text), self._command(target, entity), text=text, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
-        for text, help_text, target, entity in self.entries():
+        for text, help_text, target, entity in self._all():
             score, content = self._highlight(query, text)
             if score > 0:
                 command = self._command(target, entity)
@@ -74,16 +103,12 @@ class _ReaderProvider(Provider):
 class ArticlesProvider(_ReaderProvider):
     """Open an article by title or outlet."""
 
-    def entries(self) -> Iterator[tuple[str, str, Anchor | None, str | None]]:
-        main = self.main
-        if main is None or main.index is None:
-            return
-        for article_id in main.index.order:
-            article = main.index.articles[article_id]
+    def entries(self, places: Places, index: CorpusIndex) -> Iterator[Entry]:
+        for article_id in index.order:
+            article = index.articles[article_id]
             text = printable(clip(f"Article: {article.title or article.source}", 100))
-            meta = " · ".join(part for part in (article.outlet, article.date) if part)
             # Opens where the user left off, like choosing it in the list.
-            yield text, printable(clip(meta or PurePath(article.source).name, 80)), main.resume(article_id), None
+            yield text, printable(clip(_meta(article), 80)), places.resume(article_id), None
 
 
 class EntitiesProvider(_ReaderProvider):
@@ -91,19 +116,15 @@ class EntitiesProvider(_ReaderProvider):
 
     TIE_BREAK = 0.0001
 
-    def entries(self) -> Iterator[tuple[str, str, Anchor | None, str | None]]:
-        main = self.main
-        if main is None or main.index is None:
-            return
-        index = main.index
+    def entries(self, places: Places, index: CorpusIndex) -> Iterator[Entry]:
         ranked = sorted(index.entities.values(), key=lambda e: -len(index.appearances(e.id)))
         for entity in ranked:
-            places = index.appearances(entity.id)
-            if not places:
+            found = index.appearances(entity.id)
+            if not found:
                 continue
-            article_id, paragraph = next(iter(places.items()))
+            article_id, paragraph = next(iter(found.items()))
             text = printable(clip(f"{entity.type.title()}: {entity.name}", 100))
-            yield text, f"in {len(places)} article{'s' if len(places) != 1 else ''}", Anchor(article_id, paragraph), entity.id
+            yield text, f"in {plural(len(found), 'article')}", Anchor(article_id, paragraph), entity.id
 
 
 class EventsProvider(_ReaderProvider):
@@ -111,15 +132,12 @@ class EventsProvider(_ReaderProvider):
 
     TIE_BREAK = 0.0002
 
-    def entries(self) -> Iterator[tuple[str, str, Anchor | None, str | None]]:
-        main = self.main
-        if main is None or main.index is None:
-            return
-        for group in main.index.groups:
+    def entries(self, places: Places, index: CorpusIndex) -> Iterator[Entry]:
+        for group in index.groups:
             if group.event is None:
                 continue
             text = printable(clip(f"Event: {group.event.label}", 100))
-            detail = f"{group.event.date or 'undated'} · {len(group.articles)} articles"
+            detail = f"{group.event.date or 'undated'} · {plural(len(group.articles), 'article')}"
             yield text, printable(detail), Anchor(group.articles[0].id, 0), None
 
 
@@ -128,19 +146,23 @@ class BookmarksProvider(_ReaderProvider):
 
     TIE_BREAK = 0.0003
 
-    def entries(self) -> Iterator[tuple[str, str, Anchor | None, str | None]]:
-        main = self.main
-        if main is None or main.index is None:
-            return
-        from ..storage.state import state_key
-
-        by_key = {state_key(article): article for article in main.index.articles.values()}
-        for key, paragraph in main.state.bookmarks():
-            article = by_key.get(key)
-            if article is None or not 0 <= paragraph < len(article.paragraphs):
-                continue  # a bookmark in a file not opened this time, or one that has since shrunk
+    def entries(self, places: Places, index: CorpusIndex) -> Iterator[Entry]:
+        for article, paragraph in places.state.bookmarked(index.articles.values()):
             words = clip(article.paragraphs[paragraph], 48)
             title = clip(article.title or article.source, 50)
             text = printable(f"Bookmark: {title} ¶{paragraph + 1} — {words}")
-            meta = " · ".join(part for part in (article.outlet, article.date) if part) or PurePath(article.source).name
-            yield text, printable(clip(meta, 80)), Anchor(article.id, paragraph), None
+            yield text, printable(clip(_meta(article), 80)), Anchor(article.id, paragraph), None
+
+
+class RecentProvider(_ReaderProvider):
+    """Go back to a place read recently (the last paragraph in each article), newest first."""
+
+    TIE_BREAK = 0.0004
+
+    def entries(self, places: Places, index: CorpusIndex) -> Iterator[Entry]:
+        for place in places.recent_places():
+            article = index.articles.get(place.article)
+            if article is None:
+                continue
+            text = printable(clip(f"Recent: {article.title or article.source} ¶{place.paragraph + 1}", 100))
+            yield text, printable(clip(_meta(article), 80)), place, None

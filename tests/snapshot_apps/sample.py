@@ -6,6 +6,7 @@ when a sentence is edited.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from reader.analysis.model import (
@@ -156,6 +157,17 @@ def sample_corpus() -> Corpus:
     )
     problems = (Problem("articles/broken.pdf", "not a text file (binary content)"),)
     return Corpus(articles, entities, events, links, problems)
+
+
+def headline_corpus() -> Corpus:
+    """`sample_corpus` with a quotation in the budget article's headline."""
+    corpus = sample_corpus()
+    budget = corpus.articles[2]
+    title = "Council backs “a fair deal” transit budget"
+    start = title.index("a fair deal")
+    quote = Quote(0, start, start + len("a fair deal"), "a fair deal", speaker="ines-varga", kind="partial")
+    articles = tuple(replace(a, title=title, headline_quotes=(quote,)) if a is budget else a for a in corpus.articles)
+    return replace(corpus, articles=articles)
 
 
 def hostile_article(number: int = 0) -> Article:

@@ -51,7 +51,7 @@ class EventPage(Screen[Anchor | None]):
         Binding("M", "merge", "Merge", id="event.merge", tooltip="Merge another event into this one"),
         Binding("T", "move", "Move article", show=False, id="event.move", tooltip="Move the article under the cursor to another event"),
         Binding("X", "split", "Split out", show=False, id="event.split", tooltip="Give the article under the cursor an event of its own"),
-        Binding("u", "undo", "Undo", id="event.undo", tooltip="Undo the last correction of events"),
+        Binding("z", "undo", "Undo", id="event.undo", tooltip="Undo the last correction of events"),
     ]
 
     def __init__(self, index: CorpusIndex, event: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.table import Table
@@ -13,16 +14,20 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
+from ..sanitize import printable
+
 
 class HelpScreen(ModalScreen[None]):
     """Keys grouped by where they work, read from each node's `BINDINGS` and keymap."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("escape,question_mark", "dismiss", "Close help", id="help.close"),
     ]
 
-    def __init__(self, sections: list[tuple[str, DOMNode]], notes: list[str]) -> None:
+    def __init__(self, sections: list[tuple[str, DOMNode]], notes: list[str], keymap_path: Path | None = None) -> None:
         super().__init__()
+        self.keymap_path = keymap_path
+        """Where the user's key map is read from, named at the end of the key table."""
         self.sections = sections
         """(title, node) pairs whose bindings are listed."""
         self.notes = notes
@@ -41,23 +46,28 @@ class HelpScreen(ModalScreen[None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
+        table.add_column(style="dim", no_wrap=True)
         seen: set[str] = set()
         for title, node in self.sections:
             # One row per action, with all the keys that trigger it.
             keys_of: dict[str, list[str]] = {}
             described: dict[str, str] = {}
+            ids: dict[str, str] = {}
             for key, binding in _bindings(node, self.app._keymap):
                 if binding.system or f"{key} {binding.action}" in seen:
                     continue
                 seen.add(f"{key} {binding.action}")
                 keys_of.setdefault(binding.action, []).append(self.app.get_key_display(binding.with_key(key)))
                 described.setdefault(binding.action, binding.tooltip or binding.description)
-            rows = [(" ".join(keys), described[action]) for action, keys in keys_of.items()]
+                ids.setdefault(binding.action, binding.id or "")
+            rows = [(" ".join(keys), described[action], ids[action]) for action, keys in keys_of.items()]
             if rows:
-                table.add_row(Text(title, style="underline"), "")
-                for keys, description in rows:
-                    table.add_row(Text(keys), Text(description))
-                table.add_row("", "")
+                table.add_row(Text(title, style="underline"), "", "" if table.row_count else "id, for the key map")
+                for keys, description, binding_id in rows:
+                    table.add_row(Text(keys), Text(description), Text(binding_id))
+                table.add_row("", "", "")
+        if self.keymap_path is not None:
+            table.add_row(Text("Your keys", style="underline"), Text(printable(f"change any key in {self.keymap_path}, e.g. \"read.toggle\" = \"x\"")), "")
         return table
 
     def action_dismiss(self) -> None:  # type: ignore[override]

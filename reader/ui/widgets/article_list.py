@@ -1,41 +1,46 @@
-"""The left panel: every article, grouped by event, with unread markers and a type-to-filter line."""
+"""The left panel: every article under its event (or date, or outlet), with unread marks and counts.
+
+Letters are commands here as everywhere: the filter is typed in its own
+input (`l`), never by typing into the list.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets import Static
 
-from ...analysis.model import Article, Event
+from ...analysis.model import Article
+from ..arrange import SORT_NAMES, SORTS, Section, arrange
 from ..lookup import CorpusIndex
 from ..sanitize import clip, literal, printable
-from .options import LazyOption, LongOptions
+from ..words import plural
+from .filter_bar import FilterBar
+from .line_list import LineList, Row
 
 if TYPE_CHECKING:
     from ..reading import StateStore
 
-_NO_TYPE = {"?", "/"}
-"""Printable keys that keep their app-wide meaning even while the list is focused."""
-
 
 class ArticleList(Vertical):
-    """Articles of one event together under the event's label; typing filters the list."""
+    """Articles in sections with unread counts; `l` filters, `H` hides read ones, `S` changes the order."""
 
     HELP = """
 ## Article list
 
-Type to filter by title, outlet, feed or event; Backspace edits the filter and
-Escape clears it (and any entity filter from `E`). Enter or a click opens an article.
+`l` opens the filter: type words from the title, outlet, feed or heading, Enter
+keeps the filter and Escape leaves it as it was; Escape in the list clears
+it (and any entity filter from `E`). `j`/`k` move, Enter or a click opens an
+article. `●` marks an unread article; headings count the unread ones.
 """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -63,60 +68,179 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
     def __init__(self, state: StateStore, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.state = state
-        """Where read marks live, so they outlast the run."""
+        """Where read marks and the list's choices (order, hiding read) live, so they outlast the run."""
         self.text_filter = ""
         self.entity_filter: tuple[str, str] | None = None
         """(entity id, display name) when `E` narrowed the list."""
+        self.sort = state.setting("list.sort") or SORTS[0]
+        self.hide_read = state.setting("list.hide_read") == "yes"
+        self._read: set[str] = set()
+        """Ids of the read articles of this index, asked of the state once per index."""
+        self._sections: tuple[Section, ...] = ()
         # Per index, kept across rebuilds so a filter keystroke does not remake 10,000 entries.
-        self._entries: dict[str, LazyOption] = {}
+        self._entries: dict[str, Row] = {}
         self._haystacks: dict[str, str] = {}
+        self._filter_before = ""
+        self.memory = ""
+        """Names the folders shown, so each set of folders reopens with its own filter (set by the screen)."""
+        self._styles: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Static(id="filter-line")
-        yield LongOptions(id="articles")
+        yield FilterBar(id="filter")
+        yield LineList(id="articles")
 
     def on_mount(self) -> None:
         self.border_title = "Articles"
+        self.query_one(FilterBar).display = False
+        self.text_filter = self.state.setting(f"filter:{self.memory}") or ""
         self._show_filter()
 
     @property
-    def options(self) -> LongOptions:
-        return self.query_one("#articles", LongOptions)
+    def entries(self) -> LineList:
+        """The list of headings and articles (what has focus when the list does)."""
+        return self.query_one("#articles", LineList)
 
-    def watch_index(self) -> None:
+    def watch_index(self, index: CorpusIndex | None) -> None:
         self._entries.clear()
         self._haystacks.clear()
-        self.rebuild()
+        self._read = self.state.read_ids(index.articles.values()) if index is not None else set()
+        self._arrange()
 
     def watch_current_article(self, article_id: str | None) -> None:
-        if article_id is None:
-            return
-        self._highlight(article_id)
-
-    def mark_read(self, article_id: str) -> None:
-        """Record that the user read the article and drop its unread dot."""
-        article = self.index.articles.get(article_id) if self.index is not None else None
-        if article is None or self.state.get(article).read:
-            return
-        self.state.mark_read(article)
-        # Only this article's entry changes: swap its prompt, not the whole list.
-        try:
-            self.options.replace_option_prompt(article_id, self._prompt(article, read=True))
-        except OptionDoesNotExist:
-            self._entries.pop(article_id, None)  # filtered out: made afresh, from the state, when shown again
+        if article_id is not None:
+            self._highlight(article_id)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        if self.is_mounted and self.index is not None:
+        if not self.is_mounted or self.index is None:
+            return
+        # Focus moving in or out also lands here; only a theme change alters the prompts.
+        styles = tuple(str(self.get_component_rich_style(name, partial=True)) for name in sorted(self.COMPONENT_CLASSES))
+        if styles != self._styles:
+            self._styles = styles
             self._entries.clear()  # their prompts carry the old styles
             self.call_later(self.rebuild)
 
-    def _highlight(self, article_id: str) -> None:
-        options = self.options
-        try:
-            options.highlighted = options.get_option_index(article_id)
-        except OptionDoesNotExist:
-            pass
+    # --- read marks ---------------------------------------------------------
+
+    def is_read(self, article_id: str) -> bool:
+        return article_id in self._read
+
+    @property
+    def unread(self) -> int:
+        """Unread articles in the whole corpus."""
+        return len(self.index.articles) - len(self._read) if self.index is not None else 0
+
+    def mark_read(self, article_id: str) -> None:
+        """Record that the user read the article (opening it does this) and drop its unread dot."""
+        if article_id not in self._read:
+            self.set_read([article_id], True)
+
+    def set_read(self, article_ids: Iterable[str], read: bool) -> int:
+        """Mark articles read or unread; returns how many changed."""
+        if self.index is None:
+            return 0
+        changed = 0
+        for article_id in article_ids:
+            article = self.index.articles.get(article_id)
+            if article is None or (article_id in self._read) == read:
+                continue
+            self.state.mark_read(article, read)
+            (self._read.add if read else self._read.discard)(article_id)
+            self._entries.pop(article_id, None)
+            changed += 1
+        if changed:
+            # Counts in the headings change too; hidden read articles stay until the next rebuild
+            # only if one is open, so the article being read never vanishes under the cursor.
+            self.rebuild()
+        return changed
+
+    def toggle_hide_read(self) -> bool:
+        """Hide or show read articles (the one open stays listed); returns whether they are hidden."""
+        self.hide_read = not self.hide_read
+        self.state.set_setting("list.hide_read", "yes" if self.hide_read else "no")
+        self.rebuild()
+        return self.hide_read
+
+    def next_unread(self, after: str | None) -> str | None:
+        """The first unread article listed after `after`, wrapping round (None: all read)."""
+        listed = [row.id for row in self.entries.rows if row.id is not None]
+        start = listed.index(after) + 1 if after in listed else 0
+        for article_id in listed[start:] + listed[:start]:
+            if article_id not in self._read and article_id != after:
+                return article_id
+        return None
+
+    # --- order and filters ----------------------------------------------------
+
+    def cycle_sort(self) -> str:
+        """Switch to the next order and remember it; returns its description."""
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)] if self.sort in SORTS else SORTS[0]
+        self.state.set_setting("list.sort", self.sort)
+        self._arrange()
+        return SORT_NAMES[self.sort]
+
+    def _arrange(self) -> None:
+        self._sections = arrange(self.index, self.sort) if self.index is not None else ()
+        self.rebuild()
+
+    def open_filter(self) -> None:
+        """Show the filter input with the current filter, and put the keyboard in it."""
+        bar = self.query_one(FilterBar)
+        self._filter_before = self.text_filter
+        bar.value = self.text_filter
+        self.query_one("#filter-line").display = False
+        bar.take_keys()
+
+    def _close_filter(self) -> None:
+        self.query_one(FilterBar).display = False
+        self.query_one("#filter-line").display = True
+        self._show_filter()
+        self.entries.focus()
+
+    @on(FilterBar.Changed)
+    def _filter_typed(self, event: FilterBar.Changed) -> None:
+        event.stop()
+        if event.input.display:
+            self.type_filter(event.value)
+
+    @on(FilterBar.Submitted)
+    def _filter_kept(self, event: FilterBar.Submitted) -> None:
+        event.stop()
+        self._close_filter()
+
+    @on(FilterBar.Cancelled)
+    def _filter_left(self, event: FilterBar.Cancelled) -> None:
+        event.stop()
+        self.type_filter(self._filter_before)
+        self._close_filter()
+
+    def filter_entity(self, entity_id: str, name: str) -> None:
+        """Show only the articles that mention the entity."""
+        self.entity_filter = (entity_id, name)
+        self._show_filter()
+        self.rebuild()
+
+    def clear_filters(self) -> bool:
+        """Drop the text and entity filters; True if there was one."""
+        had = bool(self.text_filter) or self.entity_filter is not None
+        self.text_filter = ""
+        self.state.set_setting(f"filter:{self.memory}", "")
+        self.entity_filter = None
+        self._show_filter()
+        self.rebuild()
+        return had
+
+    def type_filter(self, text: str) -> None:
+        """Set the text filter (what typing in the filter input does); it is kept for the next run."""
+        self.text_filter = text
+        self.state.set_setting(f"filter:{self.memory}", text)
+        self._show_filter()
+        self.rebuild()
+        entries = self.entries
+        if entries.highlighted is None or not entries.rows[entries.highlighted].enabled:
+            entries.action_first()
 
     def _matching(self, articles: Sequence[Article], label: str, words: list[str]) -> list[Article]:
         """The articles that pass the entity filter and hold every word of the text filter."""
@@ -133,55 +257,86 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
             articles = [a for a in articles if word in haystacks[a.id]]
         return list(articles)
 
+    def _show_filter(self) -> None:
+        line = Text(end="", no_wrap=True, overflow="ellipsis")
+        if self.entity_filter is not None:
+            line.append("mentioning ", style="dim")
+            line.append_text(literal(clip(self.entity_filter[1], 40), "bold"))
+            line.append("  ")
+        if self.text_filter:
+            line.append("filter: ", style="dim")
+            line.append_text(literal(self.text_filter, "bold"))
+        elif self.entity_filter is None:
+            line.append("l filter · S sort · H hide read", style="dim italic")
+        for shown in self.query("#filter-line").results(Static):
+            shown.update(line)
+
+    # --- the rows ---------------------------------------------------------------
+
     def rebuild(self) -> None:
-        """Fill the list from the index, applying the filters."""
+        """Fill the list from the sections, applying the filters and the hiding of read articles."""
         if not self.is_mounted:
             return
-        options: list[Option] = []
+        rows: list[Row] = []
         shown = 0
-        index = self.index
-        read: set[str] | None = None  # asked of the state only for entries not made yet
-        entries = self._entries
+        made, read = self._entries, self._read
         words = self.text_filter.casefold().split()
         filtered = bool(words) or self.entity_filter is not None
-        for group in index.groups if index else ():
-            label = group.event.label if group.event else "Not grouped"
-            members = self._matching(group.articles, label, words) if filtered else group.articles
+        for section in self._sections:
+            members = self._matching(section.articles, section.label, words) if filtered else list(section.articles)
+            if self.hide_read:
+                members = [a for a in members if a.id not in read or a.id == self.current_article]
             if not members:
                 continue
+            unread = sum(1 for a in members if a.id not in read)
             # Prompts are built as they scroll into view: 10,000 articles cost no more to draw than 20.
-            options.append(LazyOption(partial(self._heading, group.event, label, len(members)), 1, disabled=True))
+            rows.append(Row(partial(self._heading, section, len(members), unread), enabled=False, height=1))
             for article in members:
-                entry = entries.get(article.id)
+                entry = made.get(article.id)
                 if entry is None:
-                    read = self._read_ids() if read is None else read
-                    entry = entries[article.id] = LazyOption(partial(self._prompt, article, read=article.id in read), 2, id=article.id)
-                options.append(entry)
+                    entry = made[article.id] = Row(partial(self._prompt, article, read=article.id in read), id=article.id, height=2)
+                rows.append(entry)
             shown += len(members)
-        self.options.set_options(options)
-        total = len(index.order) if index else 0
-        self.border_subtitle = f"{shown}/{total}" if shown != total else str(total)
-        if self.current_article:
-            self._highlight(self.current_article)
+        entries = self.entries
+        was = entries.rows[entries.highlighted].id if entries.highlighted is not None else None
+        entries.set_rows(rows)
+        for keep in (was, self.current_article):
+            if keep is not None and keep in entries:
+                self._highlight(keep)
+                break
+        self._count(shown)
 
-    def _read_ids(self) -> set[str]:
-        """Ids of the articles already read, asked of the state in one call (the list is rebuilt per keystroke)."""
-        if self.index is None:
-            return set()
-        from ...storage.state import state_key  # loaded by now: the state store imports it
+    def _count(self, shown: int) -> None:
+        total = len(self.index.order) if self.index else 0
+        count = f"{shown:,}/{total:,}" if shown != total else f"{total:,}"
+        self.border_subtitle = f"{plural(self.unread, 'unread', 'unread')} · {count}" if total else "0"
 
-        states = self.state.get_many(self.index.articles.values())
-        return {a.id for a in self.index.articles.values() if (found := states.get(state_key(a))) is not None and found.read}
+    def _highlight(self, article_id: str) -> None:
+        index = self.entries.index_of(article_id)
+        if index is not None:
+            self.entries.highlighted = index
 
-    def _heading(self, event: Event | None, label: str, count: int) -> Text:
-        """One line: the event's label and date, and how many articles are listed under it."""
+    def neighbour(self, article_id: str | None, step: int) -> str | None:
+        """The article `step` places away in the list as shown (clamped); the first one if `article_id` is not listed."""
+        rows = self.entries.rows
+        listed = [row.id for row in rows if row.id is not None]
+        if not listed:
+            return None
+        index = self.entries.index_of(article_id) if article_id is not None else None
+        if index is None:
+            return listed[0]
+        position = sum(1 for row in rows[:index] if row.id is not None) + step
+        return listed[max(0, min(len(listed) - 1, position))]
+
+    def _heading(self, section: Section, count: int, unread: int) -> Text:
+        """One line: the section's label and date, how many articles are listed and how many are unread."""
         event_style = self.get_component_rich_style("article-list--event", partial=True)
         meta_style = self.get_component_rich_style("article-list--meta", partial=True)
         heading = Text("◆ ", style=event_style, end="", no_wrap=True, overflow="ellipsis")
-        heading.append_text(literal(clip(label, 80), event_style))
-        if event is not None and event.date:
-            heading.append(f" · {printable(event.date)}", style=meta_style)
-        heading.append(f"  ({count})", style=meta_style)
+        heading.append_text(literal(clip(section.label, 80), event_style))
+        if section.date:
+            heading.append(f" · {printable(section.date)}", style=meta_style)
+        heading.append(f"  ({count}" + (f" · {unread} unread)" if unread else ")"), style=meta_style)
         return heading
 
     def _prompt(self, article: Article, *, read: bool) -> Text:
@@ -198,65 +353,8 @@ Escape clears it (and any entity filter from `E`). Enter or a click opens an art
         prompt.append_text(literal(clip(meta, 80), meta_style))
         return prompt
 
-    # --- filtering --------------------------------------------------------
-
-    def _show_filter(self) -> None:
-        line = Text(end="")
-        if self.entity_filter is not None:
-            line.append("mentioning ", style="dim")
-            line.append_text(literal(clip(self.entity_filter[1], 40), "bold"))
-            line.append("  ")
-        if self.text_filter:
-            line.append("filter: ", style="dim")
-            line.append_text(literal(self.text_filter, "bold"))
-            line.append("▏")
-        elif self.entity_filter is None:
-            line.append("type to filter…", style="dim italic")
-        self.query_one("#filter-line", Static).update(line)
-
-    def filter_entity(self, entity_id: str, name: str) -> None:
-        """Show only the articles that mention the entity."""
-        self.entity_filter = (entity_id, name)
-        self._show_filter()
-        self.rebuild()
-
-    def clear_filters(self) -> bool:
-        """Drop the text and entity filters; True if there was one."""
-        had = bool(self.text_filter) or self.entity_filter is not None
-        self.text_filter = ""
-        self.entity_filter = None
-        self._show_filter()
-        self.rebuild()
-        return had
-
-    def type_filter(self, text: str) -> None:
-        """Set the text filter (what typing in the list does)."""
-        self.text_filter = text
-        self._show_filter()
-        self.rebuild()
-        options = self.options
-        if options.highlighted is None or options.get_option_at_index(options.highlighted).disabled:
-            for number, option in enumerate(options.options):
-                if not option.disabled:
-                    options.highlighted = number
-                    break
-
-    def on_key(self, event: events.Key) -> None:
-        if not self.options.has_focus:
-            return
-        if event.key == "backspace" and self.text_filter:
-            self.type_filter(self.text_filter[:-1])
-        elif event.key == "escape" and (self.text_filter or self.entity_filter):
-            self.clear_filters()
-        elif event.is_printable and event.character and event.character not in _NO_TYPE:
-            self.type_filter(self.text_filter + event.character)
-        else:
-            return
+    @on(LineList.Selected, "#articles")
+    def _chosen(self, event: LineList.Selected) -> None:
         event.stop()
-        event.prevent_default()
-
-    @on(OptionList.OptionSelected, "#articles")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id is not None:
-            self.post_message(self.ArticleSelected(self, event.option.id))
+        if event.row_id is not None:
+            self.post_message(self.ArticleSelected(self, event.row_id))

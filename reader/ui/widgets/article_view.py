@@ -67,12 +67,12 @@ reopen where you left them, also after a restart.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "cursor_down", "Next paragraph", show=False, id="view.down"),
-        Binding("up", "cursor_up", "Previous paragraph", show=False, id="view.up"),
+        Binding("j,down", "cursor_down", "Next paragraph", show=False, id="paragraph.next", tooltip="Move the cursor one paragraph down"),
+        Binding("k,up", "cursor_up", "Previous paragraph", show=False, id="paragraph.previous", tooltip="Move the cursor one paragraph up"),
         Binding("pagedown,space", "page_down", "Page down", show=False, id="view.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="view.page_up"),
-        Binding("home", "first", "First paragraph", show=False, id="view.home"),
-        Binding("end", "last", "Last paragraph", show=False, id="view.end"),
+        Binding("g,home", "first", "Top", show=False, id="paragraph.first", tooltip="Go to the top of the article"),
+        Binding("G,end", "last", "Bottom", show=False, id="paragraph.last", tooltip="Go to the bottom of the article"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"article-view--{name}" for name in _STYLE_NAMES}

@@ -8,6 +8,8 @@ a key presses it, as with `Footer`.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import events
 from textual.screen import Screen
@@ -17,7 +19,7 @@ from textual.widget import Widget
 class KeyBar(Widget):
     """Keys whose binding has `show=True`, then the command palette key on the right."""
 
-    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"key-bar--key", "key-bar--description"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

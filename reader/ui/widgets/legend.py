@@ -9,17 +9,21 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 _ITEMS = (
-    ("person", "person"),
-    ("org", "organisation"),
-    ("place", "place"),
-    ("other", "date/money"),
+    ("person", "■ person"),
+    ("org", "■ organisation"),
+    ("place", "■ place"),
+    ("other", "■ date/money"),
     ("quote", "“quote”"),
     ("quote-term", "‘term’"),
+    ("insert", "inserted"),
+    ("delete", "removed"),
+    ("mark", "★ bookmark"),
+    ("unread", "● unread"),
 )
 
 
 class Legend(Widget):
-    """Names each entity colour and quote style, so colour is never the only cue.
+    """Names each entity colour, quote and diff style and mark, so colour is never the only cue.
 
     The right end shows where the cursor is ("¶ 3/24") and who is quoted there.
     Both are drawn by `render`, so a cursor move repaints this one line and
@@ -30,17 +34,18 @@ class Legend(Widget):
 
     position: reactive[str] = reactive("")
     """Already sanitised text for the right end."""
+    panel_hidden: reactive[bool] = reactive(False)
+    """True when the links panel is off screen: the line then says how to bring it back."""
 
     def render(self) -> Text:
         key = Text(end="", no_wrap=True, overflow="ellipsis")
         for name, label in _ITEMS:
-            style = self.get_component_rich_style(f"legend--{name}", partial=True)
-            if not name.startswith("quote"):
-                key.append("■ ", style=style)
-            key.append(label, style=style)
+            key.append(label, style=self.get_component_rich_style(f"legend--{name}", partial=True))
             key.append("  ")
         key.rstrip()
         position = Text(self.position, no_wrap=True, overflow="ellipsis", end="")
+        if self.panel_hidden:
+            position = Text.assemble(("s", "bold"), " links  ", position, no_wrap=True, overflow="ellipsis", end="")
         width = self.content_size.width
         # The position wins the space; the key gives way on narrow terminals.
         position.truncate(max(0, width - 8), overflow="ellipsis")

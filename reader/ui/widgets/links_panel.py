@@ -15,28 +15,27 @@ from rich.text import Text
 from textual import on
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
-from ...analysis.model import Anchor, Article, EntityMention, Link
+from ...analysis.model import Anchor, Article, DiffRun, EntityMention, Link
+from ..explain import explain
 from ..lookup import CorpusIndex
 from ..sanitize import clip, literal
-from .options import Options
-
-_KIND_NAMES = {"quote": "same quote", "passage": "same passage", "mention": "refers to"}
+from .line_list import LineList, Row
 
 
-class LinksPanel(Options):
+class LinksPanel(LineList):
     """Cross-links for the current paragraph; choosing one posts `LinkChosen`."""
 
     HELP = """
 ## Links panel
 
 For the paragraph under the cursor: the speaker of each quotation, the same
-passage in other articles (inserted words highlighted, dropped words struck
-through), this article's event and its other articles, and for an entity
-under the cursor (`e`) the other articles that mention it.
-Enter follows the highlighted entry; Backspace comes back.
+quotation or passage in other articles, each saying in plain words why it
+is linked and how similar it is ("same passage, 3 words differ · 88%
+similar"), with the other outlet's words inserted (underlined) and dropped
+(struck through); this article's event and its other articles, and for an
+entity under the cursor (`e`) the other articles that mention it.
+`j`/`k` move, Enter follows the highlighted entry; `b` comes back.
 """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -46,6 +45,7 @@ Enter follows the highlighted entry; Backspace comes back.
         "links-panel--meta",
         "links-panel--insert",
         "links-panel--delete",
+        "links-panel--why",
     }
 
     index: reactive[CorpusIndex | None] = reactive(None, repaint=False)
@@ -86,13 +86,16 @@ Enter follows the highlighted entry; Backspace comes back.
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"links-panel--{name}", partial=True)
 
-    def _heading(self, text: str) -> Option:
-        return Option(Text(text, style=self._style("heading"), end=""), disabled=True)
+    def _heading(self, text: str) -> Row:
+        return Row(Text(text, style=self._style("heading"), end=""), enabled=False)
 
-    def _target(self, prompt: Text, anchor: Anchor, link: Link | None = None) -> Option:
+    def _note(self, text: Text) -> Row:
+        return Row(text, enabled=False)
+
+    def _target(self, prompt: Text, anchor: Anchor, link: Link | None = None) -> Row:
         key = f"t{len(self._targets)}"
         self._targets[key] = (anchor, link)
-        return Option(prompt, id=key)
+        return Row(prompt, id=key)
 
     def show(self, article_id: str | None, paragraph: int, entity: EntityMention | None = None) -> None:
         """Rebuild the panel for one paragraph (and the entity under the cursor)."""
@@ -103,7 +106,7 @@ Enter follows the highlighted entry; Backspace comes back.
             self._shown = None
             self._targets = {}
             self.best = None
-            self.set_options([])
+            self.set_rows([])
             return
         # Most paragraphs show what their neighbour showed (no links, no quotes):
         # then the panel is left alone, which keeps cursor moves cheap.
@@ -126,20 +129,16 @@ Enter follows the highlighted entry; Backspace comes back.
             self._entity(index, article, entity) if entity is not None else [],
             self._event(index, article),
         ]
-        options: list[Option | None] = []
+        rows: list[Row] = []
         for section in sections:
             if section:
-                # A rule between sections (None is OptionList's separator).
-                options.extend([None, *section] if options else section)
-        if not options:
-            options.append(Option(Text("Nothing links here.", style="dim italic"), disabled=True))
-        self.set_options(options)
-        for number, option in enumerate(self.options):
-            if option is not None and not option.disabled:
-                self.highlighted = number
-                break
+                rows.extend([Row.separator(), *section] if rows else section)
+        if not rows:
+            rows.append(self._note(Text("Nothing links here.", style="dim italic")))
+        first = next((number for number, row in enumerate(rows) if row.enabled), None)
+        self.set_rows(rows, highlighted=first)
 
-    def _quotes(self, index: CorpusIndex, article: Article, paragraph: int) -> list[Option]:
+    def _quotes(self, index: CorpusIndex, article: Article, paragraph: int) -> list[Row]:
         quotes = [q for q in article.quotes if q.paragraph == paragraph and q.kind != "term"]
         if not quotes:
             return []
@@ -156,63 +155,65 @@ Enter follows the highlighted entry; Backspace comes back.
                 details.append("continued")
             if details:
                 line.append_text(literal(f" ({', '.join(details)})", self._style("meta")))
-            options.append(Option(line, disabled=True))
+            options.append(self._note(line))
         return options
 
-    def _links(self, index: CorpusIndex, here: Anchor) -> list[Option]:
+    def _links(self, index: CorpusIndex, here: Anchor) -> list[Row]:
         found = [link for link in index.links_at(here) if link.target.article in index.articles]
         if not found:
             return []
         options = [self._heading("Elsewhere")]
+        source = index.articles.get(here.article)
         for link in found:
             other = index.articles[link.target.article]
             if self.best is None and link.kind != "mention":
                 self.best = (link.target, link)
+            said = explain(link, _paragraph(source, here.paragraph), _paragraph(other, link.target.paragraph))
             head = literal(clip(other.outlet or other.title or other.source, 40), Style(bold=True))
-            head.append(f"  {_KIND_NAMES.get(link.kind, link.kind)} · {_percent(link.score)}", style=self._style("meta"))
+            head.append(f"  {said.strength}", style=self._style("meta"))
+            head.append("\n")
+            head.append_text(literal(said.what, self._style("why")))
             if link.kind == "mention" and link.event in index.events:
                 head.append("\n")
                 head.append_text(literal(clip(index.events[link.event].label, 80)))
             head.append("\n")
-            head.append_text(self._wording(link, other))
-            if link.why:
+            head.append_text(self._wording(said.diff, other, link))
+            if link.why and link.kind != "quote":
                 head.append("\n")
                 head.append_text(literal(clip(link.why, 120), self._style("meta")))
             options.append(self._target(head, link.target, link))
         return options
 
-    def _wording(self, link: Link, other: Article) -> Text:
-        """The other article's wording: the diff runs if the analysis gave them, else the paragraph."""
-        if link.diff:
+    def _wording(self, diff: tuple[DiffRun, ...], other: Article, link: Link) -> Text:
+        """The other article's wording: the word diff if there is one to show, else its paragraph."""
+        if diff:
             text = Text(end="")
-            for run in link.diff:
+            for run in diff:
                 style = {"insert": self._style("insert"), "delete": self._style("delete")}.get(run.op, Style())
                 text.append_text(literal(run.text, style))
                 text.append(" ")
             text.rstrip()
             return text
-        paragraphs = other.paragraphs
-        body = paragraphs[link.target.paragraph] if 0 <= link.target.paragraph < len(paragraphs) else ""
-        return literal(clip(body, 220))
+        return literal(clip(_paragraph(other, link.target.paragraph), 220))
 
-    def _entity(self, index: CorpusIndex, article: Article, entity: EntityMention) -> list[Option]:
+    def _entity(self, index: CorpusIndex, article: Article, entity: EntityMention) -> list[Row]:
         name = index.entity_name(entity.entity) or entity.text
         title = f"{clip(name, 40)} ({entity.type.lower()}) also in"
-        options = [Option(literal(title, self._style("heading")), disabled=True)]
+        options = [self._note(literal(title, self._style("heading")))]
         elsewhere = [(a, p) for a, p in index.appearances(entity.entity).items() if a != article.id]
         if not elsewhere:
-            options.append(Option(Text("  no other article", style="dim italic"), disabled=True))
+            options.append(self._note(Text("  no other article", style="dim italic")))
         for other_id, first in elsewhere:
             other = index.articles[other_id]
             options.append(self._target(literal(f"{clip(other.title or other.source, 70)}  ¶ {first + 1}"), Anchor(other_id, first)))
         return options
 
-    def _event(self, index: CorpusIndex, article: Article) -> list[Option]:
-        options: list[Option] = []
+    def _event(self, index: CorpusIndex, article: Article) -> list[Row]:
+        options: list[Row] = []
         event = index.event_of.get(article.id)
         if event is not None:
             label = f"Event: {clip(event.label, 60)}" + (f" · {event.date}" if event.date else "")
-            options.append(Option(literal(label, self._style("heading")), disabled=True))
+            options.append(self._note(literal(label, self._style("heading"))))
             for sibling in event.articles:
                 if sibling != article.id and sibling in index.articles:
                     other = index.articles[sibling]
@@ -220,8 +221,11 @@ Enter follows the highlighted entry; Backspace comes back.
                     if other.outlet:
                         line.append_text(literal(f"  {clip(other.outlet, 30)}", self._style("meta")))
                     options.append(self._target(line, Anchor(sibling, 0)))
-        seen: set[str | None] = set()
-        mentions = [m for m in index.mentions_in.get(article.id, ()) if not (m.event in seen or seen.add(m.event))]
+        # One line per event referred to, at its first mention.
+        first: dict[str | None, Link] = {}
+        for mention in index.mentions_in.get(article.id, ()):
+            first.setdefault(mention.event, mention)
+        mentions = list(first.values())
         if mentions:
             options.append(self._heading("Refers to other events"))
             for link in mentions:
@@ -229,14 +233,14 @@ Enter follows the highlighted entry; Backspace comes back.
                 options.append(self._target(literal(f"→ {clip(label, 70)}  (¶ {link.source.paragraph + 1})"), link.target, link))
         return options
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(LineList.Selected)
+    def _chosen(self, event: LineList.Selected) -> None:
         event.stop()
-        target = self._targets.get(event.option.id or "")
+        target = self._targets.get(event.row_id or "")
         if target is not None:
             self.post_message(self.LinkChosen(self, *target))
 
 
-def _percent(score: float) -> str:
-    """Scores are fractions in the model; tolerate a stage that reports 0–100."""
-    return f"{score:.0%}" if score <= 1 else f"{min(score, 100):.0f}%"
+def _paragraph(article: Article | None, number: int) -> str:
+    paragraphs = article.paragraphs if article is not None else ()
+    return paragraphs[number] if 0 <= number < len(paragraphs) else ""

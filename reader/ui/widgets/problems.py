@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from ...analysis.model import Problem
 from ..sanitize import clip, literal
+from ..words import plural
 
 
 class ProblemsList(VerticalScroll):
@@ -30,7 +31,8 @@ class ProblemsList(VerticalScroll):
         """Replace the listed problems."""
         self.problems = tuple(problems)
         self.display = bool(problems)
-        self.border_title = f"Problems ({len(problems)})"
+        self.border_title = plural(len(problems), "problem")
+        self.border_subtitle = "Esc closes"
         lines = Text(end="")
         for problem in sorted(problems, key=lambda p: (p.severity != "error", p.source)):
             mark = "✖ " if problem.severity == "error" else "⚠ "

@@ -6,6 +6,8 @@ clock), so it costs nothing in the first frame.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -14,7 +16,7 @@ from textual.widget import Widget
 class ProgressLine(Widget):
     """"Analysing 12/40…" and a bar; `total == 0` means not known yet."""
 
-    COMPONENT_CLASSES = {"progress-line--done", "progress-line--todo"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"progress-line--done", "progress-line--todo"}
 
     done: reactive[int] = reactive(0)
     total: reactive[int] = reactive(0)

@@ -1,26 +1,23 @@
-"""The `/` prompt for searching every article's text."""
+"""The `/` and Ctrl+F prompt: search every article, or only the one open."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from .prompt_bar import PromptBar
 
-from textual.binding import Binding, BindingType
-from textual.message import Message
-from textual.widgets import Input
+EVERYWHERE = "Search all articles…  (Enter: list the hits, Esc: leave)"
+IN_ARTICLE = "Find in this article…  (Enter: find, Esc: leave)"
 
 
-class SearchBar(Input):
-    """Docked under the panels while the user types a search; Enter searches, Escape cancels."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel search", show=False, id="search.cancel"),
-    ]
-
-    class Cancelled(Message):
-        """The user left the search prompt without searching."""
+class SearchBar(PromptBar):
+    """Docked under the panels while the user types a search; `within_article` says which kind."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="Search all articles…  (Enter: search, Esc: cancel)", id=id)
+        super().__init__(placeholder=EVERYWHERE, id=id)
+        self.within_article = False
 
-    def action_cancel(self) -> None:
-        self.post_message(self.Cancelled())
+    def ask(self, term: str, *, within_article: bool) -> None:
+        """Show the prompt for one kind of search, holding `term`."""
+        self.within_article = within_article
+        self.placeholder = IN_ARTICLE if within_article else EVERYWHERE
+        self.value = term
+        self.take_keys()
