@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 from .analysis.model import Article, Claim, Corpus, Event, EventComparison, Link, Quote, Rendering
-from .terminal import UNSAFE
+from .report import report_lines
 
 FORMAT_VERSION = 1
 
@@ -224,31 +224,6 @@ def _write(pieces: Iterable[str], stream: BinaryIO) -> None:
     stream.write("".join(batch).encode("utf-8"))
 
 
-_MARKUP = re.compile(r"([\\`*_\[\]<>#|]|~(?=~)|(?<=~)~)")
-_LINE_START = re.compile(r"^(?:(\d{1,9})([.)])(?=\s|$)|([-+=])(?=[\s\-=]|$))")
-"""What makes a line a list item, a rule or a heading underline (`#`, `>`, `*` and fences are escaped anywhere)."""
-
-
-def _escape(text: str) -> str:
-    """Text safe to drop into Markdown: no markup, no raw control characters (shown as escapes)."""
-    if not text.isprintable():
-        text = "".join(_visible(ch) for ch in text)
-    return _MARKUP.sub(r"\\\1", text)
-
-
-def _visible(char: str) -> str:
-    code = ord(char)
-    if (code in UNSAFE and char != "\t") or 0xD800 <= code < 0xE000:  # a lone surrogate cannot even be written
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-    return char
-
-
-def _line(text: str) -> str:
-    """`_escape`, for text that starts a line: no list, rule, heading, fence or code block either."""
-    text = _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", _escape(text))
-    return f"&#{ord(text[0])};{text[1:]}" if text[:1].isspace() else text
-
-
 def to_markdown(corpus: Corpus) -> str:
     """The coverage report (`reader.report`): per event, what each outlet carried and where they differ."""
     return "\n".join(markdown_lines(corpus))
@@ -256,6 +231,4 @@ def to_markdown(corpus: Corpus) -> str:
 
 def markdown_lines(corpus: Corpus) -> Iterator[str]:
     """The lines of the coverage report (`reader.report`)."""
-    from .report import report_lines  # here, not at the top: the report uses this module's escaping
-
     yield from report_lines(corpus)

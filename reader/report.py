@@ -14,7 +14,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from .analysis.model import Article, Corpus, DiffRun, Event, EventComparison
-from .export import _escape, _line
+from .markdown_escape import escape as _escape
+from .markdown_escape import line as _line
 
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 

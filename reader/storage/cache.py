@@ -1,5 +1,7 @@
 """A persistent cache of analysis results, so reopening an archive skips the analysis.
 
+Long because the cache's failure handling (damage set aside, busy or read-only files skipped, missing tables rebuilt) wraps every read and write; keys and fingerprints could move out next.
+
 Two levels, both in one SQLite file under the user's cache folder:
 
 * per article: what `pipeline.prepare` made of a document, keyed by the hash

@@ -1,5 +1,7 @@
 """What the user has done with each article: read or not, where they stopped, which paragraphs they marked.
 
+Long because the writer thread, the read-only fallback and the schema upgrades all guard one in-memory state.
+
 The whole state is small (a few rows per article), so it is held in memory
 and answered from there, while a writer thread commits every action to
 SQLite under the user's data folder as its own transaction with

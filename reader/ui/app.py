@@ -33,9 +33,9 @@ from .web import WEB_BINDINGS, WebActions
 if TYPE_CHECKING:
     from reader.analysis.model import Correction
     from reader.run.pipeline import ResultCache
-    from ..storage.corrections import Corrections
     from reader.run.pool import Workers
 
+    from ..storage.corrections import Corrections
     from .reading import StateStore
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import webbrowser
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.binding import Binding, BindingType
@@ -21,8 +21,6 @@ from .widgets.progress_line import ProgressLine
 if TYPE_CHECKING:
     from reader.sources.feeds import Report
 
-    from .app import ReaderApp
-
 WEB_BINDINGS: list[BindingType] = [
     Binding("o", "open_url", "Open in browser", show=False, id="article.open_url", tooltip="Open the article's original web page in the browser"),
     Binding("f", "fetch_feeds", "Fetch feeds", show=False, id="feeds.fetch", tooltip="Fetch every subscribed feed into the archive"),
@@ -30,9 +28,14 @@ WEB_BINDINGS: list[BindingType] = [
 
 
 class WebActions:
-    """Mixed into `ReaderApp`: the actions behind `WEB_BINDINGS`."""
+    """Mixed into `ReaderApp`: the actions behind `WEB_BINDINGS`.
 
-    def action_open_url(self: ReaderApp) -> None:  # type: ignore[misc]
+    `self` is the reader app; it is typed loosely so this module need not import the app that imports it.
+    """
+
+    paths: tuple[Path, ...]
+
+    def action_open_url(self: Any) -> None:
         index = self.main.index
         article = index.articles.get(self.main.current_article or "") if index is not None else None
         if article is None or not article.url:
@@ -43,14 +46,14 @@ class WebActions:
         else:  # no browser on this machine (a server over ssh): the address is still worth having
             self.notify(f"No web browser found. The address: {printable(article.url)}", markup=False, timeout=15)
 
-    def action_fetch_feeds(self: ReaderApp) -> None:  # type: ignore[misc]
+    def action_fetch_feeds(self: Any) -> None:
         progress = self.main.query_one(ProgressLine)
         progress.verb, progress.done, progress.total, progress.waiting = "Fetching", 0, 0, "Fetching feeds…"
         progress.display = True
         self.fetch_feeds()
 
     @work(thread=True, exclusive=True, group="fetch", description="Fetching feeds")
-    def fetch_feeds(self: ReaderApp) -> None:
+    def fetch_feeds(self: Any) -> None:
         """Fetch into the archive off the UI thread; any failure is a notification, never a crash."""
         from reader.sources.feeds import fetch_feeds
         from reader.storage.archive import Archive
@@ -73,7 +76,7 @@ class WebActions:
             return
         self.call_from_thread(self._fetched, report, None, folder)
 
-    def _fetched(self: ReaderApp, report: Report | None, error: str | None, folder: Path | None) -> None:  # type: ignore[misc]
+    def _fetched(self: Any, report: Report | None, error: str | None, folder: Path | None) -> None:
         progress = self.main.query_one(ProgressLine)
         progress.display, progress.verb = False, "Analysing"
         if error is not None:

@@ -1,5 +1,7 @@
 """Recognising and typing the people, organisations and places of one article.
 
+Long because its rules all read and write one article's state (`_Article`: the runs found, the names given, the typing evidence); splitting it means passing that state between modules, which the next change to recognition (tracked in #17) should do.
+
 Two passes over the article. The first finds capitalised runs (`chunks.chunk_pattern`)
 and notes which words appear capitalised in mid-sentence, where a capital is
 evidence of a name. The second splits each run into its title, its name and
@@ -362,7 +364,9 @@ class _Article:
             run = []
 
     def split_of(self, p: int, words: list[Word], title: str | None, text: str) -> None:
-        """Keep "Bank of England" and "Food and Agriculture Organization" whole; split "Xi of China"."""
+        """Keep "Bank of England" and "Food and Agriculture Organization" whole; split "Xi of China".
+
+        Long because each connector case ("of", "and", a title between names) reads the words around it."""
         whole: str | None = None
         for i in range(1, len(words) - 2):
             if words[i].text == "and" and words[i + 1].text == "the":

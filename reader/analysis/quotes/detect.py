@@ -1,5 +1,7 @@
 """Finding quotations in cleaned paragraphs and telling speech from scare quotes.
 
+Long because pairing the marks, continuing quotations across paragraphs and telling speech from terms share one per-paragraph scan state; the kinds could move to their own module next.
+
 One precompiled regex finds every candidate mark in a paragraph; a small state
 machine pairs them. Context, not glyph, decides whether a mark opens or
 closes, because real copy mixes straight and curly marks ("text” is common)
@@ -77,6 +79,8 @@ _VIRTUAL = -1
 
 def _scan(text: str, virtual: bool = False, marks: list[re.Match[str]] | None = None) -> _Scan:
     """Pair the marks of one paragraph; `virtual` starts with a quote already open at offset 0.
+
+    Long because it is one pass of a small state machine over the marks, clearest in one place.
 
     `marks` are the paragraph's `_MARK` matches when the caller already has them.
     """

@@ -1,5 +1,7 @@
 """Who a pronoun, a role or a name in narration refers to, for quotation attribution.
 
+Long because pronouns, roles and names in narration are resolved over one shared view of a paragraph's candidates (`Paragraph`).
+
 Kept apart from the cue search (`quotes_attribute`): this module knows what
 in a sentence could be a speaker and how "he", "the Russian leader" or "it"
 resolve to an entity; the cue search decides which of them spoke.

@@ -5,7 +5,7 @@ A mixin of `MainScreen`, kept apart so the reading screen stays about reading.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...analysis.model import Anchor
 
@@ -29,8 +29,7 @@ class CompareKeys:
         def resume(self, article_id: str) -> Anchor: ...
         def show_index(self, index: CorpusIndex, *, final: bool = True) -> None: ...
         def notify(self, message: str, **kwargs: object) -> None: ...
-        @property
-        def app(self): ...  # type: ignore[no-untyped-def]
+        app: Any
 
     def action_event_page(self) -> None:
         from .event_page import EventPage

@@ -11,7 +11,7 @@ undo the last correction; the app stores each one and shows the corrected list.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -26,9 +26,6 @@ from ..sanitize import clip, literal, printable
 from ..widgets.event_sheet import EventSheet
 from ..widgets.key_bar import KeyBar
 from .choose import Picker, Rename
-
-if TYPE_CHECKING:
-    from ..app import ReaderApp
 
 _PLACES = frozenset({"PLACE", "GPE", "LOC"})
 
@@ -139,7 +136,7 @@ class EventPage(Screen[Anchor | None]):
     # --- corrections -------------------------------------------------------------
 
     def _correct(self, correction: Correction | None) -> None:
-        app: ReaderApp = self.app  # type: ignore[assignment]
+        app: Any = self.app  # the reader app (its `correct` and `main`); not imported: it imports this screen
         keep = self._article_under_cursor() or (self.event.articles[0] if self.event else None)
         if not app.correct(correction):
             self.notify("Nothing to undo." if correction is None else "Nothing changed.", markup=False, timeout=2)

@@ -1,5 +1,7 @@
 """The centre panel: one article's cleaned text with a paragraph cursor.
 
+Long because painting, the cursor, search marks and bookmarks all work on the one cached layout of the article.
+
 It uses Textual's line API: the article is wrapped once per width
 (`layout.lay_out`) and `render_line` paints only the rows on screen, so a
 cursor move repaints two paragraphs however long the article is.
