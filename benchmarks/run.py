@@ -153,7 +153,7 @@ def fill_cache(folder: Path) -> float:
         pipeline.analyse([folder], cache=cache)
     with AnalysisCache() as cache:
         start = time.perf_counter()
-        hit = cache.load_unchanged(cache.fingerprint([folder], ingest.DEFAULT_MAX_BYTES))
+        hit = cache.load_unchanged(ingest.fingerprint([folder], ingest.DEFAULT_MAX_BYTES, cache.version))
         seconds = time.perf_counter() - start
     if hit is None:
         raise RuntimeError("the finished analysis was not found in the cache")

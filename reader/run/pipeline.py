@@ -47,7 +47,10 @@ class ResultCache(Protocol):
         """Sentences for the user about trouble with the cache (a damaged file set aside)."""
         ...
 
-    def fingerprint(self, paths: Sequence[Path], max_bytes: int) -> str | None: ...
+    @property
+    def usable_version(self) -> str | None:
+        """The analysis version results are stored under; None when the cache cannot be used."""
+        ...
     def load_unchanged(self, fingerprint: str | None, on_text: Preview | None = None) -> Corpus | None: ...
     def remember(self, fingerprint: str | None, key: str) -> None: ...
     def key(self, documents: Sequence[Document], problems: Sequence[Problem]) -> str: ...
@@ -120,7 +123,8 @@ def analyse(
     """
     spare_the_collector()
     # Unchanged files (same sizes, times, inodes) are not even read again: one cache read.
-    fingerprint = cache.fingerprint(paths, max_bytes) if cache is not None else None
+    version = cache.usable_version if cache is not None else None
+    fingerprint = files.fingerprint(paths, max_bytes, version) if version is not None else None
     if cache is not None and (hit := cache.load_unchanged(fingerprint, on_preview)) is not None:
         if progress is not None:
             progress(len(hit.articles), len(hit.articles))

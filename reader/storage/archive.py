@@ -3,7 +3,7 @@
 It lives in the user data folder (`$READER_DATA_DIR` overrides it): an SQLite
 index (`archive.sqlite3`) and the pages themselves under `articles/`, one
 .html file each, with a first line saying where it came from (see
-`reader.sources.html.Provenance`). The folder is therefore an ordinary corpus:
+the HTML source's provenance line). The folder is therefore an ordinary corpus:
 the reader opens it like any folder of saved pages, and the analysis cache
 works on it unchanged.
 

@@ -97,40 +97,6 @@ def corpus_key(documents: Sequence[Document], problems: Sequence[Problem] = (), 
     return digest.hexdigest()
 
 
-RACY_SECONDS = 2.0
-"""A file changed this recently may change again within the same timestamp tick: never trust its stat."""
-
-
-def files_fingerprint(paths: Sequence[Path], max_bytes: int, version: str = ANALYSIS_VERSION) -> str | None:
-    """A digest of which files `paths` holds and their size, times and inode, without reading them.
-
-    Reading and hashing 10,000 files takes most of a second; asking for their
-    status takes a few tens of milliseconds, which is what lets an unchanged
-    archive reopen at once. None when a file was modified too recently for
-    its timestamps to be trusted (the ordinary, content-hashed path is used).
-    """
-    from reader.sources import files as ingest
-
-    files, problems = ingest.discover(paths)
-    digest = hashlib.blake2b(digest_size=20)
-    digest.update(f"analysis {version}\0max {max_bytes}\n".encode())
-    newest = 0
-    for path in files:
-        try:
-            info = path.stat()
-        except OSError as error:
-            digest.update(f"unreadable\0{path}\0{error.errno}\n".encode("utf-8", "surrogatepass"))
-            continue
-        newest = max(newest, info.st_mtime_ns)
-        fields = (path, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
-        digest.update("\0".join(map(str, fields)).encode("utf-8", "surrogatepass") + b"\n")
-    for problem in problems:
-        digest.update(f"problem\0{problem.source}\0{problem.message}\n".encode("utf-8", "surrogatepass"))
-    if newest / 1e9 > time.time() - RACY_SECONDS:
-        return None
-    return digest.hexdigest()
-
-
 def _create_schema(connection: sqlite3.Connection) -> None:
     connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     connection.execute(
@@ -183,9 +149,11 @@ class AnalysisCache:
         """`corpus_key` under this cache's analysis version."""
         return corpus_key(documents, problems, self.version)
 
-    def fingerprint(self, paths: Sequence[Path], max_bytes: int) -> str | None:
-        """`files_fingerprint` of `paths`, taken before they are read; None when the cache is off or it cannot be trusted."""
-        return files_fingerprint(paths, max_bytes, self.version) if self._usable() else None
+    @property
+    def usable_version(self) -> str | None:
+        """The analysis version results are stored under, or None when the cache is off or unusable:
+        what a fingerprint of the files (`sources.files.fingerprint`) is taken under."""
+        return self.version if self._usable() else None
 
     def load_unchanged(self, fingerprint: str | None, on_text: Preview | None = None) -> Corpus | None:
         """The corpus last analysed from files with exactly this fingerprint, without reading them (see `load_corpus`)."""
