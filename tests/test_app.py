@@ -23,6 +23,7 @@ from reader.ui.layout import article_blocks, lay_out, wrap_starts
 from reader.ui.lookup import CorpusIndex
 from reader.ui.sanitize import printable
 from reader.ui.screens.help import HelpScreen
+from reader.ui.widgets.list_rows import article_ids
 
 SIZE = (120, 40)
 
@@ -323,10 +324,10 @@ async def test_entity_jump_and_filter() -> None:
         await pilot.pause()
         assert any("also in" in str(row.text) for row in main.links.rows)
         await pilot.press("E")
-        listed = [row.id for row in main.article_list.entries.rows if row.id]
+        listed = article_ids(main.article_list.entries.rows)
         assert sorted(listed) == ["bridge-herald", "bridge-ledger", "budget-gazette"]
         await pilot.press("escape")
-        assert len([row for row in main.article_list.entries.rows if row.id]) == 4
+        assert len(article_ids(main.article_list.entries.rows)) == 4
 
 
 @pilot_test
@@ -342,7 +343,7 @@ async def test_filter_is_an_input_and_letters_are_commands_in_the_list() -> None
         await pilot.press("l", *["backspace"] * 20, "escape")  # Escape leaves the input as the filter was
         assert main.article_list.text_filter == "Port Alder, bridge: quit?"
         await pilot.press("l", *["backspace"] * 25, *"orchid", "enter")
-        listed = [row.id for row in main.article_list.entries.rows if row.id]
+        listed = article_ids(main.article_list.entries.rows)
         assert listed == ["orchid"]
         await pilot.press("j", "enter")
         assert main.current_article == "orchid"

@@ -1,21 +1,28 @@
-"""The reading screen's keys for comparing coverage (#18): event page, side by side, event order, undo.
+"""The reading screen's keys for comparing coverage (#18): event page, side by side, event order,
+folding an event in the list, and correcting the grouping (merge, move, split out, rename, undo).
 
 A mixin of `MainScreen`, kept apart so the reading screen stays about reading.
+The event the keys act on is the one highlighted in the list when the list has
+the keyboard, else the open article's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ...analysis.model import Anchor
+from ...analysis.model import Anchor, Correction
+from . import correcting
+from .choose import Picker, Rename
 
 if TYPE_CHECKING:
     from ..lookup import CorpusIndex
+    from ..widgets.article_list import ArticleList
     from ..widgets.article_view import ArticleView
 
 
 class CompareKeys:
-    """Actions behind `v`, `c`, `[`, `]`, `O` and `u` on the reading screen."""
+    """Actions behind `v`, `c`, `[`, `]`, `O`, `F`, `M`, `T`, `X`, `L` and `z` on the reading screen."""
 
     index: CorpusIndex | None
     current_article: str | None
@@ -24,6 +31,7 @@ class CompareKeys:
 
     if TYPE_CHECKING:
         view: ArticleView
+        article_list: ArticleList
 
         def go(self, target: Anchor, *, remember: bool = True, chosen: bool = True) -> None: ...
         def resume(self, article_id: str) -> Anchor: ...
@@ -31,14 +39,38 @@ class CompareKeys:
         def notify(self, message: str, **kwargs: object) -> None: ...
         app: Any
 
+    def _event_here(self) -> str | None:
+        """The list's highlighted event when the list has the keyboard, else the open article's event."""
+        if self.index is None:
+            return None
+        if self.article_list.entries.has_focus:
+            listed = self.article_list.highlighted_event()
+            if listed is not None:
+                return listed
+        found = self.index.event_of.get(self.current_article or "")
+        return found.id if found is not None else None
+
     def action_event_page(self) -> None:
+        self._open_event_page(self._event_here())
+
+    def on_article_list_event_selected(self, message: ArticleList.EventSelected) -> None:
+        """Enter (or a click) on an event's heading in the list opens its page."""
+        self._open_event_page(message.event)
+
+    def _open_event_page(self, event: str | None) -> None:
         from .event_page import EventPage
 
-        event = self.index.event_of.get(self.current_article or "") if self.index else None
-        if event is None or self.index is None:
+        if event is None or self.index is None or event not in self.index.events:
             self.notify("This article belongs to no event.", markup=False, timeout=2)
             return
-        self.app.push_screen(EventPage(self.index, event.id), self._opened)
+        self.app.push_screen(EventPage(self.index, event), self._opened)
+
+    def action_toggle_fold(self) -> None:
+        event = self._event_here()
+        if event is None:
+            self.notify("This article belongs to no event.", markup=False, timeout=2)
+            return
+        self.article_list.toggle_fold(event)
 
     def action_side_by_side(self) -> None:
         from .side_by_side import SideBySide
@@ -74,7 +106,52 @@ class CompareKeys:
             self.show_index(self.index, final=self.finished)
         self.notify("Events newest first." if self.newest_first else "Events oldest first.", markup=False, timeout=2)
 
+    # --- correcting the grouping: the list changes at once, the app stores the correction ---
+
+    def _then(self, make: Callable[[str], Correction | None]) -> Callable[[str | None], None]:
+        """What a dialog does when it closes: nothing if cancelled, else make the correction and apply it."""
+        return lambda choice: None if choice is None else self._apply(make(choice))
+
+    def _apply(self, correction: Correction | None) -> None:
+        if correction is None:
+            self.notify("Nothing changed.", markup=False, timeout=2)
+            return
+        if self.app.correct(correction):
+            self.notify(correcting.saying(correction), markup=False, timeout=3)
+
+    def action_merge_event(self) -> None:
+        here = self._event_here()
+        if here is None or self.index is None:
+            self.notify("This article belongs to no event.", markup=False, timeout=2)
+            return
+        index = self.index
+        choices = correcting.event_choices(index, here)
+        self.app.push_screen(Picker("Merge which event into this one?", choices), self._then(lambda other: correcting.merge(index, other, here)))
+
+    def action_move_article(self) -> None:
+        if self.index is None or self.current_article is None:
+            return
+        index, article = self.index, self.current_article
+        home = index.event_of.get(article)
+        choices = correcting.event_choices(index, home.id if home else None, new_event=True)
+        self.app.push_screen(Picker("Move this article to which event?", choices), self._then(lambda other: correcting.move(index, article, other)))
+
+    def action_split_article(self) -> None:
+        if self.index is not None:
+            self._apply(correcting.move(self.index, self.current_article, correcting.NEW_EVENT))
+
+    def action_rename_event(self) -> None:
+        here = self._event_here()
+        event = self.index.events.get(here or "") if self.index is not None else None
+        if event is None or self.index is None:
+            self.notify("This article belongs to no event.", markup=False, timeout=2)
+            return
+        index = self.index
+        self.app.push_screen(Rename(event.label), self._then(lambda label: correcting.rename(index, here, label)))
+
     def action_undo_correction(self) -> None:
         correct = getattr(self.app, "correct", None)
         if correct is None or not correct(None):
             self.notify("No correction to undo.", markup=False, timeout=2)
+        else:
+            self.notify("Undone.", markup=False, timeout=2)

@@ -25,16 +25,10 @@ from ..lookup import CorpusIndex
 from ..sanitize import clip, literal, printable
 from ..widgets.event_sheet import EventSheet
 from ..widgets.key_bar import KeyBar
+from . import correcting
 from .choose import Picker, Rename
 
 _PLACES = frozenset({"PLACE", "GPE", "LOC"})
-
-
-def article_key(article: Article) -> str:
-    """The key corrections name an article by (`analysis.compare.corrections.article_key`)."""
-    from ...analysis.compare.corrections import article_key as key
-
-    return key(article)
 
 
 class EventPage(Screen[Anchor | None]):
@@ -44,9 +38,9 @@ class EventPage(Screen[Anchor | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace,b,v", "close", "Back", id="event.close", tooltip="Back to the reader"),
         Binding("c", "side_by_side", "Side by side", id="event.side", tooltip="The article under the cursor beside another of the event"),
-        Binding("R", "rename", "Rename", id="event.rename", tooltip="Give the event a name of your own"),
+        Binding("R,L", "rename", "Rename", id="event.rename", tooltip="Give the event a name of your own"),
         Binding("M", "merge", "Merge", id="event.merge", tooltip="Merge another event into this one"),
-        Binding("T", "move", "Move article", show=False, id="event.move", tooltip="Move the article under the cursor to another event"),
+        Binding("T", "move", "Move article", show=False, id="event.move", tooltip="Move the article under the cursor to another event or a new one"),
         Binding("X", "split", "Split out", show=False, id="event.split", tooltip="Give the article under the cursor an event of its own"),
         Binding("z", "undo", "Undo", id="event.undo", tooltip="Undo the last correction of events"),
     ]
@@ -152,17 +146,10 @@ class EventPage(Screen[Anchor | None]):
             self.dismiss(None)
             return
         self.show(index, event.id)
-        self.notify("Undone." if correction is None else f"Event {correction.kind} saved (u undoes it).", markup=False, timeout=3)
+        self.notify(correcting.saying(correction), markup=False, timeout=3)
 
     def _key(self, article: str) -> str:
-        return article_key(self.index.articles[article])
-
-    def _other_events(self) -> list[tuple[str, str]]:
-        return [
-            (e.id, f"{e.date or 'undated'} · {e.label} ({len(e.articles)})")
-            for e in self.index.corpus.events
-            if e.id != self.event_id
-        ]
+        return correcting.article_key(self.index.articles[article])
 
     def action_rename(self) -> None:
         event = self.event
@@ -170,18 +157,19 @@ class EventPage(Screen[Anchor | None]):
             return
 
         def renamed(label: str | None) -> None:
-            if label and self.event is not None:
-                self._correct(Correction("rename", self._key(self.event.articles[0]), label=label))
+            correction = correcting.rename(self.index, self.event_id, label)
+            if correction is not None:
+                self._correct(correction)
 
         self.app.push_screen(Rename(event.label), renamed)
 
     def action_merge(self) -> None:
         def chosen(other: str | None) -> None:
-            event, into = self.index.events.get(other or ""), self.event
-            if event is not None and into is not None:
-                self._correct(Correction("merge", self._key(event.articles[0]), self._key(into.articles[0])))
+            correction = correcting.merge(self.index, other, self.event_id)
+            if correction is not None:
+                self._correct(correction)
 
-        self.app.push_screen(Picker("Merge which event into this one?", self._other_events()), chosen)
+        self.app.push_screen(Picker("Merge which event into this one?", correcting.event_choices(self.index, self.event_id)), chosen)
 
     def action_move(self) -> None:
         article = self._article_under_cursor()
@@ -189,16 +177,17 @@ class EventPage(Screen[Anchor | None]):
             return
 
         def chosen(other: str | None) -> None:
-            event = self.index.events.get(other or "")
-            if event is not None:
-                self._correct(Correction("move", self._key(article), self._key(event.articles[0])))
+            correction = correcting.move(self.index, article, other)
+            if correction is not None:
+                self._correct(correction)
 
-        self.app.push_screen(Picker("Move the article to which event?", self._other_events()), chosen)
+        choices = correcting.event_choices(self.index, self.event_id, new_event=True)
+        self.app.push_screen(Picker("Move the article to which event?", choices), chosen)
 
     def action_split(self) -> None:
-        article = self._article_under_cursor()
-        if article is not None and self.event is not None and len(self.event.articles) > 1:
-            self._correct(Correction("split", self._key(article)))
+        correction = correcting.move(self.index, self._article_under_cursor(), correcting.NEW_EVENT)
+        if correction is not None:
+            self._correct(correction)
 
     def action_undo(self) -> None:
         self._correct(None)

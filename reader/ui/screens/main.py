@@ -64,7 +64,12 @@ class MainScreen(CompareKeys, OutsideScreen):
         Binding("right_square_bracket", "next_event", "Next event", show=False, id="event.next", tooltip="Open the first article of the next event"),
         Binding("left_square_bracket", "previous_event", "Previous event", show=False, id="event.previous", tooltip="Open the first article of the previous event"),
         Binding("O", "toggle_order", "Oldest first", show=False, id="event.order", tooltip="List events oldest first, or newest first again"),
-        Binding("z", "undo_correction", "Undo correction", show=False, id="event.undo", tooltip="Undo the last correction of events (merge, move, rename)"),
+        Binding("F", "toggle_fold", "Fold event", show=False, id="event.fold", tooltip="Fold this event's articles under its heading in the list, or unfold them"),
+        Binding("M", "merge_event", "Merge events", show=False, id="event.merge", tooltip="Merge another event into this one"),
+        Binding("T", "move_article", "Move article", show=False, id="event.move", tooltip="Move this article to another event or to a new one"),
+        Binding("X", "split_article", "Split out", show=False, id="event.split", tooltip="Give this article an event of its own"),
+        Binding("L", "rename_event", "Rename event", show=False, id="event.rename", tooltip="Give this event a name of your own"),
+        Binding("z", "undo_correction", "Undo correction", show=False, id="event.undo", tooltip="Undo the last correction of events (merge, move, split, rename)"),
     ]
 
     def __init__(self, corpus: Corpus | None = None, state: StateStore | None = None) -> None:

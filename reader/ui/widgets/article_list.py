@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import partial
-from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -22,14 +21,14 @@ from textual.widgets import Static
 from ...analysis.model import Article
 from ..arrange import SORT_NAMES, SORTS, Section, arrange
 from ..lookup import CorpusIndex
-from ..sanitize import clip, literal, printable
+from ..sanitize import clip, literal
 from ..words import plural
 from .filter_bar import FilterBar
 from .line_list import LineList, Row
+from .list_rows import HEADING, article_ids, article_text, heading_event, heading_text, step_from
 
 if TYPE_CHECKING:
     from ..reading import StateStore
-
 
 class ArticleList(Vertical):
     """Articles in sections with unread counts; `l` filters, `H` hides read ones, `S` changes the order."""
@@ -40,7 +39,10 @@ class ArticleList(Vertical):
 `l` opens the filter: type words from the title, outlet, feed or heading, Enter
 keeps the filter and Escape leaves it as it was; Escape in the list clears
 it (and any entity filter from `E`). `j`/`k` move, Enter or a click opens an
-article. `●` marks an unread article; headings count the unread ones.
+article, and on an event's heading opens the event page. `F` folds the
+current event's articles under its heading (`▸`, with the count) or unfolds
+them; `j`/`k` pass over folded articles. `●` marks an unread article;
+headings count the unread ones.
 """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -65,6 +67,18 @@ article. `●` marks an unread article; headings count the unread ones.
         def control(self) -> ArticleList:
             return self.article_list
 
+    class EventSelected(Message):
+        """The user chose an event's heading in the list (Enter or a click)."""
+
+        def __init__(self, article_list: ArticleList, event: str) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.event = event
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
     def __init__(self, state: StateStore, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.state = state
@@ -84,6 +98,8 @@ article. `●` marks an unread article; headings count the unread ones.
         self.memory = ""
         """Names the folders shown, so each set of folders reopens with its own filter (set by the screen)."""
         self._styles: tuple[str, ...] = ()
+        self.folded: set[str] = set()
+        """Ids of the events whose articles are folded under their heading (`F`)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="filter-line")
@@ -165,7 +181,7 @@ article. `●` marks an unread article; headings count the unread ones.
 
     def next_unread(self, after: str | None) -> str | None:
         """The first unread article listed after `after`, wrapping round (None: all read)."""
-        listed = [row.id for row in self.entries.rows if row.id is not None]
+        listed = article_ids(self.entries.rows)
         start = listed.index(after) + 1 if after in listed else 0
         for article_id in listed[start:] + listed[:start]:
             if article_id not in self._read and article_id != after:
@@ -180,6 +196,27 @@ article. `●` marks an unread article; headings count the unread ones.
         self.state.set_setting("list.sort", self.sort)
         self._arrange()
         return SORT_NAMES[self.sort]
+
+    def toggle_fold(self, event_id: str) -> bool:
+        """Fold the event's articles under its heading, or unfold them; returns whether it is folded now."""
+        folded = event_id not in self.folded
+        (self.folded.add if folded else self.folded.discard)(event_id)
+        self.rebuild()
+        if folded:
+            self._highlight_heading(event_id)
+        return folded
+
+    def highlighted_event(self) -> str | None:
+        """The event of the highlighted row: its heading's, or the highlighted article's."""
+        entries = self.entries
+        if entries.highlighted is None or self.index is None:
+            return None
+        row_id = entries.rows[entries.highlighted].id
+        event = heading_event(row_id)
+        if event is not None:
+            return event
+        found = self.index.event_of.get(row_id or "")
+        return found.id if found is not None else None
 
     def _arrange(self) -> None:
         self._sections = arrange(self.index, self.sort) if self.index is not None else ()
@@ -289,8 +326,15 @@ article. `●` marks an unread article; headings count the unread ones.
             if not members:
                 continue
             unread = sum(1 for a in members if a.id not in read)
+            event = section.event
+            folded = event is not None and event.id in self.folded
             # Prompts are built as they scroll into view: 10,000 articles cost no more to draw than 20.
-            rows.append(Row(partial(self._heading, section, len(members), unread), enabled=False, height=1))
+            # An event's heading can be chosen (its page opens); other headings are labels only.
+            heading = partial(self._heading, section, len(members), unread, folded=folded)
+            rows.append(Row(heading, id=HEADING + event.id, height=1) if event is not None else Row(heading, enabled=False, height=1))
+            if folded:
+                shown += len(members)
+                continue
             for article in members:
                 entry = made.get(article.id)
                 if entry is None:
@@ -304,6 +348,9 @@ article. `●` marks an unread article; headings count the unread ones.
             if keep is not None and keep in entries:
                 self._highlight(keep)
                 break
+        else:
+            if self.current_article is not None:
+                self._highlight(self.current_article)  # folded: its event's heading
         self._count(shown)
 
     def _count(self, shown: int) -> None:
@@ -312,49 +359,40 @@ article. `●` marks an unread article; headings count the unread ones.
         self.border_subtitle = f"{plural(self.unread, 'unread', 'unread')} · {count}" if total else "0"
 
     def _highlight(self, article_id: str) -> None:
+        """Highlight the article's row, or its event's heading when the event is folded."""
         index = self.entries.index_of(article_id)
+        if index is not None:
+            self.entries.highlighted = index
+            return
+        event = self.index.event_of.get(article_id) if self.index is not None else None
+        if event is not None and event.id in self.folded:
+            self._highlight_heading(event.id)
+
+    def _highlight_heading(self, event_id: str) -> None:
+        index = self.entries.index_of(HEADING + event_id)
         if index is not None:
             self.entries.highlighted = index
 
     def neighbour(self, article_id: str | None, step: int) -> str | None:
-        """The article `step` places away in the list as shown (clamped); the first one if `article_id` is not listed."""
-        rows = self.entries.rows
-        listed = [row.id for row in rows if row.id is not None]
-        if not listed:
-            return None
-        index = self.entries.index_of(article_id) if article_id is not None else None
-        if index is None:
-            return listed[0]
-        position = sum(1 for row in rows[:index] if row.id is not None) + step
-        return listed[max(0, min(len(listed) - 1, position))]
+        """The article `step` places away in the list as shown, folded ones passed over (`list_rows.step_from`)."""
+        at = self.entries.index_of(article_id) if article_id is not None else None
+        event = self.index.event_of.get(article_id or "") if self.index is not None and at is None else None
+        heading = self.entries.index_of(HEADING + event.id) if event is not None else None
+        return step_from(self.entries.rows, at, heading, step)
 
-    def _heading(self, section: Section, count: int, unread: int) -> Text:
-        """One line: the section's label and date, how many articles are listed and how many are unread."""
-        event_style = self.get_component_rich_style("article-list--event", partial=True)
-        meta_style = self.get_component_rich_style("article-list--meta", partial=True)
-        heading = Text("◆ ", style=event_style, end="", no_wrap=True, overflow="ellipsis")
-        heading.append_text(literal(clip(section.label, 80), event_style))
-        if section.date:
-            heading.append(f" · {printable(section.date)}", style=meta_style)
-        heading.append(f"  ({count}" + (f" · {unread} unread)" if unread else ")"), style=meta_style)
-        return heading
+    def _heading(self, section: Section, count: int, unread: int, *, folded: bool = False) -> Text:
+        style = partial(self.get_component_rich_style, partial=True)
+        return heading_text(section, count, unread, folded=folded, event_style=style("article-list--event"), meta_style=style("article-list--meta"))
 
     def _prompt(self, article: Article, *, read: bool) -> Text:
-        """Two lines: unread marker and title, then outlet and date."""
-        meta_style = self.get_component_rich_style("article-list--meta", partial=True)
-        unread_style = self.get_component_rich_style("article-list--unread", partial=True)
-        unread = not read
-        prompt = Text("● " if unread else "  ", style=unread_style, end="", no_wrap=True, overflow="ellipsis")
-        prompt.append_text(literal(clip(article.title or article.source, 120)))
-        if unread:
-            prompt.stylize("bold", 2)
-        meta = " · ".join(part for part in (article.outlet, article.date) if part) or PurePath(article.source).name
-        prompt.append("\n  ")
-        prompt.append_text(literal(clip(meta, 80), meta_style))
-        return prompt
+        style = partial(self.get_component_rich_style, partial=True)
+        return article_text(article, read=read, meta_style=style("article-list--meta"), unread_style=style("article-list--unread"))
 
     @on(LineList.Selected, "#articles")
     def _chosen(self, event: LineList.Selected) -> None:
         event.stop()
-        if event.row_id is not None:
+        chosen = heading_event(event.row_id)
+        if chosen is not None:
+            self.post_message(self.EventSelected(self, chosen))
+        elif event.row_id is not None:
             self.post_message(self.ArticleSelected(self, event.row_id))
