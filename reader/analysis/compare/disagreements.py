@@ -6,6 +6,12 @@ injured count) and stand in sentences that share some meaningful words. Equal
 values written differently ("$1bn", "$1 billion") agree. A bound or range
 that allows the other's exact figure ("at least 60" against 62) is a
 difference in kind, not a contradiction.
+
+Dates are a quantity of their own: the same occurrence dated differently
+("on Tuesday, March 3" against "on March 4", or another year) is a
+disagreement, the same day in another notation ("3 March 2015",
+"March 3, 2015", "03/03/2015") is not. The digits of a date are never read as
+a count.
 """
 
 from __future__ import annotations
@@ -18,12 +24,19 @@ from itertools import combinations
 from reader.analysis.compare.facts import Sentence
 from reader.analysis.compare.quantities import Quantity, quantities
 from reader.analysis.model import Claim, Disagreement
+from reader.analysis.text.dates import MONTHS, WEEKDAYS
 from reader.analysis.text.normalise import DIGIT
 
 CONTEXT_WORDS = 2
 """Meaningful words two sentences must share for their figures to be taken as the same quantity."""
 MAX_POSTING = 50
 """A word in more of one quantity's sentences than this is too common to pair them on."""
+DATE_CONTEXT_WORDS = 3
+"""Sentences name many days (when it happened, when talks resume): two dates are taken to be
+the same occurrence's only when their sentences share more words than figures must."""
+_DATE_KEY = ("date", "")
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+"""Words every dated sentence shares ("march", "tuesday"): not context."""
 
 def _key(quantity: Quantity) -> tuple[str, str]:
     # Amounts of money are named too variously ("fund", "investment", "deal") to require the same noun.
@@ -31,6 +44,8 @@ def _key(quantity: Quantity) -> tuple[str, str]:
 
 
 def _measure(unit: str, counts: str) -> str:
+    if unit == "date":
+        return "date"
     if unit == "pct":
         return f"share of {counts}" if counts else "share"
     if unit == "num":
@@ -64,7 +79,20 @@ def _classify(claims: Sequence[Claim]) -> str | None:
     return "kind" if len({(c.low, c.high) for c in claims}) > 1 else None
 
 
-def _clusters(items: list[tuple[Claim, frozenset[str]]]) -> list[list[Claim]]:
+def _classify_dates(claims: Sequence[Claim]) -> str | None:
+    """"conflict" when two articles date the occurrence with no day in common, else None (they agree).
+
+    An article may name several days in one cluster (it began on the 3rd, ended on the 5th):
+    only articles whose days share none are at odds.
+    """
+    days: dict[str, set[float]] = {}
+    for claim in claims:
+        days.setdefault(claim.article, set()).add(claim.low)
+    sets = list(days.values())
+    return "conflict" if any(a.isdisjoint(b) for a, b in combinations(sets, 2)) else None
+
+
+def _clusters(items: list[tuple[Claim, frozenset[str]]], needed: int = CONTEXT_WORDS) -> list[list[Claim]]:
     """Claims of one key, joined when their sentences share context, across articles.
 
     Only claims that share a word are compared (an inverted index, common words
@@ -86,7 +114,7 @@ def _clusters(items: list[tuple[Claim, frozenset[str]]]) -> list[list[Claim]]:
         pair for found in postings.values() if 1 < len(found) <= MAX_POSTING for pair in combinations(found, 2)
     )
     for (i, j), count in shared.items():
-        if count >= CONTEXT_WORDS and items[i][0].article != items[j][0].article:
+        if count >= needed and items[i][0].article != items[j][0].article:
             parent[root(i)] = root(j)
     groups: dict[int, list[Claim]] = {}
     for index, (claim, _) in enumerate(items):
@@ -100,14 +128,22 @@ def disagreements(sentences: Iterable[Sentence]) -> tuple[Disagreement, ...]:
     for sentence in sentences:
         if not DIGIT.search(sentence.text):
             continue
-        for q in quantities(sentence.text):
+        text = sentence.text
+        for day in sentence.days:
+            # The day as a claim of its own; its digits blanked so that "March 3" is no count of 3.
+            ordinal = float(day.day.toordinal())
+            claim = Claim(sentence.article, sentence.paragraph, sentence.text, day.text, ordinal, ordinal)
+            by_key.setdefault(_DATE_KEY, []).append((claim, sentence.words - _CALENDAR_WORDS))
+            text = text[: day.start] + " " * (day.end - day.start) + text[day.end :]
+        for q in quantities(text):
             claim = Claim(sentence.article, sentence.paragraph, sentence.text, q.text, q.low, q.high)
             by_key.setdefault(_key(q), []).append((claim, sentence.words))
     found_all: list[Disagreement] = []
-    for (unit, counts), items in by_key.items():
-        for claims in _clusters(items):
-            kind = _classify(claims)
+    for key, items in by_key.items():
+        dated = key == _DATE_KEY
+        for claims in _clusters(items, DATE_CONTEXT_WORDS if dated else CONTEXT_WORDS):
+            kind = _classify_dates(claims) if dated else _classify(claims)
             if kind is not None:
-                found_all.append(Disagreement(_measure(unit, counts), kind, tuple(claims)))
+                found_all.append(Disagreement(_measure(*key), kind, tuple(claims)))
     found_all.sort(key=lambda d: (d.kind != "conflict", d.measure))
     return tuple(found_all)

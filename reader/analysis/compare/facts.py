@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.analysis.model import Article
+from reader.analysis.text.dates import DayRef, days_named, stated_date
 from reader.analysis.text.normalise import DIGIT, STOPWORDS, figure_spans
 from reader.analysis.text.sentences import split as sentences
 
@@ -26,6 +27,8 @@ class Sentence:
     """Meaningful words (`meaningful`)."""
     figures: frozenset[str]
     """Keys of its telling figures: no years, no counts below ten."""
+    days: tuple[DayRef, ...] = ()
+    """The calendar days it names (`dates.days_named`), a day without a year read in the article's year."""
 
 
 def telling(key: str) -> bool:
@@ -52,12 +55,13 @@ def read_sentences(articles: Sequence[Article]) -> list[Sentence]:
     """Every sentence of `articles`, in their order."""
     found = []
     for article in articles:
+        base = stated_date(article)
         for paragraph, text in enumerate(article.paragraphs):
             for sentence in sentences(text):
-                keys = (
-                    frozenset(f.key for _, _, f in figure_spans(sentence) if telling(f.key))
-                    if DIGIT.search(sentence)
-                    else frozenset()
-                )
-                found.append(Sentence(article.id, paragraph, sentence, meaningful(sentence), keys))
+                if not DIGIT.search(sentence):
+                    found.append(Sentence(article.id, paragraph, sentence, meaningful(sentence), frozenset()))
+                    continue
+                keys = frozenset(f.key for _, _, f in figure_spans(sentence) if telling(f.key))
+                days = tuple(days_named(sentence, base))
+                found.append(Sentence(article.id, paragraph, sentence, meaningful(sentence), keys, days))
     return found

@@ -162,6 +162,72 @@ def event_date(article: Article) -> tuple[date | None, str | None]:
     return base, None
 
 
+# Calendar days named in a sentence, in any notation, for telling whether two outlets date
+# one occurrence alike: "3 March 2015" = "March 3, 2015" = "2015-03-03" = "03/03/2015".
+_WEEKDAY_BEFORE = r"(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?"
+_NUMERIC = re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d\d)\b")
+_NO_YEAR = (
+    re.compile(rf"\b{_WEEKDAY_BEFORE}{_MONTH}\s+{_DAY}\b(?![,/]?\s*\d)", re.I),
+    re.compile(rf"\b{_WEEKDAY_BEFORE}{_DAY}(?:\s+of)?\s+{_MONTH}\b(?!,?\s*\d)", re.I),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DayRef:
+    """A calendar day a sentence names, where it stands and as written."""
+
+    start: int
+    end: int
+    text: str
+    day: date
+
+
+def _numeric_day(first: int, second: int, year: int) -> date | None:
+    """`first/second/year` when only one reading is a date, or both read alike ("03/03/2015")."""
+    readings = {d for d in (_valid(year, first, second), _valid(year, second, first)) if d is not None}
+    return readings.pop() if len(readings) == 1 else None
+
+
+def _in_year_of(base: date, month: int, day: int) -> date | None:
+    """A day without a year, in the year of `base`; a day well after `base` is taken from the year before."""
+    found = _valid(base.year, month, day)
+    if found is not None and found > base + timedelta(days=31):
+        found = _valid(base.year - 1, month, day)
+    return found
+
+
+def days_named(text: str, base: date | None = None) -> list[DayRef]:
+    """Every calendar day `text` names, in order: full dates in any notation, unambiguous numeric
+    dates, and, when the article's own date `base` is known, a day and month without a year.
+
+    A month of "may" in lower case is the verb, and ambiguous numeric dates ("03/04/2015":
+    March or April?) are left out rather than guessed.
+    """
+    if not any(c.isdigit() for c in text):
+        return []
+    text = plain(text)
+    found: list[DayRef] = []
+
+    def add(start: int, end: int, day: date | None) -> None:
+        if day is not None and all(end <= r.start or start >= r.end for r in found):
+            found.append(DayRef(start, end, text[start:end], day))
+
+    for pattern in (*_FULL_DATES, _NUMERIC):
+        for m in pattern.finditer(text):
+            year = int(m.group("year"))
+            if pattern is _NUMERIC:
+                add(m.start(), m.end(), _numeric_day(int(m.group("first")), int(m.group("second")), year))
+            elif (month := _month_number(m.group("month"))) and m.group("month") != "may":
+                add(m.start(), m.end(), _valid(year, month, int(m.group("day"))))
+    if base is not None:
+        for pattern in _NO_YEAR:
+            for m in pattern.finditer(text):
+                if m.group("month") != "may" and (month := _month_number(m.group("month"))):
+                    add(m.start(), m.end(), _in_year_of(base, month, int(m.group("day"))))
+    found.sort(key=lambda r: r.start)
+    return found
+
+
 # Date stamps of web pages ("Friday 08 June 2018 16:29 BST"): the cleaner lifts them off the top.
 _STAMP_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _STAMPS = (
