@@ -126,6 +126,7 @@ def _event(event: Event, comparison: EventComparison | None) -> dict[str, Any]:
         "named": [
             {"entity": n.entity, "name": n.name, "type": n.type, "articles": list(n.articles)} for n in found.named
         ],
+        "place": found.place,
     }
 
 

@@ -181,3 +181,25 @@ def test_alignment_puts_linked_paragraphs_on_one_row_and_keeps_order() -> None:
     assert rows == ((0, None), (1, 0), (2, None), (None, 1), (3, 2), (4, None), (None, 3))
     assert align("b", 4, "a", 5, links)[1] == (0, 1)
     assert align("a", 2, "b", 1, []) == ((0, None), (1, None), (None, 0))
+
+
+def test_the_event_names_the_place_its_articles_name_most_and_which_renderings_differ() -> None:
+    from reader.analysis.compare import compare_event
+    from reader.analysis.model import Anchor, Entity, EntityMention, Event, Link, Quote
+
+    minsk, kyiv = Entity("place:minsk", "Minsk", "PLACE"), Entity("place:kyiv", "Kyiv", "PLACE")
+
+    def article(id: str, text: str, quote: str, places: tuple[Entity, ...]) -> Article:
+        mentions = tuple(EntityMention(0, 0, 1, p.name, "PLACE", p.id) for p in places)
+        start = text.index(quote)
+        return Article(id=id, source=f"{id}.txt", title=id, paragraphs=(text,), entities=mentions,
+                       quotes=(Quote(0, start, start + len(quote), quote, None, "direct", "said"),))
+
+    a = article("a", 'In Minsk, Kyiv and Minsk again: "we will talk until the guns fall silent," he said.', "we will talk until the guns fall silent", (minsk, kyiv, minsk))
+    b = article("b", 'He said: "we will talk until the guns fall silent."', "we will talk until the guns fall silent", (kyiv,))
+    c = article("c", 'He said: "we will talk until the guns are silent."', "we will talk until the guns are silent", ())
+    links = [Link("quote", 90.0, Anchor("a", 0), Anchor(x, 0), event="e") for x in ("b", "c")]
+    found = compare_event(Event("e", "Talks", None, ("a", "b", "c")), [a, b, c], {e.id: e for e in (minsk, kyiv)}, links)
+    assert found.place == "Minsk"
+    (entry,) = found.ledger
+    assert {r.article: r.changed for r in entry.renderings} == {"a": False, "b": False, "c": True}

@@ -67,3 +67,4 @@ def test_dates_of_unrelated_sentences_are_not_compared() -> None:
         ("a", "The ceasefire talks in Minsk opened on March 3."),
         ("b", "Parliament will vote on the budget on March 4."),
     )) == ()
+

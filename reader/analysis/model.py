@@ -183,6 +183,8 @@ class Rendering:
     text: str
     diff: tuple[DiffRun, ...] = ()
     """From the fullest rendering to this one: "delete" is what this outlet cut, "insert" what it changed."""
+    changed: bool = False
+    """Its wording differs from the fullest's: worked out once here, where the event page would scan every diff."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +250,8 @@ class EventComparison:
     single_source: tuple[SingleSource, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     named: tuple[Named, ...] = ()
+    place: str | None = None
+    """The place the event's articles name most often (the event page's header shows it)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from reader.analysis.compare.disagreements import disagreements
 from reader.analysis.compare.facts import read_sentences
 from reader.analysis.compare.ledger import ledger
-from reader.analysis.compare.named import named
+from reader.analysis.compare.named import main_place, named
 from reader.analysis.compare.single_source import single_source
 from reader.analysis.model import Article, Entity, Event, EventComparison, Link
 
@@ -35,6 +35,7 @@ def compare_event(
         single_source=single_source(articles, read, links, quotations),
         disagreements=disagreements(read),
         named=named(articles, entities),
+        place=main_place(articles, entities),
     )
 
 

@@ -81,9 +81,10 @@ def _entry(said: Sequence[_Said], members: list[int]) -> LedgerEntry:
     chosen = [said[index] for index in sorted(best.values())]
     fullest = max(chosen, key=lambda s: (len(s.norm.split()), len(s.text)))
     speakers = Counter(s.speaker for s in chosen if s.speaker)
+    diffs = [() if s is fullest else word_diff(fullest.text, s.text) for s in chosen]
     renderings = tuple(
-        Rendering(s.article, s.paragraph, s.text, () if s is fullest else word_diff(fullest.text, s.text))
-        for s in chosen
+        Rendering(s.article, s.paragraph, s.text, diff, any(run.op != "equal" for run in diff))
+        for s, diff in zip(chosen, diffs, strict=True)
     )
     return LedgerEntry(
         speaker=speakers.most_common(1)[0][0] if speakers else None,

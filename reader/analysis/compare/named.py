@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from reader.analysis.model import Article, Entity, Named
 
 KINDS = frozenset({"PERSON", "ORG"})
 """Places and dates are the setting, not who was given a voice or left out."""
+PLACES = frozenset({"PLACE", "GPE", "LOC"})
 
 
 def named(articles: Sequence[Article], entities: Mapping[str, Entity]) -> tuple[Named, ...]:
@@ -29,3 +31,13 @@ def named(articles: Sequence[Article], entities: Mapping[str, Entity]) -> tuple[
         result.append(Named(entity_id, name, kinds[entity_id], tuple(owners)))
     result.sort(key=lambda n: (-len(n.articles), n.name.casefold()))
     return tuple(result)
+
+
+def main_place(articles: Sequence[Article], entities: Mapping[str, Entity]) -> str | None:
+    """The place the articles mention most often, by every mention (the event's setting), or None."""
+    counts = Counter(m.entity for article in articles for m in article.entities if m.type in PLACES)
+    if not counts:
+        return None
+    entity_id = counts.most_common(1)[0][0]
+    entity = entities.get(entity_id)
+    return entity.name if entity else entity_id

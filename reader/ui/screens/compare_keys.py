@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from ..widgets.article_view import ArticleView
 
 
+PAGE = "event-page"
+"""The name the event page is installed under."""
+
+
 class CompareKeys:
     """Actions behind `v`, `c`, `[`, `]`, `O`, `F`, `M`, `T`, `X`, `L` and `z` on the reading screen."""
 
@@ -63,7 +67,14 @@ class CompareKeys:
         if event is None or self.index is None or event not in self.index.events:
             self.notify("This article belongs to no event.", markup=False, timeout=2)
             return
-        self.app.push_screen(EventPage(self.index, event), self._opened)
+        # One page, made once and kept (installed): composing, styling and laying out a new
+        # screen cost more than filling this one for another event.
+        page = self.app.get_screen(PAGE) if self.app.is_screen_installed(PAGE) else None
+        if not isinstance(page, EventPage):
+            page = EventPage(self.index, event)
+            self.app.install_screen(page, PAGE)
+        page.open(self.index, event)
+        self.app.push_screen(page, self._opened)
 
     def action_toggle_fold(self) -> None:
         event = self._event_here()

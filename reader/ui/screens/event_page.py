@@ -10,7 +10,6 @@ undo the last correction; the app stores each one and shows the corrected list.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -27,8 +26,6 @@ from ..widgets.event_sheet import EventSheet
 from ..widgets.key_bar import KeyBar
 from . import correcting
 from .choose import Picker, Rename
-
-_PLACES = frozenset({"PLACE", "GPE", "LOC"})
 
 
 class EventPage(Screen[Anchor | None]):
@@ -63,6 +60,13 @@ class EventPage(Screen[Anchor | None]):
         self.show(self.index, self.event_id)
         self.query_one(EventSheet).focus()
 
+    def open(self, index: CorpusIndex, event: str) -> None:
+        """Fill the page for `event` before it is pushed again (the page is made once and kept)."""
+        self.index, self.event_id = index, event
+        if self.is_mounted:
+            self.show(index, event)
+            self.query_one(EventSheet).focus()
+
     def show(self, index: CorpusIndex, event: str) -> None:
         """Show `event` of `index` (again, after a correction changed the corpus)."""
         self.index, self.event_id = index, event
@@ -72,18 +76,25 @@ class EventPage(Screen[Anchor | None]):
         # The first report first, follow-ups in time order, undated articles last.
         members = sorted((index.articles[a] for a in found.articles if a in index.articles), key=lambda a: (a.date is None, a.date or "", a.id))
         self.query_one("#event-header", Static).update(self._header(found, members))
-        names = {e.id: e.name for e in index.corpus.entities}
-        self.query_one(EventSheet).show(members, index.comparisons.get(event), names)
+        comparison = index.comparisons.get(event)
+        # Only the speakers' names: a dict of every entity of a large archive took longer than the page.
+        speakers = {e.speaker for e in comparison.ledger if e.speaker} if comparison is not None else set()
+        self.query_one(EventSheet).show(members, comparison, {s: index.entity_name(s) for s in speakers})
 
     def _header(self, event: Event, members: list[Article]) -> Text:
-        places: Counter[str] = Counter(
-            self.index.entity_name(m.entity) for a in members for m in a.entities if m.type in _PLACES
-        )
+        comparison = self.index.comparisons.get(event.id)
+        # The analysis names the place of an event of two articles or more; one article is quickly read here.
+        if comparison is not None:
+            place = comparison.place
+        else:
+            from ...analysis.compare.named import main_place
+
+            place = main_place(members, self.index.entities)
         outlets = {a.outlet or a.source for a in members}
         dated = sorted(a.date for a in members if a.date)
         facts = [
             event.date or "date unknown",
-            places.most_common(1)[0][0] if places else "",
+            place or "",
             f"{len(outlets)} outlet{'s' * (len(outlets) != 1)}, {len(members)} article{'s' * (len(members) != 1)}",
             f"coverage {dated[0]} → {dated[-1]}" if dated else "",
             "grouped by you" if event.origin == "user" else "",

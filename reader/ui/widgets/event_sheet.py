@@ -21,7 +21,7 @@ from textual import on
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
-from ...analysis.model import Anchor, Article, EventComparison, LedgerEntry, Named, Rendering
+from ...analysis.model import Anchor, Article, Claim, EventComparison, LedgerEntry, Named, Rendering, SingleSource
 from ..sanitize import clip, printable
 from .sheet_lines import Prompt, SheetLines
 
@@ -72,6 +72,8 @@ class EventSheet(SheetLines):
         self.column = 0
         """Which article's ✓ a ledger row's Enter opens."""
         self._styles: dict[str, Style] = {}
+        self._numbers: dict[str, int] = {}
+        """Article id -> its number in the coverage list (1-based)."""
 
     def _style(self, name: str) -> Style:
         # Resolved once per `show`: asking the DOM for a style per cell made large pages slow to open.
@@ -85,6 +87,7 @@ class EventSheet(SheetLines):
     def show(self, members: Sequence[Article], comparison: EventComparison | None, names: dict[str, str]) -> None:
         """Fill the sheet for an event's articles (in event order) and their comparison."""
         self.members = list(members)
+        self._numbers = {a.id: n for n, a in enumerate(self.members, start=1)}
         self.column = 0
         self._styles = {}
         prompts: list[Prompt] = []
@@ -110,7 +113,7 @@ class EventSheet(SheetLines):
         add(Text(title + (f" ({count})" if count is not None else ""), style=self._style("section")))
 
     def _outlet(self, article_id: str) -> str:
-        number = next((n for n, a in enumerate(self.members, start=1) if a.id == article_id), 0)
+        number = self._numbers.get(article_id, 0)
         article = self.members[number - 1] if number else None
         return f"{number}. {printable(clip(outlet_of(article), 24))}" if article else article_id
 
@@ -118,16 +121,18 @@ class EventSheet(SheetLines):
         self._section(add, "Coverage", len(self.members))
         dated = sorted((a.date, a.id) for a in self.members if a.date)
         first = dated[0][1] if dated else None
-        dim = self._style("dim")
         for number, article in enumerate(self.members, start=1):
-            line = Text(f"{number:>2}. ", end="", no_wrap=True, overflow="ellipsis")
-            line.append(printable(clip(outlet_of(article), 28)), style="bold")
-            meta = [article.date or "undated", f"{len(article.paragraphs)} ¶", clip(article.byline or "", 30)]
-            line.append("  " + printable(" · ".join(m for m in meta if m)), style=dim)
-            if article.id == first:
-                line.append("  first report", style=self._style("check"))
-            line.append("  " + printable(clip(article.title, 90)))
-            add(line, SheetRow(Anchor(article.id, 0), article=article.id))
+            add(partial(self._coverage_line, number, article, article.id == first), SheetRow(Anchor(article.id, 0), article=article.id))
+
+    def _coverage_line(self, number: int, article: Article, first: bool) -> Text:
+        line = Text(f"{number:>2}. ", end="", no_wrap=True, overflow="ellipsis")
+        line.append(printable(clip(outlet_of(article), 28)), style="bold")
+        meta = [article.date or "undated", f"{len(article.paragraphs)} ¶", clip(article.byline or "", 30)]
+        line.append("  " + printable(" · ".join(m for m in meta if m)), style=self._style("dim"))
+        if first:
+            line.append("  first report", style=self._style("check"))
+        line.append("  " + printable(clip(article.title, 90)))
+        return line
 
     def matrix(self, carried: set[str] | frozenset[str], chosen: int | None) -> Text:
         """A ✓ per article in `carried`, a dot for the others, the chosen column reversed."""
@@ -154,7 +159,7 @@ class EventSheet(SheetLines):
         for entry in found.ledger[:SECTION_ROWS]:
             add(partial(self._ledger_line, entry, names, None), SheetRow(Anchor(entry.fullest.article, entry.fullest.paragraph), entry))
             for rendering in entry.renderings:
-                if any(run.op != "equal" for run in rendering.diff):
+                if rendering.changed:
                     add(partial(self._diff_line, rendering), SheetRow(Anchor(rendering.article, rendering.paragraph)))
         self._more(add, len(found.ledger))
 
@@ -183,11 +188,17 @@ class EventSheet(SheetLines):
         for item in found.single_source[:SECTION_ROWS]:
             if item.article != current:
                 current = item.article
-                add(Text(f"  {self._outlet(item.article)}", style="bold"))
-            line = Text(f"    ¶{item.paragraph + 1} ", style=self._style("dim"), end="", no_wrap=True, overflow="ellipsis")
-            line.append(printable(clip(item.sentence, 200)), style=Style())
-            add(line, SheetRow(Anchor(item.article, item.paragraph)))
+                add(partial(self._outlet_line, item.article))
+            add(partial(self._single_line, item), SheetRow(Anchor(item.article, item.paragraph)))
         self._more(add, len(found.single_source))
+
+    def _outlet_line(self, article_id: str) -> Text:
+        return Text(f"  {self._outlet(article_id)}", style="bold")
+
+    def _single_line(self, item: SingleSource) -> Text:
+        line = Text(f"    ¶{item.paragraph + 1} ", style=self._style("dim"), end="", no_wrap=True, overflow="ellipsis")
+        line.append(printable(clip(item.sentence, 200)), style=Style())
+        return line
 
     def _disagreements(self, add, found: EventComparison) -> None:  # type: ignore[no-untyped-def]
         self._section(add, "Outlets disagree", len(found.disagreements))
@@ -199,10 +210,13 @@ class EventSheet(SheetLines):
             line.append(kind, style=self._style("conflict") if item.kind == "conflict" else self._style("dim"))
             add(line)
             for claim in item.claims:
-                row = Text(f"    {self._outlet(claim.article)}: ", style=self._style("dim"), end="", no_wrap=True, overflow="ellipsis")
-                row.append(printable(claim.figure), style="bold")
-                row.append(" — " + printable(clip(claim.sentence, 160)))
-                add(row, SheetRow(Anchor(claim.article, claim.paragraph)))
+                add(partial(self._claim_line, claim), SheetRow(Anchor(claim.article, claim.paragraph)))
+
+    def _claim_line(self, claim: Claim) -> Text:
+        row = Text(f"    {self._outlet(claim.article)}: ", style=self._style("dim"), end="", no_wrap=True, overflow="ellipsis")
+        row.append(printable(claim.figure), style="bold")
+        row.append(" — " + printable(clip(claim.sentence, 160)))
+        return row
 
     def _named(self, add, found: EventComparison) -> None:  # type: ignore[no-untyped-def]
         self._section(add, "Who is named", len(found.named))
