@@ -160,3 +160,35 @@ async def test_a_merge_made_on_the_reading_screen_is_there_after_reopening(tmp_p
         assert set(again.main.index.event_of[independent].articles) == merged
         heading = again.main.article_list.entries.index_of(HEADING + again.main.index.event_of[independent].id)
         assert heading is not None
+
+
+@pilot_test
+async def test_swapping_sides_mirrors_the_rows_and_keeps_the_cursor_on_its_row() -> None:
+    from reader.ui.screens.side_by_side import SideBySide
+    from reader.ui.widgets.aligned_view import AlignedView
+
+    corpus = seeds()
+    _, independent = june(corpus)
+    app = ReaderApp([], corpus=corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        app.main.go(app.main.resume(independent))
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, SideBySide)
+        view = app.screen.query_one(AlignedView)
+        linked = next(n for n, (a, b) in enumerate(view.rows) if a is not None and b is not None)
+        view.cursor = linked
+        before, rows = view.rows[linked], view.rows
+        await pilot.press("x")
+        await pilot.pause()
+        assert view.cursor == linked and view.rows[linked] == before[::-1]
+        assert view.rows == tuple(pair[::-1] for pair in rows)
+        # What is painted on the row's first line is the new left article's paragraph, beside the old left one.
+        line = view._first_line[linked] - int(view.scroll_y)
+        painted = view.render_line(line).text
+        left_words = view.left.paragraphs[before[1]].split()[:2]
+        right_words = view.right.paragraphs[before[0]].split()[:2]
+        assert painted.split(" │ ")[0].split()[:2] == left_words and painted.split(" │ ")[1].split()[:2] == right_words
+        # Swapping back gives the layout the page opened with.
+        await pilot.press("x")
+        assert view.rows == rows

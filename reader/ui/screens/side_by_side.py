@@ -90,6 +90,11 @@ class SideBySide(Screen[Anchor | None]):
         if paragraph is not None:
             row = next((n for n, (a, _) in enumerate(rows) if a is not None and a >= paragraph), 0)
         view.show(left, right, rows, row)
+        self._titles()
+
+    def _titles(self) -> None:
+        rows = self.query_one(AlignedView).rows
+        left, right = self.index.articles[self.left_id], self.index.articles[self.right_id]
         linked = sum(1 for a, b in rows if a is not None and b is not None)
         # Side by side when the columns are, one above the other (as the paragraphs are) on a narrow terminal.
         wide = self.size.width >= WIDE
@@ -106,10 +111,9 @@ class SideBySide(Screen[Anchor | None]):
             self._show(view.rows[view.cursor][0] if view.rows else None)
 
     def action_swap(self) -> None:
-        view = self.query_one(AlignedView)
-        here = view.rows[view.cursor][1] if view.rows else None
         self.left_id, self.right_id = self.right_id, self.left_id
-        self._show(here)
+        self.query_one(AlignedView).swap()
+        self._titles()
 
     def action_choose(self) -> None:
         event = self.index.event_of.get(self.left_id)

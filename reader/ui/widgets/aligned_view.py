@@ -90,6 +90,25 @@ class AlignedView(ScrollView, can_focus=True):
         self._scroll_to_cursor(center=True)
         self.refresh()
 
+    def swap(self) -> None:
+        """Put the right article on the left, the cursor on the same row.
+
+        The alignment is mirrored, not worked out again, and so is the two-column layout:
+        the wrapped lines do not change, only their sides (a swap repainted in 30 ms before).
+        """
+        if self.left is None or self.right is None:
+            return
+        self.left, self.right = self.right, self.left
+        self.rows = tuple((b, a) for a, b in self.rows)
+        self._styled.clear()  # the marks change sides: what the left cut, the right added
+        if self._wide and self._laid_width != -1:
+            self._wraps = {(1 - side, paragraph): starts for (side, paragraph), starts in self._wraps.items()}
+            self._lines = [(row, b, a) if a != SPACING else (row, a, b) for row, a, b in self._lines]
+        else:
+            self._laid_width = -1
+            self._lay_out()
+        self.refresh()
+
     @property
     def wide(self) -> bool:
         return self._wide
@@ -210,18 +229,17 @@ class AlignedView(ScrollView, can_focus=True):
             self._styled[key] = found
         return found
 
-    def _piece(self, row: int, side: int, line: int, width: int, fill: Style) -> Strip:
-        pair = self.rows[row]
-        paragraph = pair[side]
+    def _piece(self, row: int, side: int, line: int, width: int, fill: Style) -> list[Segment]:
+        """One line of one side as segments exactly `width` cells wide (blank where the side has none)."""
+        paragraph = self.rows[row][side]
         if paragraph is None or line < 0:
-            return Strip.blank(width, fill)
+            return [Segment(" " * width, fill)]
         starts = self._wraps[side, paragraph]
         text = self._paragraph(row, side)
         end = starts[line + 1] if line + 1 < len(starts) else len(text.plain)
         piece = text[starts[line] : end]
         piece.rstrip()
-        segments = list(piece.render(self.app.console))
-        return Strip(segments, piece.cell_len).extend_cell_length(width, fill).crop(0, width)
+        return Segment.adjust_line_length(list(piece.render(self.app.console)), width, style=fill)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._base = self.rich_style
@@ -230,6 +248,8 @@ class AlignedView(ScrollView, can_focus=True):
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
+        # Built as segments and made into one Strip: every Strip operation makes a new Strip with
+        # caches of its own, and chains of them were most of a swap's repaint.
         width = self.scrollable_content_region.width
         index = int(self.scroll_y) + y
         if index >= len(self._lines):
@@ -240,13 +260,12 @@ class AlignedView(ScrollView, can_focus=True):
         fill = self._cursor_style if row == self.cursor else self._base
         if self._wide:
             column = (width - len(RULE)) // 2
-            rule = Strip([Segment(RULE, self._rule_style)], len(RULE))
-            left = self._piece(row, 0, a, column, fill)
-            right = self._piece(row, 1, b, width - column - len(RULE), fill)
-            strip = Strip.join([left, rule, right])
+            segments = self._piece(row, 0, a, column, fill)
+            segments.append(Segment(RULE, self._rule_style))
+            segments += self._piece(row, 1, b, width - column - len(RULE), fill)
         elif a == 0:
-            strip = self._piece(row, 0, b, width, fill)
+            segments = self._piece(row, 0, b, width, fill)
         else:
-            indent = Strip([Segment(INDENT, self._rule_style)], len(INDENT))
-            strip = Strip.join([indent, self._piece(row, 1, b, width - len(INDENT), fill)])
-        return strip.extend_cell_length(width, fill).crop(0, width).apply_style(self._base)
+            segments = [Segment(INDENT, self._rule_style), *self._piece(row, 1, b, width - len(INDENT), fill)]
+        line = Segment.adjust_line_length(segments, width, style=fill)
+        return Strip(Segment.apply_style(line, self._base), width)
