@@ -81,7 +81,7 @@ async def test_an_event_folds_under_its_heading_and_j_passes_over_it() -> None:
         heading = heading_row(app, event)
         assert entries.highlighted == heading  # the cursor waits on the folded heading
         text = entries.rows[heading].text.plain
-        assert text.startswith("▸ ") and f"{len(members)} folded" in text
+        assert text.startswith(f"▸ {len(members)} folded · ")
         await pilot.press("j")
         assert entries.rows[entries.highlighted].id not in members  # the folded articles are passed over
         await pilot.press("k", "F")

@@ -51,15 +51,19 @@ def step_from(rows: Sequence[Row], at: int | None, heading: int | None, step: in
 def heading_text(section: Section, count: int, unread: int, *, folded: bool, event_style: Style, meta_style: Style) -> Text:
     """One line: the section's label and date, how many articles are listed and how many are unread.
 
-    A folded event's heading starts with `▸` and says its articles are folded, so the
-    list shows what it holds without showing them.
+    A folded event's heading starts with `▸` and how many articles are folded under it,
+    so the list shows what it holds without showing them.
     """
     heading = Text("▸ " if folded else "◆ ", style=event_style, end="", no_wrap=True, overflow="ellipsis")
+    if folded:
+        # First, where a narrow list still shows it: the articles are there, only folded.
+        heading.append(f"{count} folded · ", style=meta_style)
     heading.append_text(literal(clip(section.label, 80), event_style))
     if section.date:
         heading.append(f" · {printable(section.date)}", style=meta_style)
-    parts = [f"{count} folded" if folded else str(count)] + ([f"{unread} unread"] if unread else [])
-    heading.append(f"  ({' · '.join(parts)})", style=meta_style)
+    parts = ([] if folded else [str(count)]) + ([f"{unread} unread"] if unread else [])
+    if parts:
+        heading.append(f"  ({' · '.join(parts)})", style=meta_style)
     return heading
 
 
