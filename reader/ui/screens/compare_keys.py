@@ -12,8 +12,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ...analysis.model import Anchor, Correction
-from . import correcting
-from .choose import Picker, Rename
 
 if TYPE_CHECKING:
     from ..lookup import CorpusIndex
@@ -124,13 +122,20 @@ class CompareKeys:
         return lambda choice: None if choice is None else self._apply(make(choice))
 
     def _apply(self, correction: Correction | None) -> None:
+        from . import correcting
+
         if correction is None:
             self.notify("Nothing changed.", markup=False, timeout=2)
             return
         if self.app.correct(correction):
             self.notify(correcting.saying(correction), markup=False, timeout=3)
 
+    # The dialogs and the corrections are imported when first used: start-up never needs them.
+
     def action_merge_event(self) -> None:
+        from . import correcting
+        from .choose import Picker
+
         here = self._event_here()
         if here is None or self.index is None:
             self.notify("This article belongs to no event.", markup=False, timeout=2)
@@ -140,6 +145,9 @@ class CompareKeys:
         self.app.push_screen(Picker("Merge which event into this one?", choices), self._then(lambda other: correcting.merge(index, other, here)))
 
     def action_move_article(self) -> None:
+        from . import correcting
+        from .choose import Picker
+
         if self.index is None or self.current_article is None:
             return
         index, article = self.index, self.current_article
@@ -148,10 +156,15 @@ class CompareKeys:
         self.app.push_screen(Picker("Move this article to which event?", choices), self._then(lambda other: correcting.move(index, article, other)))
 
     def action_split_article(self) -> None:
+        from . import correcting
+
         if self.index is not None:
             self._apply(correcting.move(self.index, self.current_article, correcting.NEW_EVENT))
 
     def action_rename_event(self) -> None:
+        from . import correcting
+        from .choose import Rename
+
         here = self._event_here()
         event = self.index.events.get(here or "") if self.index is not None else None
         if event is None or self.index is None:
