@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from reader.analysis.model import Article
-from reader.analysis.text.dates import DayRef, days_named, stated_date
+from reader.analysis.text.dates import DayRef, days_named, may_name_a_day, stated_date
 from reader.analysis.text.normalise import DIGIT, STOPWORDS, figure_spans
 from reader.analysis.text.sentences import split as sentences
 
@@ -55,13 +56,16 @@ def read_sentences(articles: Sequence[Article]) -> list[Sentence]:
     """Every sentence of `articles`, in their order."""
     found = []
     for article in articles:
-        base = stated_date(article)
+        base: list[date | None] = []  # the article's own date, read only if a sentence names a day
         for paragraph, text in enumerate(article.paragraphs):
             for sentence in sentences(text):
                 if not DIGIT.search(sentence):
                     found.append(Sentence(article.id, paragraph, sentence, meaningful(sentence), frozenset()))
                     continue
                 keys = frozenset(f.key for _, _, f in figure_spans(sentence) if telling(f.key))
-                days = tuple(days_named(sentence, base))
+                days: tuple[DayRef, ...] = ()
+                if may_name_a_day(sentence):
+                    base = base or [stated_date(article)]
+                    days = tuple(days_named(sentence, base[0]))
                 found.append(Sentence(article.id, paragraph, sentence, meaningful(sentence), keys, days))
     return found
