@@ -81,8 +81,8 @@ def _paths(args: argparse.Namespace) -> tuple[list[Path], list[Problem]]:
     paths = [Path(argument) for argument in args.paths if argument not in urls]
     problems: list[Problem] = []
     if urls:
-        from reader.sources.pages import fetch_pages
-        from reader.sources.web import Limits
+        from reader.fetch.pages import fetch_pages
+        from reader.fetch.web import Limits
         from reader.storage.archive import Archive
 
         with Archive() as archive:
@@ -264,7 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
     if command in ("feeds", "fetch"):
-        from .sources import commands
+        from .fetch import commands
 
         return commands.feeds(argv[1:]) if command == "feeds" else commands.fetch(argv[1:])
     args = build_parser(command).parse_args(argv[1:] if command else argv)
