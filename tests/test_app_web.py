@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from reader.analysis.model import Anchor
 from reader.storage.archive import Archive
 from reader.ui.app import ReaderApp
+from reader.ui.widgets.list_rows import article_ids
 from reader.ui.widgets.progress_line import ProgressLine
 
 SIZE = (120, 40)
@@ -58,8 +59,8 @@ def test_fetch_list_open_and_o_opens_the_page(tmp_path: Path, monkeypatch: pytes
             main.article_list.entries.focus()
             await pilot.press("l", *"atom", "enter")  # the list filtered by feed: the Atom feed's two articles
             rows = main.article_list.entries.rows
-            listed = {main.index.articles[row.id].feed for row in rows if row.id}
-            assert listed == {feeds["atom"]} and sum(1 for row in rows if row.id) == 2
+            listed = {main.index.articles[article].feed for article in article_ids(rows)}
+            assert listed == {feeds["atom"]} and len(article_ids(rows)) == 2
             await pilot.press("escape")
             strike = next(a for a in main.index.articles.values() if a.title.startswith("Port strike"))
             main.go(Anchor(strike.id, 0))
