@@ -72,6 +72,7 @@ async def test_back_and_forward_and_recent_places() -> None:
     app = ReaderApp([], corpus=sample_corpus())
     async with app.run_test(size=SIZE) as pilot:
         main = app.main
+        await pilot.pause()  # the links panel fills after the first frame; Enter follows what it shows
         main.go(Anchor("bridge-herald", 1))
         await pilot.press("enter")  # follow the quote link
         assert main.current_article == "bridge-ledger"

@@ -276,8 +276,9 @@ headings count the unread ones.
         self._show_filter()
         self.rebuild()
         entries = self.entries
-        if entries.highlighted is None or not entries.rows[entries.highlighted].enabled:
-            entries.action_first()
+        here = entries.rows[entries.highlighted].id if entries.highlighted is not None else None
+        if here is None or heading_event(here) is not None:  # the first article: Enter after filtering opens one
+            entries.highlighted = next((n for n, row in enumerate(entries.rows) if heading_event(row.id) is None and row.id), None)
 
     def _matching(self, articles: Sequence[Article], label: str, words: list[str]) -> list[Article]:
         """The articles that pass the entity filter and hold every word of the text filter."""
