@@ -94,3 +94,17 @@ def test_a_lone_name_after_an_inverted_verb_of_saying_is_a_person() -> None:
 def test_a_body_line_set_in_title_case_is_read_as_a_headline() -> None:
     assert found("Review", "Best Pizza In Town And Friendly Staff", "We went there twice.") == {}
     assert set(found("Review", "Thanks For The Quick Work On Our New Roof Panels", "We paid.")) == set()
+
+
+def test_capitals_that_stress_words_in_a_mixed_case_line_are_no_organisations() -> None:
+    names = found(
+        "Velmora is NOT a town, it is a river. The staff were AMAZING, the food amazing too.",
+        "We LOVE it here and love the view. YOU MUST SEE THE GARDEN. The ORVAC board met and ORVAC agreed.",
+    )
+    assert not {"NOT", "AMAZING", "LOVE", "YOU MUST SEE THE GARDEN"} & set(names)
+    assert names["ORVAC"].type == "ORG"
+
+
+def test_initialisms_of_common_nouns_are_no_organisations() -> None:
+    names = found("I still have the VHS tapes and a DVD player, and the IPO was ASAP.")
+    assert not {"VHS", "DVD", "IPO", "ASAP"} & set(names)

@@ -146,6 +146,14 @@ FUNCTION_WORDS = words.FUNCTION_WORDS | frozenset(
     madam ladies gentlemen please thank thanks hello dear oh ah
     """.split()
 )
+# Initialisms of common nouns, not of any body: "a DVD", "the IPO", "ASAP", "LOL".
+COMMON_INITIALISMS = frozenset(
+    """DVD DVDs CD CDs VHS PC PCs TV TVs IPO API APIs SEO GPS ATM ATMs SUV SUVs PDF URL URLs FAQ FAQs SMS MMS
+    USB HD HDTV LCD LED DIY AKA ID IDs IQ MBA PhD BSc MSc MD RN CPR ICU ER OCD ADHD PTSD DUI DWI RSVP
+    ASAP FYI BTW LOL LMAO ROFL OMG IMO IMHO TBA TBD PS PPS NB HR PR IT QA R&D VAT GST MPH RPM CPU GPU RAM ROM
+    OS iOS AI VR AR HVAC AC A/C SIM ISP VPN WiFi Wi-Fi HTML HTTP PIN PINs SSN ZIP ETF ETFs ROI IRR P&L Q&A
+    VIP VIPs MVP DJ MC BBQ""".split()
+)
 # Capitalised mid-sentence yet not PERSON/ORG/PLACE: calendar words and the like.
 NOT_NAMES = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
@@ -164,7 +172,7 @@ NOT_NAMES = frozenset(
     Shi'i Marxist Marxists Communist Communists Socialist Socialists Conservative Conservatives Liberal
     Liberals Olympic Olympics Nazi Nazis Zionist Jihadist Jihadists Salafist Western Westerners Orthodox Evangelical
     """.split()
-)
+) | COMMON_INITIALISMS
 # Acronyms that stand for places, not organisations.
 PLACE_ACRONYMS = frozenset("US U.S. USA U.S.A. UK U.K. UAE U.A.E. USSR DPRK DRC PRC ROK D.C. DC".split())
 

@@ -19,6 +19,7 @@ from ..model import EntityMention
 from . import lexicon
 from .chunks import Word, chunk_pattern, sentence_start, words_of
 from .context import Name, after_preposition, guess, media_context, text_after, type_of
+from .emphasis import shouted
 from .gazetteer import given_names, places, regions
 from .ids import entity_id
 from .phrases import (
@@ -439,6 +440,10 @@ class _Article:
     def name(self, p: int, words: list[Word], title: str | None, text: str) -> None:
         start, end = words[0].start, words[-1].end
         surface = text[start:end]
+        if surface.isupper() and not text.isupper():
+            self.cacheable = False  # judged against the article's lower-case words
+            if shouted(surface, text, self.joined):
+                return
         if len(words) == 1:
             word = surface
             if word in lexicon.NOT_NAMES or word in FUNCTION_CAPS or self.demonym(word) or len(word) == 1:
