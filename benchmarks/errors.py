@@ -80,7 +80,7 @@ def entity_errors(articles: list[Article], golds: list[set[devsets.Span]]) -> tu
         for g in sorted(gold - pred):
             p, gs, ge, gt = g
             text = article.paragraphs[p]
-            over = [s for s in by_par[p] if s[1] < ge and gs < s[2]]
+            over = sorted(s for s in by_par[p] if s[1] < ge and gs < s[2])
             if not over:
                 kind = f"missed {gt}"
             elif any(s[1:3] == (gs, ge) for s in over):

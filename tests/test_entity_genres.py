@@ -108,3 +108,20 @@ def test_capitals_that_stress_words_in_a_mixed_case_line_are_no_organisations() 
 def test_initialisms_of_common_nouns_are_no_organisations() -> None:
     names = found("I still have the VHS tapes and a DVD player, and the IPO was ASAP.")
     assert not {"VHS", "DVD", "IPO", "ASAP"} & set(names)
+
+
+def test_a_company_opening_a_sentence_keeps_its_name_before_the_suffix() -> None:
+    names = found("Vorlex Corp said in a statement that profits fell.", "Brenmark Group will buy it.")
+    assert names["Vorlex Corp"].type == "ORG" and names["Brenmark Group"].type == "ORG"
+    assert "Corp" not in names and "Group" not in names
+
+
+def test_a_body_named_for_its_subject_keeps_on_inside_the_name() -> None:
+    names = found(
+        "Anna Kovarik of the Council on Foreign Relations said the plan would fail.",
+        "The Committee on Oversight and Reform met, and the Council on Monday agreed.",
+    )
+    assert names["Council on Foreign Relations"].type == "ORG"
+    assert names["Anna Kovarik"].type == "PERSON" and "Foreign Relations" not in names
+    assert names["Committee on Oversight and Reform"].type == "ORG"
+    assert names["Council"].type == "ORG" and "Council on" not in names

@@ -37,8 +37,11 @@ _WORD = (
     rf"|(?:(?:al|el|ul|ad|as|ash|at|az|bin|ibn|abu)-)?{_UP}\w*(?:&{_UP}+)?(?:['’](?![sS]\b){_UP}?\w+)*"
     rf"(?:-{_UP}\w*|-(?!{_COMPOUND_TAIL}\b)[a-z]\w*)*(?:-\d+)?)"
 )
+# Bodies named for their subject take "on" inside the name: "Council on Foreign Relations".
+ON_HEADS = ("Council", "Committee", "Commission", "Conference", "Institute", "Center", "Centre", "Panel", "Forum", "Coalition", "Alliance", "Bureau", "Force")
+_ON = "(?:" + "|".join(f"(?<={head}[ \u00a0])" for head in ON_HEADS) + r")on(?: the)?"
 _JOIN = (
-    r"(?:[ \u00a0]+(?:(?:of(?: the)?|for(?: the)?|and(?: the)?|von der|van der|van den|de la|de las|de los|"
+    rf"(?:[ \u00a0]+(?:(?:{_ON}|of(?: the)?|for(?: the)?|and(?: the)?|von der|van der|van den|de la|de las|de los|"
     r"de|del|della|da|di|du|des|dos|das|van|von|der|den|ten|zu|bin|ibn|y|&)[ \u00a0]+)?)"
 )
 

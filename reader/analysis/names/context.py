@@ -51,7 +51,7 @@ def type_of(
     """PERSON, ORG or PLACE from the name's own words; None when only context can tell."""
     # In "X of Y" names the head is the word before "of": "Great Hall of the People".
     texts = [w.text for w in words]
-    cut = next((i for i, t in enumerate(texts) if t in ("of", "for")), len(texts))
+    cut = next((i for i, t in enumerate(texts) if t in ("of", "for", "on")), len(texts))
     last = bare(texts[cut - 1])
     first = texts[0]
     if title and title.split()[-1] in lexicon.PERSON_ROLES:

@@ -276,7 +276,7 @@ class _Article:
             elif len(words) > 2 and words[1].text in CONNECTORS and not self.known(head) and head not in _HEADS:
                 # "Officials of the ...": an unknown word before "of" opening a sentence is a common noun.
                 words = words[1:]
-            elif len(words) > 1 and self.adjective_before_name(head, words[1].text):
+            elif len(words) > 1 and self.adjective_before_name(head, words[1].text) and not self.lone_head(words[1:]):
                 words = words[1:]  # "Defendant Asher Weisgan", "Initial NATO", "Meantime Center for ..."
             elif len(words) == 1 and not self.known(head) and not is_acronym(head):
                 # An unknown word opening a sentence is a name only if it does something a person does.
@@ -327,6 +327,11 @@ class _Article:
     def possessive(self, text: str, end: int) -> bool:
         self.cacheable = False  # likewise
         return text.startswith(("'s", "’s"), end)
+
+    @staticmethod
+    def lone_head(rest: list[Word]) -> bool:
+        """Would dropping the first word leave an organisation's head alone ("Vorlex Corp", "Brenmark Group")?"""
+        return len(rest) == 1 and bare(rest[0].text) in lexicon.ORG_HEADS
 
     def adjective_before_name(self, head: str, second: str) -> bool:
         """Is a sentence's unknown first word just a word before a name the next word clearly starts?"""
@@ -379,6 +384,9 @@ class _Article:
                 return
         inside = False
         for i, w in enumerate(words):
+            if w.text == "on":
+                inside = True  # only a subject-named body takes "on" into its run: "Council on ..."
+                continue
             if w.text not in ("of", "for", "and") or not 0 < i < len(words) - 1:
                 continue
             whole = whole or " ".join(x.text for x in words)
@@ -401,8 +409,8 @@ class _Article:
                 if right[cut:]:
                     self.split_of(p, right[cut:], rtitle, text)
             return
-        while words and words[-1].text in CONNECTORS:
-            words = words[:-1]
+        while words and (words[-1].text in CONNECTORS or words[-1].text == "on"):
+            words = words[:-1]  # "the Council on Monday": the calendar word took the subject away
         if len(words) > 2 and words[0].text in _COMPASS and words[1].text in lexicon.DEMONYMS:
             words = words[1:]  # "South African Wesley Moodie"
         if len(words) > 1 and self.demonym(words[0].text) and not title:
@@ -472,7 +480,7 @@ class _Article:
             return
         elif not self.gazetteer_place(words, surface):
             # The gazetteer is asked before the head-word rules: "Middle East" ends in a compass word.
-            cut = next((i for i, w in enumerate(words) if w.text in ("of", "for")), len(words))
+            cut = next((i for i, w in enumerate(words) if w.text in ("of", "for", "on")), len(words))
             head = words[cut - 1].text
             if (
                 head in lexicon.NOT_NAMES
