@@ -125,3 +125,10 @@ def test_a_body_named_for_its_subject_keeps_on_inside_the_name() -> None:
     assert names["Anna Kovarik"].type == "PERSON" and "Foreign Relations" not in names
     assert names["Committee on Oversight and Reform"].type == "ORG"
     assert names["Council"].type == "ORG" and "Council on" not in names
+
+
+def test_a_lone_surname_that_acts_and_is_then_he_or_she_is_a_person() -> None:
+    names = found("Critics were unkind. In 2003 Varnsley made headlines when he sold the farm.")
+    assert names["Varnsley"].type == "PERSON"
+    names = found("Last year the Varnsley report was late, and he said so.", "Output at Orvex fell, he said.")
+    assert names["Varnsley"].type == "ORG" and names["Orvex"].type == "PLACE"

@@ -98,7 +98,33 @@ def after_preposition(paragraphs: Sequence[str], n: Name) -> bool:
     return bool(prev) and prev[-1].lower() in _PLACE_PREPS
 
 
+_DETERMINERS = frozenset("the a an his her its their our my your this that these those every each".split())
+# Verbs a subject's name is followed by, besides the regular past tense ("Varga founded").
+_COMMON_VERBS = frozenset(
+    "is was has had will would could can may might must does did made took met won lost became began went got "
+    "gave wrote left came saw found put ran held led kept spent sent built bought sold taught thought knew "
+    "grew drew fell felt became died remains returned".split()
+)
 _PRONOUNS = (" he ", " she ", " his ", " her ", " him ", " He ", " She ", " His ", " Her ")
+
+
+def _subject_of_a_person(paragraphs: Sequence[str], n: Name, following: str, prev: list[str]) -> bool:
+    """A lone name that does something ("Varga made", "Varga's") and is then "he" or "she" in the
+    next lines: a person. A determiner before it ("the Varga report") or a noun after it is no deed."""
+    if (prev and prev[-1].lower() in _DETERMINERS) or "-" in n.text or n.text.isupper():
+        return False
+    text = paragraphs[n.paragraph]
+    possessive = text.startswith(("'s ", "’s "), n.end)
+    if not possessive and not (
+        text[n.end : n.end + 1] == " "
+        and following.islower()
+        and (following in _COMMON_VERBS or following.endswith("ed") or SPEECH_VERB.fullmatch(following))
+    ):
+        return False
+    near = text[n.end : n.end + 240]
+    if len(near) < 120 and n.paragraph + 1 < len(paragraphs):
+        near += " " + paragraphs[n.paragraph + 1][:120]
+    return any(p in near for p in _PRONOUNS)
 
 
 def _acts_as_person(paragraphs: Sequence[str], n: Name, following: str, joined: str) -> bool:
@@ -174,4 +200,6 @@ def guess(paragraphs: Sequence[str], n: Name, given: frozenset[str], joined: str
         return "PERSON"  # "…, says Halvard."
     if n.text in given:
         return "PERSON"  # "her husband Todd"
+    if _subject_of_a_person(paragraphs, n, following, prev):
+        return "PERSON"  # "Varga made headlines when he ...": a lone surname whose full name is elsewhere
     return "ORG"
