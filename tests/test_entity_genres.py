@@ -132,3 +132,10 @@ def test_a_lone_surname_that_acts_and_is_then_he_or_she_is_a_person() -> None:
     assert names["Varnsley"].type == "PERSON"
     names = found("Last year the Varnsley report was late, and he said so.", "Output at Orvex fell, he said.")
     assert names["Varnsley"].type == "ORG" and names["Orvex"].type == "PLACE"
+
+
+def test_a_nationality_or_a_position_before_a_name_is_not_part_of_it() -> None:
+    names = found("The Swede Tomas Berglund won, ahead of Dane Mette Holm.", "Defender Xilo Varnak scored twice.")
+    assert names["Tomas Berglund"].type == "PERSON" and names["Mette Holm"].type == "PERSON"
+    assert names["Xilo Varnak"].type == "PERSON"
+    assert not {"Swede Tomas Berglund", "Dane Mette Holm", "Defender Xilo Varnak"} & set(names)

@@ -32,6 +32,9 @@ ROLE_WORDS = frozenset(
     "CEO CFO COO Chairperson Presidential Ministerial Military Army Navy Air Security National Party "
     "VP Opposition Labour Labor Conservative Republican Democratic Democrat Liberal Socialist Communist "
     "Senior Top Lead Principal Editor Correspondent Reporter Analyst Researcher Fellow".split()
+) | frozenset(
+    # A player's position stands before the name in sports copy: "Defender Ann Lee".
+    "Defender Midfielder Striker Goalkeeper Goalie Winger Fullback Quarterback Pitcher Batsman Skipper".split()
 )
 # Roles whose presence at the end of a title run marks the next name as a person.
 PERSON_ROLES = frozenset(
@@ -43,7 +46,8 @@ PERSON_ROLES = frozenset(
     "Commissioner Provost Dean Rector Sheriff Marshal Pastor Reverend Founder Co-founder CEO CFO COO "
     "Chairperson Editor Correspondent Reporter Analyst Researcher Fellow Secretary-General Vice-President "
     "Vice-Premier Deputy Lady Chief Lieutenant-General Major-General Brigadier-General Brigadier Vice-Admiral "
-    "Rear-Admiral Lieutenant-Colonel VP".split()
+    "Rear-Admiral Lieutenant-Colonel VP Defender Midfielder Striker Goalkeeper Goalie Winger Fullback "
+    "Quarterback Pitcher Batsman Skipper".split()
 ) | HONORIFICS
 # Lower-case role nouns: "the Russian leader", "the foreign minister".
 ROLE_NOUNS = frozenset(
@@ -272,6 +276,9 @@ DEMONYMS = {
     "Poles": "Poland", "Danes": "Denmark", "Swedes": "Sweden", "Finns": "Finland", "Filipinos": "Philippines",
     "Thais": "Thailand", "Chinese-American": "United States", "Yemenis": "Yemen", "Libyans": "Libya",
     "Nigerians": "Nigeria", "Kenyans": "Kenya", "Ethiopians": "Ethiopia",
+    "Swede": "Sweden", "Dane": "Denmark", "Briton": "United Kingdom", "Brit": "United Kingdom", "Spaniard": "Spain",
+    "Turk": "Turkey", "Icelander": "Iceland", "Dutchman": "Netherlands", "Frenchman": "France",
+    "Englishman": "England", "Irishman": "Ireland", "Welshman": "Wales", "Kiwi": "New Zealand",
     "Somalians": "Somalia", "Ugandans": "Uganda", "Zimbabweans": "Zimbabwe",
     "Jordanians": "Jordan", "Turkmens": "Turkmenistan", "Uzbeks": "Uzbekistan", "Kazakhs": "Kazakhstan",
     "Tajiks": "Tajikistan", "Pashtun": "Afghanistan", "Pashtuns": "Afghanistan", "Uighur": "Xinjiang",
