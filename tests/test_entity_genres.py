@@ -139,3 +139,22 @@ def test_a_nationality_or_a_position_before_a_name_is_not_part_of_it() -> None:
     assert names["Tomas Berglund"].type == "PERSON" and names["Mette Holm"].type == "PERSON"
     assert names["Xilo Varnak"].type == "PERSON"
     assert not {"Swede Tomas Berglund", "Dane Mette Holm", "Defender Xilo Varnak"} & set(names)
+
+
+def test_a_town_that_issues_statements_or_has_shares_is_an_organisation() -> None:
+    mentions = recognise(("Riverton said in a statement that the coach had left.", "Shares of Riverton rose."))
+    assert [m.type for m in mentions if m.text == "Riverton"] == ["ORG", "ORG"]
+    assert {m.type for m in recognise(("U.S. shares fell.",)) if m.text == "U.S."} == {"PLACE"}
+
+
+def test_a_town_in_brackets_after_a_player_in_a_sports_report_is_the_club() -> None:
+    mentions = recognise(
+        ("Tomas Berglund (Riverton) scored twice, and Ann Lee (Norway) was booked.", "The match in Riverton ended late.")
+    )
+    kinds = {(m.paragraph, m.text): m for m in mentions}
+    assert kinds[(0, "Riverton")].type == "ORG" and kinds[(0, "Norway")].type == "PLACE"
+    assert kinds[(1, "Riverton")].type == "PLACE"
+    person = kinds[(0, "Tomas Berglund")].entity
+    assert kinds[(0, "Riverton")].entity != person and kinds[(0, "Norway")].entity != kinds[(0, "Ann Lee")].entity
+    away = {m.text: m.type for m in recognise(("Tomas Berglund (Riverton) spoke at the town hall.",))}
+    assert away["Riverton"] == "PLACE"

@@ -92,6 +92,27 @@ def media_context(paragraphs: Sequence[str], n: Name) -> bool:
     return (bool(prev) and prev[-1] in _MEDIA_NOUNS) or text.startswith((" news", " newspaper"), n.end)
 
 
+# What only an organisation does or has: "Riverton said in a statement", "shares of Riverton",
+# "a spokesman for Riverton", "Riverton's chief executive".
+_ORG_AFTER = (
+    " said in a statement", " says in a statement", " said in a press release", " announced", " shares",
+    " spokesman", " spokeswoman", " spokesperson", " chief executive", " chairman", " board",
+    " shareholders", "'s chief executive", "’s chief executive", "'s board", "’s board",
+    "'s shareholders", "’s shareholders", "'s shares", "’s shares", "'s spokesman", "’s spokesman",
+)
+_ORG_BEFORE = ("shares of", "spokesman for", "spokeswoman for", "spokesperson for", "stake in")
+
+
+def org_context(paragraphs: Sequence[str], n: Name) -> bool:
+    """A town's name used for a company, a club or an outlet, told by the words around it."""
+    if media_context(paragraphs, n):
+        return True
+    if n.text in lexicon.PLACE_ACRONYMS:
+        return False  # "U.S. shares": an adjective
+    text = paragraphs[n.paragraph]
+    return text.startswith(_ORG_AFTER, n.end) or text[max(0, n.start - 20) : n.start].rstrip().lower().endswith(_ORG_BEFORE)
+
+
 def after_preposition(paragraphs: Sequence[str], n: Name) -> bool:
     """ "in Brisk", "near Kordan": a place."""
     prev = paragraphs[n.paragraph][max(0, n.start - 12) : n.start].split()

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from ..model import EntityMention
 from . import lexicon
 from .chunks import Word, chunk_pattern, sentence_start, words_of
-from .context import Name, after_preposition, guess, media_context, text_after, type_of
+from .context import Name, after_preposition, guess, org_context, text_after, type_of
 from .emphasis import shouted
 from .gazetteer import given_names, places, regions
 from .ids import entity_id
@@ -34,7 +34,7 @@ from .phrases import (
     quoted,
     title_split,
 )
-from .sport import team_names
+from .sport import sports_report, team_names
 
 _PAREN_ACRONYM = re.compile(r"[ \u00a0]?\((?:the[ \u00a0])?([A-Z][A-Za-z.&]{1,9})\)")
 _SAYING = frozenset("said says told added explained insisted argued noted wrote warned stressed replied".split())
@@ -553,7 +553,7 @@ class _Article:
                 for part in n.text.split():
                     if part not in CONNECTORS:
                         people.setdefault(part, []).append(n)
-        teams = team_names(self.paragraphs, self.joined)
+        teams = team_names(self.paragraphs, self.joined) | self.clubs_in_brackets()
         for n in self.names:
             if (
                 n.text in teams
@@ -577,7 +577,7 @@ class _Article:
                 kind, full = "PERSON", self.nearest(people[n.text], n).text
             elif kind is None:
                 kind = typed.get(n.text) or guess(self.paragraphs, n, self.given, self.joined)
-            elif kind == "PLACE" and n.text not in self.regions and media_context(self.paragraphs, n):
+            elif kind == "PLACE" and n.text not in self.regions and org_context(self.paragraphs, n):
                 kind = "ORG"
             elif kind == "PERSON" and n.title is None and " " in n.text:
                 if text_after(self.paragraphs[n.paragraph], n.end) in lexicon.PLACE_NOUNS_AFTER:
@@ -588,6 +588,23 @@ class _Article:
             out.append(EntityMention(n.paragraph, n.start, n.end, n.text, kind, eid, n.title))
         out.sort(key=lambda e: (e.paragraph, e.start))
         return tuple(out)
+
+    def clubs_in_brackets(self) -> set[str]:
+        """ "Ann Lee (Riverton)" in a sports report: the bracket is her club. A country stays a place
+        (a national side is written as its country), and neither is an alias of the person."""
+        people = {(n.paragraph, n.end) for n in self.names if n.type == "PERSON"}
+        clubs: set[str] = set()
+        for n in self.names if people else ():
+            text = self.paragraphs[n.paragraph]
+            if (
+                n.type in (None, "PLACE")
+                and n.text not in self.regions
+                and text[n.start - 1 : n.start] == "("
+                and text[n.end : n.end + 1] == ")"
+                and (n.paragraph, n.start - 2) in people
+            ):
+                clubs.add(n.text)
+        return clubs if clubs and sports_report(self.joined) else set()
 
     @staticmethod
     def nearest(candidates: list[Name], n: Name) -> Name:
