@@ -158,3 +158,8 @@ def test_a_town_in_brackets_after_a_player_in_a_sports_report_is_the_club() -> N
     assert kinds[(0, "Riverton")].entity != person and kinds[(0, "Norway")].entity != kinds[(0, "Ann Lee")].entity
     away = {m.text: m.type for m in recognise(("Tomas Berglund (Riverton) spoke at the town hall.",))}
     assert away["Riverton"] == "PLACE"
+
+
+def test_a_line_that_is_only_a_given_name_greets_or_signs_a_letter() -> None:
+    mentions = recognise(("Renee,", "Please send the file by Friday.", "Thanks", "Phillip"))
+    assert {(m.text, m.type) for m in mentions} == {("Renee", "PERSON"), ("Phillip", "PERSON")}

@@ -281,7 +281,7 @@ class _Article:
             elif len(words) == 1 and not self.known(head) and not is_acronym(head):
                 # An unknown word opening a sentence is a name only if it does something a person does.
                 after = text[words[0].end : words[0].end + 12].split()
-                if not after or after[0] not in _SAYING:
+                if (not after or after[0] not in _SAYING) and not self.signed(text, head):
                     return []
             while words and words[0].text in CONNECTORS:
                 words = words[1:]
@@ -327,6 +327,10 @@ class _Article:
     def possessive(self, text: str, end: int) -> bool:
         self.cacheable = False  # likewise
         return text.startswith(("'s", "’s"), end)
+
+    def signed(self, line: str, head: str) -> bool:
+        """A line that is only a given name, as a letter's greeting or signature ("Renee," "Phillip")."""
+        return head in self.given and line.strip().rstrip(",.!:-") == head
 
     @staticmethod
     def lone_head(rest: list[Word]) -> bool:
