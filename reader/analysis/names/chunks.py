@@ -39,9 +39,10 @@ _WORD = (
 )
 # Bodies named for their subject take "on" inside the name: "Council on Foreign Relations".
 ON_HEADS = ("Council", "Committee", "Commission", "Conference", "Institute", "Center", "Centre", "Panel", "Forum", "Coalition", "Alliance", "Bureau", "Force")
-_ON = "(?:" + "|".join(f"(?<={head}[ \u00a0])" for head in ON_HEADS) + r")on(?: the)?"
+# The literal "on" first: the look-behinds run only where an "on" follows a capitalised word.
+_ON = "on(?:" + "|".join(f"(?<={head}[ \u00a0]on)" for head in ON_HEADS) + r")(?: the)?"
 _JOIN = (
-    rf"(?:[ \u00a0]+(?:(?:{_ON}|of(?: the)?|for(?: the)?|and(?: the)?|von der|van der|van den|de la|de las|de los|"
+    rf"(?:[ \u00a0]+(?:(?:of(?: the)?|for(?: the)?|and(?: the)?|{_ON}|von der|van der|van den|de la|de las|de los|"
     r"de|del|della|da|di|du|des|dos|das|van|von|der|den|ten|zu|bin|ibn|y|&)[ \u00a0]+)?)"
 )
 

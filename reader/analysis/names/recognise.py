@@ -224,6 +224,8 @@ class _Article:
         hit = _MEMO.get(group)
         if hit is not None:
             for rs, rend, text, kind, title in hit:
+                if text.isupper() and shouted(text, self.paragraphs[p], self.joined):
+                    continue  # stressed in this article, though a name where the run was analysed first
                 self.add(p, base + rs, base + rend, text, kind, title)
             if hit and hit[-1][1] == len(group) and hit[-1][3] != "PERSON":
                 text = self.paragraphs[p]
@@ -452,10 +454,9 @@ class _Article:
     def name(self, p: int, words: list[Word], title: str | None, text: str) -> None:
         start, end = words[0].start, words[-1].end
         surface = text[start:end]
-        if surface.isupper() and not text.isupper():
-            self.cacheable = False  # judged against the article's lower-case words
-            if shouted(surface, text, self.joined):
-                return
+        if surface.isupper() and shouted(surface, text, self.joined):
+            self.cacheable = False  # judged against the article's words; a replay judges it again
+            return
         if len(words) == 1:
             word = surface
             if word in lexicon.NOT_NAMES or word in FUNCTION_CAPS or self.demonym(word) or len(word) == 1:
