@@ -181,10 +181,14 @@ def _in_lower_case(word: str, joined: str) -> bool:
     return f" {low} " in joined or f" {low}," in joined or f" {low}." in joined
 
 
-def guess(paragraphs: Sequence[str], n: Name, given: frozenset[str], joined: str = "") -> str | None:
+def guess(
+    paragraphs: Sequence[str], n: Name, given: frozenset[str], joined: str = "", default: str = "ORG"
+) -> str | None:
     """Type a name its own words could not type, from the words around it.
 
-    `joined` is the article's text in one string, spaces around it (for the lower-case test)."""
+    `joined` is the article's text in one string, spaces around it (for the lower-case test);
+    `default` types a lone word nothing around it types (a place when the article puts it
+    after "in" elsewhere, or lists it with places)."""
     text = paragraphs[n.paragraph]
     nxt = text[n.end : n.end + 16].lstrip(" ,;:").split()
     following = nxt[0].strip(",.;:") if nxt else ""
@@ -223,4 +227,4 @@ def guess(paragraphs: Sequence[str], n: Name, given: frozenset[str], joined: str
         return "PERSON"  # "her husband Todd"
     if _subject_of_a_person(paragraphs, n, following, prev):
         return "PERSON"  # "Varga made headlines when he ...": a lone surname whose full name is elsewhere
-    return "ORG"
+    return default

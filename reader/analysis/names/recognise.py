@@ -51,6 +51,8 @@ _EMPLOYER_ROLES = frozenset(
     "CEO CFO COO Chairman Chairwoman Chairperson Chair Spokesman Spokeswoman Spokesperson Director "
     "Founder Co-founder Coach Manager Executive Chief".split()
 )
+# Prepositions that put what follows on the map ("in Tuzbek", "near Tuzbek").
+_INSIDE = frozenset("in near outside inside across throughout".split())
 _SENTENCE_ENDS = (".", "?", "!", "”", '"')
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 # Months that are also given names: "June Soh" is a person, "June 5" a date.
@@ -568,6 +570,7 @@ class _Article:
             ):
                 n.type = "ORG"  # a side in a score line: a club, wherever else it is named
         typed = {n.text: n.type for n in self.names if n.type}
+        placed, listed = self.placed_words()
         out: list[EntityMention] = []
         for n in self.names:
             full = n.key
@@ -581,7 +584,8 @@ class _Article:
             ) and " " not in n.text and n.text in people:
                 kind, full = "PERSON", self.nearest(people[n.text], n).text
             elif kind is None:
-                kind = typed.get(n.text) or guess(self.paragraphs, n, self.given, self.joined)
+                default = "PLACE" if n.text in placed or (n.paragraph, n.start) in listed else "ORG"
+                kind = typed.get(n.text) or guess(self.paragraphs, n, self.given, self.joined, default)
             elif kind == "PLACE" and n.text not in self.regions and org_context(self.paragraphs, n):
                 kind = "ORG"
             elif kind == "PERSON" and n.title is None and " " in n.text:
@@ -593,6 +597,28 @@ class _Article:
             out.append(EntityMention(n.paragraph, n.start, n.end, n.text, kind, eid, n.title))
         out.sort(key=lambda e: (e.paragraph, e.start))
         return tuple(out)
+
+    def placed_words(self) -> tuple[set[str], set[tuple[int, int]]]:
+        """Lone untyped words the article puts after "in" or "near" (places wherever else it names
+        them bare), and the mentions it lists with known places ("Mosul, Baiji and Tuz")."""
+        words: set[str] = set()
+        listed: set[tuple[int, int]] = set()
+        previous: Name | None = None
+        for n in self.names:
+            text = self.paragraphs[n.paragraph]
+            if n.type is None and " " not in n.text and not text[n.end : n.end + 2].strip()[:1].isdigit():
+                before = text[max(0, n.start - 8) : n.start].split()
+                if before and before[-1] in _INSIDE:  # not "at" or "from": people work at companies
+                    words.add(n.text)  # "Section 7" above is a label, whatever precedes it
+            # Listed with a town: countries and regions are listed with companies too ("Google and China").
+            if previous is not None and previous.paragraph == n.paragraph and (self.town(n) or self.town(previous)):
+                if text[previous.end : n.start] in (", ", " and ", ", and ", " or ", ", or "):
+                    listed.update((x.paragraph, x.start) for x in (n, previous) if x.type is None)
+            previous = n
+        return words, listed
+
+    def town(self, n: Name) -> bool:
+        return n.type == "PLACE" and n.text in self.places and n.text not in self.regions
 
     def clubs_in_brackets(self) -> set[str]:
         """ "Ann Lee (Riverton)" in a sports report: the bracket is her club. A country stays a place
