@@ -174,3 +174,11 @@ def test_an_unknown_word_put_after_in_or_listed_with_towns_is_a_place() -> None:
     # A company listed with a country, or working "at" something, is no place for it.
     names = found("Talks between Orvex and China stalled.", "She worked at Orvex, and Orvex grew.")
     assert names["Orvex"].type == "ORG"
+
+
+def test_words_inside_web_addresses_and_file_names_are_no_names() -> None:
+    names = found(
+        "See http://www.example.org/wiki/Cubism and the file TEXT.htm, or write to Orla.Venn@example.com.",
+        "Orla Venn said the site was down.",
+    )
+    assert set(names) == {"Orla Venn"}

@@ -53,7 +53,8 @@ def chunk_pattern() -> re.Pattern[str]:
 
     The leading look-ahead names every possible first letter, which lets the engine skip the rest fast.
     """
-    return re.compile(rf"(?=[{re.escape(_UPPER)}aeubi])(?<![\w'’-]){_WORD}(?:{_JOIN}{_WORD})*(?!\w)")
+    # A word inside a web or e-mail address or a file name ("wiki/Cubism", "TEXT.htm") is no name.
+    return re.compile(rf"(?=[{re.escape(_UPPER)}aeubi])(?<![\w'’/@.-]){_WORD}(?:{_JOIN}{_WORD})*(?![\w/@]|\.\w)")
 
 
 # Characters that may stand between a sentence end and the next sentence's first word.
