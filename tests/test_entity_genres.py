@@ -182,3 +182,18 @@ def test_words_inside_web_addresses_and_file_names_are_no_names() -> None:
         "Orla Venn said the site was down.",
     )
     assert set(names) == {"Orla Venn"}
+
+
+def test_praise_and_quoted_titles_of_two_capitalised_words_are_no_people() -> None:
+    names = found("Great Pancakes and the Best Pizzas in town!", 'We saw "Silent Morning" twice.', "Orla Venn cooked.")
+    assert set(names) == {"Orla Venn"}
+
+
+def test_signs_of_a_person_before_or_after_an_unknown_name() -> None:
+    from reader.analysis.names.context import Name, _acts_as_person
+
+    for text in ("The spokesman Orla Venn arrived.", "The 37-year-old Orla Venn arrived.", "Orla Venn, a Danish national, arrived."):
+        at = text.index("Orla")
+        assert _acts_as_person([text], Name(0, at, at + 9, "Orla Venn", None, None), "", f" {text} ")
+    text = "The Orla Venn plan arrived."
+    assert not _acts_as_person([text], Name(0, 4, 13, "Orla Venn", None, None), "", f" {text} ")

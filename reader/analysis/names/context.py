@@ -119,6 +119,14 @@ def after_preposition(paragraphs: Sequence[str], n: Name) -> bool:
     return bool(prev) and prev[-1].lower() in _PLACE_PREPS
 
 
+# Lower-case roles and relations that stand before a person's name.
+_ROLE_BEFORE = lexicon.ROLE_NOUNS | frozenset(w.lower() for w in lexicon.PERSON_ROLES) | frozenset(
+    "wife husband son daughter mother father brother sister widow boyfriend girlfriend friend colleague "
+    "rival candidate activist journalist lawyer author writer singer actor actress player striker "
+    "defender midfielder goalkeeper coach manager founder owner chief cleric scholar professor "
+    "dissident opponent suspect victim commander governor mayor lawmaker legislator negotiator".split()
+)
+_APPOSITION = frozenset("citizen national resident native member official politician cleric militant".split())
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those every each".split())
 # Verbs a subject's name is followed by, besides the regular past tense ("Varga founded").
 _COMMON_VERBS = frozenset(
@@ -148,6 +156,23 @@ def _subject_of_a_person(paragraphs: Sequence[str], n: Name, following: str, pre
     return any(p in near for p in _PRONOUNS)
 
 
+def _fills_quotation(text: str, n: Name) -> bool:
+    return n.start > 0 and text[n.start - 1] in "\"“‘'" and text[n.end : n.end + 1] in ("\"", "”", "’", "'")
+
+
+def _described_as_person(text: str, end: int) -> bool:
+    """ "Ann Lee of Norway", "Ann Lee (Norway)", "Ann Lee, a Somali national", "Ann Lee, the party's leader"."""
+    after = text[end : end + 48]
+    if after.startswith(" (") and after[2:3].isupper() and not after[2:4].isupper():
+        return True  # "Ann Lee (Norway)", "Ann Lee (Riverton)": a country or a club, not an acronym
+    if after.startswith(" of ") and (after[4:5].isupper() or (after.startswith(" of the ") and after[8:9].isupper())):
+        return True  # two unknown words then "of" and a place: a person's origin (a body keeps its "of")
+    if not after.startswith((", a ", ", an ", ", the ")):
+        return False
+    words = after[2:].split(",")[0].split()[1:5]
+    return any(w.strip(".'’s") in _ROLE_BEFORE or w in _APPOSITION for w in words)
+
+
 def _acts_as_person(paragraphs: Sequence[str], n: Name, following: str, joined: str) -> bool:
     """Evidence that an unknown name is a person's: a verb of saying after it, an age
     ("Ann Lee, 34,"), or a personal pronoun in the same or the next paragraph."""
@@ -155,6 +180,13 @@ def _acts_as_person(paragraphs: Sequence[str], n: Name, following: str, joined: 
         return True
     text = paragraphs[n.paragraph]
     if text[n.end : n.end + 5][:2] == ", " and text[n.end + 2 : n.end + 4].isdigit():
+        return True
+    before = text[max(0, n.start - 24) : n.start].split()
+    if before and (
+        before[-1].rstrip(",") in _ROLE_BEFORE or before[-1] in lexicon.DEMONYMS or before[-1].endswith("-year-old")
+    ):
+        return True  # "spokesman Ann Lee", "the leader, Ann Lee", "Swede Ann Lee", "37-year-old Ann Lee"
+    if following in ("reports", "reported") or _described_as_person(text, n.end):
         return True
     near = text[n.end :] + " " + (paragraphs[n.paragraph + 1] if n.paragraph + 1 < len(paragraphs) else "")
     if any(p in near for p in _PRONOUNS):
@@ -182,7 +214,12 @@ def _in_lower_case(word: str, joined: str) -> bool:
 
 
 def guess(
-    paragraphs: Sequence[str], n: Name, given: frozenset[str], joined: str = "", default: str = "ORG"
+    paragraphs: Sequence[str],
+    n: Name,
+    given: frozenset[str],
+    joined: str = "",
+    default: str = "ORG",
+    places: frozenset[str] = frozenset(),
 ) -> str | None:
     """Type a name its own words could not type, from the words around it.
 
@@ -218,6 +255,10 @@ def guess(
         # one that speaks ("Acme Steel said"): companies say things too.
         if any(_in_lower_case(w, joined) for w in words):
             return "PERSON" if _acts_as_person(paragraphs, n, "", joined) else "ORG"
+        # A review's praise ("Great Service", "Best Pizzas") or a title in quotation marks ("Stop Making
+        # Sense") is no one's name unless something shows a person.
+        if words[0] in lexicon.NOT_NAME_OPENERS or _fills_quotation(paragraphs[n.paragraph], n):
+            return "PERSON" if _acts_as_person(paragraphs, n, following, joined) else None
         return "PERSON"
     if (following in _PERSON_VERBS or SPEECH_VERB.fullmatch(following)) and not (prev and prev[-1] == "the"):
         return "PERSON"  # "Halvard explains": a lone name that speaks is a person's

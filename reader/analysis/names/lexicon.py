@@ -177,6 +177,15 @@ NOT_NAMES = frozenset(
     Liberals Olympic Olympics Nazi Nazis Zionist Jihadist Jihadists Salafist Western Westerners Orthodox Evangelical
     """.split()
 ) | COMMON_INITIALISMS
+# Words of praise and the like that open a capitalised phrase in reviews and adverts ("Great Service",
+# "Best Pizzas", "Total Privacy") but never a person's name.
+NOT_NAME_OPENERS = frozenset(
+    """Great Greatest Best Better Good Bad Worst Poor Pure Total Totally Wrong Right Favorite Favourite Very Too
+    Excellent Amazing Awesome Wonderful Fantastic Terrible Horrible Nice Cheap Cheapest Free Quick Fast Friendly
+    Efficient Highly Super Perfect Delicious Tasty Fresh Lovely Beautiful Fabulous Outstanding Superb Brilliant
+    Top Annual Monthly Weekly Daily Special Specialized Specialised Premium Deluxe Hidden Favorite Favourite
+    Master Prime Combo Personal Professional Affordable Reliable Honest""".split()
+)
 # Acronyms that stand for places, not organisations.
 PLACE_ACRONYMS = frozenset("US U.S. USA U.S.A. UK U.K. UAE U.A.E. USSR DPRK DRC PRC ROK D.C. DC".split())
 

@@ -554,7 +554,7 @@ class _Article:
         people: dict[str, list[Name]] = {}
         for n in self.names:
             if n.type is None and " " in n.text:
-                n.type = guess(self.paragraphs, n, self.given, self.joined)
+                n.type = guess(self.paragraphs, n, self.given, self.joined, places=self.places)
         for n in self.names:
             if n.type == "PERSON" and " " in n.text:
                 for part in n.text.split():
@@ -585,7 +585,7 @@ class _Article:
                 kind, full = "PERSON", self.nearest(people[n.text], n).text
             elif kind is None:
                 default = "PLACE" if n.text in placed or (n.paragraph, n.start) in listed else "ORG"
-                kind = typed.get(n.text) or guess(self.paragraphs, n, self.given, self.joined, default)
+                kind = typed.get(n.text) or guess(self.paragraphs, n, self.given, self.joined, default, self.places)
             elif kind == "PLACE" and n.text not in self.regions and org_context(self.paragraphs, n):
                 kind = "ORG"
             elif kind == "PERSON" and n.title is None and " " in n.text:
