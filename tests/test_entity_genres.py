@@ -130,6 +130,7 @@ def test_a_body_named_for_its_subject_keeps_on_inside_the_name() -> None:
 def test_a_lone_surname_that_acts_and_is_then_he_or_she_is_a_person() -> None:
     names = found("Critics were unkind. In 2003 Varnsley made headlines when he sold the farm.")
     assert names["Varnsley"].type == "PERSON"
+    assert found("Critics were unkind to Varnsley's films.")["Varnsley"].type == "PERSON"
     names = found("Last year the Varnsley report was late, and he said so.", "Output at Orvex fell, he said.")
     assert names["Varnsley"].type == "ORG" and names["Orvex"].type == "PLACE"
 
@@ -172,7 +173,7 @@ def test_an_unknown_word_put_after_in_or_listed_with_towns_is_a_place() -> None:
     kinds = {(m.paragraph, m.text): m.type for m in mentions}
     assert kinds[(1, "Tuzbek")] == "PLACE" and kinds[(1, "Varnby")] == "PLACE"
     # A company listed with a country, or working "at" something, is no place for it.
-    names = found("Talks between Orvex and China stalled.", "She worked at Orvex, and Orvex grew.")
+    names = found("Talks between Orvex and China stalled.", "She worked at Orvex, and Orvex shares rose.")
     assert names["Orvex"].type == "ORG"
 
 
