@@ -198,3 +198,9 @@ def test_signs_of_a_person_before_or_after_an_unknown_name() -> None:
         assert _acts_as_person([text], Name(0, at, at + 9, "Orla Venn", None, None), "", f" {text} ")
     text = "The Orla Venn plan arrived."
     assert not _acts_as_person([text], Name(0, 4, 13, "Orla Venn", None, None), "", f" {text} ")
+
+
+def test_a_bracket_that_opens_a_sentence_proves_nothing_by_its_capital() -> None:
+    names = found("Prices fell (See attached file: report.pdf) and Ann Lee (Riverton) spoke.", "(Tarvel said nothing.)")
+    assert "See" not in names
+    assert names["Riverton"].type == "PLACE" and names["Tarvel"].type == "PERSON"

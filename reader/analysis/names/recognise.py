@@ -61,10 +61,18 @@ _MONTH_NAMES_OF_PEOPLE = frozenset("April June August".split())
 _ADJECTIVE_ENDINGS = ("ist", "ists", "ite", "ites", "ans", "ic", "ese", "ish")
 _HEADS = lexicon.ORG_HEADS | lexicon.ORG_OF_HEADS | lexicon.PLACE_HEADS | lexicon.PLACE_FIRST | lexicon.MISC_HEADS
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+\b")
+_LOWER_NEXT = re.compile(r" [a-z]")
 _CODE = re.compile(r"\d[A-Za-z]|-\d")
 _PLURAL_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ROLE_WORDS
 # Analyses of mid-sentence runs, which depend on nothing but the run's own text.
 _MEMO: dict[str, tuple[tuple[int, int, str, str | None, str | None], ...]] = {}
+
+
+def _bracket_sentence(text: str, m: re.Match[str]) -> bool:
+    """ "(See attached file ...)", "(Photo by ...)": a bracket that opens a sentence, whose first capital
+    proves nothing; "Ann Lee (Riverton)" closes at once and keeps its name."""
+    start = m.start()
+    return start > 0 and text[start - 1] == "(" and _LOWER_NEXT.match(text, m.end()) is not None
 
 
 def _splits_at(words: list[Word], k: int) -> bool:
@@ -102,7 +110,7 @@ class _Article:
         found: list[tuple[int, re.Match[str], bool]] = []
         finditer = chunk_pattern().finditer
         for p, text in enumerate(self.paragraphs):
-            runs = [(m, sentence_start(text, m.start())) for m in finditer(text)]
+            runs = [(m, sentence_start(text, m.start()) or _bracket_sentence(text, m)) for m in finditer(text)]
             if (text.isupper() or not text.rstrip().endswith(_SENTENCE_ENDS)) and self.headline(p, text, runs):
                 # A headline in Title Case: capitals prove nothing here, only known names count.
                 self.headlines.add(p)
