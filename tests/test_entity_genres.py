@@ -204,3 +204,9 @@ def test_a_bracket_that_opens_a_sentence_proves_nothing_by_its_capital() -> None
     names = found("Prices fell (See attached file: report.pdf) and Ann Lee (Riverton) spoke.", "(Tarvel said nothing.)")
     assert "See" not in names
     assert names["Riverton"].type == "PLACE" and names["Tarvel"].type == "PERSON"
+
+
+def test_a_capitalised_label_before_a_number_is_no_organisation() -> None:
+    names = found("The storm became a Category 5 storm; see Section 7 of the deal.", "Riverton 2 Lakeside 1")
+    assert "Category" not in names and "Section" not in names
+    assert names["Riverton"].type == "ORG" and names["Lakeside"].type == "ORG"

@@ -7,6 +7,7 @@ group Zelvak", "in Brisk", "Halvard said".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -127,6 +128,7 @@ _ROLE_BEFORE = lexicon.ROLE_NOUNS | frozenset(w.lower() for w in lexicon.PERSON_
     "dissident opponent suspect victim commander governor mayor lawmaker legislator negotiator".split()
 )
 _APPOSITION = frozenset("citizen national resident native member official politician cleric militant".split())
+_LABEL_NUMBER = re.compile(r" \d")
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those every each".split())
 # Verbs a subject's name is followed by, besides the regular past tense ("Varga founded").
 _COMMON_VERBS = frozenset(
@@ -264,4 +266,6 @@ def guess(
         return "PERSON"  # "her husband Todd"
     if default != "PLACE" and _subject_of_a_person(paragraphs, n, following, prev):
         return "PERSON"  # "Varga made headlines when he ...": a lone surname whose full name is elsewhere
+    if default == "ORG" and _LABEL_NUMBER.match(text, n.end):
+        return None  # "Category 5", "Section 7", "Article 4.6": a label and its number, no body
     return default
