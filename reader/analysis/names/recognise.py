@@ -62,10 +62,12 @@ _ADJECTIVE_ENDINGS = ("ist", "ists", "ite", "ites", "ans", "ic", "ese", "ish")
 _HEADS = lexicon.ORG_HEADS | lexicon.ORG_OF_HEADS | lexicon.PLACE_HEADS | lexicon.PLACE_FIRST | lexicon.MISC_HEADS
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+\b")
 _LOWER_NEXT = re.compile(r" [a-z]")
+_LIST_GAPS = frozenset([", ", " and ", ", and ", " or ", ", or "])
 _CODE = re.compile(r"\d[A-Za-z]|-\d")
 _PLURAL_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ROLE_WORDS
 # Analyses of mid-sentence runs, which depend on nothing but the run's own text.
-_MEMO: dict[str, tuple[tuple[int, int, str, str | None, str | None], ...]] = {}
+# The last field tells a name in capitals, which a replay judges again for emphasis.
+_MEMO: dict[str, tuple[tuple[int, int, str, str | None, str | None, bool], ...]] = {}
 
 
 def _bracket_sentence(text: str, m: re.Match[str]) -> bool:
@@ -110,7 +112,10 @@ class _Article:
         found: list[tuple[int, re.Match[str], bool]] = []
         finditer = chunk_pattern().finditer
         for p, text in enumerate(self.paragraphs):
-            runs = [(m, sentence_start(text, m.start()) or _bracket_sentence(text, m)) for m in finditer(text)]
+            if "(" in text:
+                runs = [(m, sentence_start(text, m.start()) or _bracket_sentence(text, m)) for m in finditer(text)]
+            else:
+                runs = [(m, sentence_start(text, m.start())) for m in finditer(text)]
             if (text.isupper() or not text.rstrip().endswith(_SENTENCE_ENDS)) and self.headline(p, text, runs):
                 # A headline in Title Case: capitals prove nothing here, only known names count.
                 self.headlines.add(p)
@@ -233,8 +238,8 @@ class _Article:
         # A mid-sentence run is analysed the same way wherever it occurs: replay a past analysis.
         hit = _MEMO.get(group)
         if hit is not None:
-            for rs, rend, text, kind, title in hit:
-                if text.isupper() and shouted(text, self.paragraphs[p], self.joined):
+            for rs, rend, text, kind, title, caps in hit:
+                if caps and shouted(text, self.paragraphs[p], self.joined):
                     continue  # stressed in this article, though a name where the run was analysed first
                 self.add(p, base + rs, base + rend, text, kind, title)
             if hit and hit[-1][1] == len(group) and hit[-1][3] != "PERSON":
@@ -248,7 +253,9 @@ class _Article:
         if self.cacheable:
             if len(_MEMO) > 100_000:
                 _MEMO.clear()
-            _MEMO[group] = tuple((n.start - base, n.end - base, n.text, n.type, n.title) for n in self.recording)
+            _MEMO[group] = tuple(
+                (n.start - base, n.end - base, n.text, n.type, n.title, n.text.isupper()) for n in self.recording
+            )
         self.recording = None
 
     def open_sentence(self, p: int, words: list[Word]) -> list[Word]:
@@ -619,9 +626,13 @@ class _Article:
                 if before and before[-1] in _INSIDE:  # not "at" or "from": people work at companies
                     words.add(n.text)  # "Section 7" above is a label, whatever precedes it
             # Listed with a town: countries and regions are listed with companies too ("Google and China").
-            if previous is not None and previous.paragraph == n.paragraph and (self.town(n) or self.town(previous)):
-                if text[previous.end : n.start] in (", ", " and ", ", and ", " or ", ", or "):
-                    listed.update((x.paragraph, x.start) for x in (n, previous) if x.type is None)
+            if (
+                previous is not None
+                and previous.paragraph == n.paragraph
+                and text[previous.end : n.start] in _LIST_GAPS
+                and (self.town(n) or self.town(previous))
+            ):
+                listed.update((x.paragraph, x.start) for x in (n, previous) if x.type is None)
             previous = n
         return words, listed
 
