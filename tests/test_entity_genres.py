@@ -210,3 +210,9 @@ def test_a_capitalised_label_before_a_number_is_no_organisation() -> None:
     names = found("The storm became a Category 5 storm; see Section 7 of the deal.", "Riverton 2 Lakeside 1")
     assert "Category" not in names and "Section" not in names
     assert names["Riverton"].type == "ORG" and names["Lakeside"].type == "ORG"
+
+
+def test_an_unknown_name_that_issues_statements_or_has_shares_is_an_organisation() -> None:
+    names = found("Orvex shares rose. Brenmark said in a statement it would sell.", "A spokesman for Talvane declined.")
+    assert names["Orvex"].type == "ORG" and names["Brenmark"].type == "ORG" and names["Talvane"].type == "ORG"
+    assert "Officials" not in found("Officials announced the sale.")

@@ -96,12 +96,18 @@ def media_context(paragraphs: Sequence[str], n: Name) -> bool:
 # What only an organisation does or has: "Riverton said in a statement", "shares of Riverton",
 # "a spokesman for Riverton", "Riverton's chief executive".
 _ORG_AFTER = (
-    " said in a statement", " says in a statement", " said in a press release", " announced", " shares",
+    " said in a statement", " says in a statement", " said in a press release", " announced", " shares rose",
+    " shares fell", " shares were", " shares closed", " shares jumped", " shares slid", " shares gained",
     " spokesman", " spokeswoman", " spokesperson", " chief executive", " chairman", " board",
     " shareholders", "'s chief executive", "’s chief executive", "'s board", "’s board",
     "'s shareholders", "’s shareholders", "'s shares", "’s shares", "'s spokesman", "’s spokesman",
 )
 _ORG_BEFORE = ("shares of", "spokesman for", "spokeswoman for", "spokesperson for", "stake in")
+
+
+def org_follows(text: str, end: int) -> bool:
+    """Do the words after `end` say what only an organisation does ("said in a statement", "shares rose")?"""
+    return text.startswith(_ORG_AFTER, end)
 
 
 def org_context(paragraphs: Sequence[str], n: Name) -> bool:
@@ -111,7 +117,7 @@ def org_context(paragraphs: Sequence[str], n: Name) -> bool:
     if n.text in lexicon.PLACE_ACRONYMS:
         return False  # "U.S. shares": an adjective
     text = paragraphs[n.paragraph]
-    return text.startswith(_ORG_AFTER, n.end) or text[max(0, n.start - 20) : n.start].rstrip().lower().endswith(_ORG_BEFORE)
+    return org_follows(text, n.end) or text[max(0, n.start - 20) : n.start].rstrip().lower().endswith(_ORG_BEFORE)
 
 
 def after_preposition(paragraphs: Sequence[str], n: Name) -> bool:
@@ -258,6 +264,8 @@ def guess(
         if words[0] in lexicon.NOT_NAME_OPENERS or _fills_quotation(paragraphs[n.paragraph], n):
             return "PERSON" if _acts_as_person(paragraphs, n, following, joined) else None
         return "PERSON"
+    if org_context(paragraphs, n):
+        return "ORG"  # "Orvex said in a statement", "shares of Orvex", "a spokesman for Orvex"
     if (following in _PERSON_VERBS or SPEECH_VERB.fullmatch(following)) and not (prev and prev[-1] == "the"):
         return "PERSON"  # "Halvard explains": a lone name that speaks is a person's
     if prev and prev[-1] in _INVERTED_SAYING and text[n.end : n.end + 1] in (".", ",", ""):

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from ..model import EntityMention
 from . import lexicon
 from .chunks import Word, chunk_pattern, sentence_start, words_of
-from .context import Name, after_preposition, guess, org_context, text_after, type_of
+from .context import Name, after_preposition, guess, org_context, org_follows, text_after, type_of
 from .emphasis import shouted
 from .gazetteer import given_names, places, regions
 from .ids import entity_id
@@ -300,7 +300,11 @@ class _Article:
             elif len(words) == 1 and not self.known(head) and not is_acronym(head):
                 # An unknown word opening a sentence is a name only if it does something a person does.
                 after = text[words[0].end : words[0].end + 12].split()
-                if (not after or after[0] not in _SAYING) and not self.signed(text, head):
+                if (
+                    (not after or after[0] not in _SAYING)
+                    and not self.signed(text, head)
+                    and not (org_follows(text, words[0].end) and not head.endswith("s"))  # not "Officials announced"
+                ):
                     return []
             while words and words[0].text in CONNECTORS:
                 words = words[1:]
