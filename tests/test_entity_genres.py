@@ -216,3 +216,9 @@ def test_an_unknown_name_that_issues_statements_or_has_shares_is_an_organisation
     names = found("Orvex shares rose. Brenmark said in a statement it would sell.", "A spokesman for Talvane declined.")
     assert names["Orvex"].type == "ORG" and names["Brenmark"].type == "ORG" and names["Talvane"].type == "ORG"
     assert "Officials" not in found("Officials announced the sale.")
+
+
+def test_and_between_two_names_splits_them_unless_a_head_word_ends_the_run() -> None:
+    names = found("Talks between Brenmark and Ostvale ended.", "The Brenmark and Ostvale Railway Company opened.")
+    assert {"Brenmark", "Ostvale", "Brenmark and Ostvale Railway Company"} <= set(names)
+    assert "Brenmark and Ostvale" not in names

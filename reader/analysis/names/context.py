@@ -102,7 +102,7 @@ _ORG_AFTER = (
     " shareholders", "'s chief executive", "’s chief executive", "'s board", "’s board",
     "'s shareholders", "’s shareholders", "'s shares", "’s shares", "'s spokesman", "’s spokesman",
 )
-_ORG_BEFORE = ("shares of", "spokesman for", "spokeswoman for", "spokesperson for", "stake in")
+_ORG_BEFORE = re.compile(r"(?i:shares of|spokes(?:man|woman|person) for|stake in) $")
 
 
 def org_follows(text: str, end: int) -> bool:
@@ -112,12 +112,10 @@ def org_follows(text: str, end: int) -> bool:
 
 def org_context(paragraphs: Sequence[str], n: Name) -> bool:
     """A town's name used for a company, a club or an outlet, told by the words around it."""
-    if media_context(paragraphs, n):
-        return True
-    if n.text in lexicon.PLACE_ACRONYMS:
-        return False  # "U.S. shares": an adjective
     text = paragraphs[n.paragraph]
-    return org_follows(text, n.end) or text[max(0, n.start - 20) : n.start].rstrip().lower().endswith(_ORG_BEFORE)
+    if org_follows(text, n.end):
+        return n.text not in lexicon.PLACE_ACRONYMS  # "U.S. shares fell": an adjective
+    return _ORG_BEFORE.search(text, max(0, n.start - 20), n.start) is not None or media_context(paragraphs, n)
 
 
 def after_preposition(paragraphs: Sequence[str], n: Name) -> bool:

@@ -52,7 +52,8 @@ _EMPLOYER_ROLES = frozenset(
     "Founder Co-founder Coach Manager Executive Chief".split()
 )
 # Prepositions that put what follows on the map ("in Tuzbek", "near Tuzbek").
-_INSIDE = frozenset("in near outside inside across throughout".split())
+_INSIDE_BEFORE = re.compile(r"(?<![\w'’])(?:in|near|outside|inside|across|throughout) $")
+_NUMBER_AFTER = re.compile(r" ?\d")
 _SENTENCE_ENDS = (".", "?", "!", "”", '"')
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 # Months that are also given names: "June Soh" is a person, "June 5" a date.
@@ -625,10 +626,13 @@ class _Article:
         previous: Name | None = None
         for n in self.names:
             text = self.paragraphs[n.paragraph]
-            if n.type is None and " " not in n.text and not text[n.end : n.end + 2].strip()[:1].isdigit():
-                before = text[max(0, n.start - 8) : n.start].split()
-                if before and before[-1] in _INSIDE:  # not "at" or "from": people work at companies
-                    words.add(n.text)  # "Section 7" above is a label, whatever precedes it
+            if (
+                n.type is None
+                and _INSIDE_BEFORE.search(text, max(0, n.start - 12), n.start)  # not "at": people work at companies
+                and " " not in n.text
+                and not _NUMBER_AFTER.match(text, n.end)  # "in Section 7": a label
+            ):
+                words.add(n.text)
             # Listed with a town: countries and regions are listed with companies too ("Google and China").
             if (
                 previous is not None
