@@ -23,7 +23,7 @@ _PERSON_VERBS = frozenset(
 )
 # Verbs of saying that stand before their speaker in inverted order: "…, says Halvard."
 _INVERTED_SAYING = frozenset("said says added adds explained explains noted notes wrote writes continued".split())
-_MEDIA_NOUNS = frozenset("agency newspaper broadcaster channel outlet daily tabloid network".split())
+_MEDIA_NOUNS = tuple(f"{w} " for w in "agency newspaper broadcaster channel outlet daily tabloid network".split())
 
 
 @dataclass(slots=True)
@@ -89,8 +89,7 @@ def type_of(
 def media_context(paragraphs: Sequence[str], n: Name) -> bool:
     """A town's name used for an outlet: "news agency Xinhua", "the Xinhua news agency"."""
     text = paragraphs[n.paragraph]
-    prev = text[max(0, n.start - 12) : n.start].split()
-    return (bool(prev) and prev[-1] in _MEDIA_NOUNS) or text.startswith((" news", " newspaper"), n.end)
+    return text.endswith(_MEDIA_NOUNS, 0, n.start) or text.startswith((" news", " newspaper"), n.end)
 
 
 # What only an organisation does or has: "Riverton said in a statement", "shares of Riverton",
@@ -102,7 +101,10 @@ _ORG_AFTER = (
     " shareholders", "'s chief executive", "’s chief executive", "'s board", "’s board",
     "'s shareholders", "’s shareholders", "'s shares", "’s shares", "'s spokesman", "’s spokesman",
 )
-_ORG_BEFORE = re.compile(r"(?i:shares of|spokes(?:man|woman|person) for|stake in) $")
+_ORG_BEFORE = tuple(
+    f"{w} " for phrase in ("shares of", "spokesman for", "spokeswoman for", "spokesperson for", "stake in")
+    for w in (phrase, phrase.capitalize())
+)
 
 
 def org_follows(text: str, end: int) -> bool:
@@ -115,7 +117,7 @@ def org_context(paragraphs: Sequence[str], n: Name) -> bool:
     text = paragraphs[n.paragraph]
     if org_follows(text, n.end):
         return n.text not in lexicon.PLACE_ACRONYMS  # "U.S. shares fell": an adjective
-    return _ORG_BEFORE.search(text, max(0, n.start - 20), n.start) is not None or media_context(paragraphs, n)
+    return text.endswith(_ORG_BEFORE, 0, n.start) or media_context(paragraphs, n)
 
 
 def after_preposition(paragraphs: Sequence[str], n: Name) -> bool:

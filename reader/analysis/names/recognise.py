@@ -52,7 +52,7 @@ _EMPLOYER_ROLES = frozenset(
     "Founder Co-founder Coach Manager Executive Chief".split()
 )
 # Prepositions that put what follows on the map ("in Tuzbek", "near Tuzbek").
-_INSIDE_BEFORE = re.compile(r"(?<![\w'’])(?:in|near|outside|inside|across|throughout) $")
+_INSIDE = tuple(f" {w} " for w in "in near outside inside across throughout".split())
 _NUMBER_AFTER = re.compile(r" ?\d")
 _SENTENCE_ENDS = (".", "?", "!", "”", '"')
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Central".split())
@@ -628,8 +628,8 @@ class _Article:
             text = self.paragraphs[n.paragraph]
             if (
                 n.type is None
-                and _INSIDE_BEFORE.search(text, max(0, n.start - 12), n.start)  # not "at": people work at companies
                 and " " not in n.text
+                and text.endswith(_INSIDE, 0, n.start)  # not "at": people work at companies
                 and not _NUMBER_AFTER.match(text, n.end)  # "in Section 7": a label
             ):
                 words.add(n.text)
