@@ -43,3 +43,60 @@ def test_a_colon_introduction_without_a_verb_of_saying() -> None:
 def test_a_participle_cue_after_a_document_goes_to_the_subject() -> None:
     found = quotes("Ilse Marn issued a statement saying the talks had “failed completely and utterly”.")
     assert found == [("partial", "Ilse Marn", "failed completely and utterly")]
+
+
+# -- kind 3: the clause's subject, not the nearest name -------------------------------------
+
+
+def test_a_verb_joined_to_an_earlier_one_shares_its_subject() -> None:
+    found = quotes("Mark Tollen criticised Dora Vell on Monday and said the judge had “an inherent conflict”.")
+    assert found == [("partial", "Mark Tollen", "an inherent conflict")]
+
+
+def test_a_name_inside_the_reported_clause_is_not_the_speaker() -> None:
+    found = quotes("Mark Tollen, in Kentucky, said Tuesday that Dora Vell was “a total lightweight” in the race.")
+    assert found == [("partial", "Mark Tollen", "a total lightweight")]
+
+
+def test_an_apposition_before_the_verb_keeps_its_head_as_speaker() -> None:
+    found = quotes("Edna Wilk, a salesman from the coast, says Jon Kasper will “leave here with momentum.”")
+    assert found == [("partial", "Edna Wilk", "leave here with momentum.")]
+
+
+def test_a_verb_under_a_modal_defers_to_the_reporting_verb() -> None:
+    found = quotes("Jon Kasper said he is certain Ivo Pran will continue to be “a champion of the party”.")
+    assert found == [("partial", "Jon Kasper", "a champion of the party")]
+
+
+def test_a_participle_after_the_closing_mark_takes_the_sentence_subject() -> None:
+    found = quotes("Dan Hollis said there is “only one strong candidate left,” adding that Mark Tollen “attacks us”.")
+    assert [speaker for _, speaker, _ in found] == ["Dan Hollis", "Dan Hollis"]
+
+
+def test_a_participle_after_an_inserted_cue_takes_that_cue_s_subject() -> None:
+    found = quotes("Dora Vell did not stay long, Ann Roe said, adding, “She was never one for crowds.”")
+    assert found == [("direct", "Ann Roe", "She was never one for crowds.")]
+
+
+def test_an_inverted_speaker_s_phrase_ends_at_a_clause_word() -> None:
+    found = quotes("“That is treason and the founders would agree,” said party member Dan Golvach when asked about Lia Ward.")
+    assert found[0][1] == "Dan Golvach"
+
+
+def test_the_spokesman_speaks_not_the_candidate_he_speaks_for() -> None:
+    found = quotes("Ivo Pran campaign spokesman Tom Roberts said on Friday the plan would “fail the people”.")
+    assert found == [("partial", "Tom Roberts", "fail the people")]
+
+
+# -- kind 4: the person, not the affiliation ------------------------------------------------
+
+
+def test_a_person_then_an_outlet_before_a_colon_gives_the_person() -> None:
+    found = quotes("Tom Roberts, The Daily Ledger: “The plan would fail the people who need it most.”")
+    assert found == [("direct", "Tom Roberts", "The plan would fail the people who need it most.")]
+
+
+def test_a_name_in_a_prepositional_phrase_after_the_speaker_is_not_the_speaker() -> None:
+    before = quotes("Tom Roberts of the Council on Public Policy said the plan would “fail the people”.")
+    after = quotes("“The plan would fail the people,” said Tom Roberts of the Council on Public Policy.")
+    assert [before[0][1], after[0][1]] == ["Tom Roberts", "Tom Roberts"]
