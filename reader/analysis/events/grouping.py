@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from itertools import chain, combinations
 
 from reader.analysis.events.features import vectors
@@ -134,11 +134,14 @@ def cluster(
     sims: dict[tuple[int, int], float],
     when: Sequence[date | None],
     names: Sequence[set[str]] | None = None,
+    refers: Sequence[frozenset[tuple[int, int]]] | None = None,
 ) -> list[list[int]]:
     """Average-linkage groups over a sparse similarity graph; missing pairs count as 0.
 
-    Groups whose known dates are too far apart never merge, however similar
-    their words: two meetings of the same leaders read alike.
+    Groups whose known dates are too far apart do not merge, however similar
+    their words: two meetings of the same leaders read alike. The exception is
+    a follow-up report: one group names a month (`refers`, from
+    `dates.referred_months`) the other's dates fall in, and they share a participant.
     """
     size = [1] * count
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
@@ -147,6 +150,13 @@ def cluster(
     inner: dict[int, float] = dict.fromkeys(range(count), 0.0)
     # For each group, how many of its articles name each participant.
     seen: dict[int, Counter[str]] = {i: Counter(names[i]) if names else Counter() for i in range(count)}
+    months: dict[int, frozenset[tuple[int, int]]] = {i: refers[i] if refers else frozenset() for i in range(count)}
+
+    def dates_apart(a: int, b: int) -> bool:
+        if not _span_conflict(span[a], span[b]):
+            return False
+        follow_up = _names_month(months[a], span[b]) or _names_month(months[b], span[a])
+        return not (follow_up and not seen[a].keys().isdisjoint(seen[b].keys()))
 
     def core(g: int) -> set[str]:
         if size[g] < CORE_MIN:
@@ -164,7 +174,7 @@ def cluster(
         current = links[a].get(b, 0.0) / (size[a] * size[b])
         if abs(current + neg) > 1e-12:
             continue  # stale entry: the groups changed since it was pushed
-        if _span_conflict(span[a], span[b]):
+        if dates_apart(a, b):
             continue
         if -neg < COHESION * max(_cohesion(inner[a], size[a]), _cohesion(inner[b], size[b])):
             continue  # far looser than the groups are inside: a neighbouring occurrence, not this one
@@ -172,6 +182,7 @@ def cluster(
             continue  # each group has a central participant the other never names
         inner[a] += inner.pop(b) + links[a].get(b, 0.0)
         seen[a].update(seen.pop(b))
+        months[a] = months[a] | months.pop(b)
         # Merge b into a, summing the pair totals so averages stay exact.
         members[a].extend(members.pop(b))
         size[a] += size[b]
@@ -200,6 +211,14 @@ def _span_conflict(x: tuple[date, date] | None, y: tuple[date, date] | None) -> 
     return _conflict(min(x[0], y[0]), max(x[1], y[1]))
 
 
+def _names_month(named: frozenset[tuple[int, int]], span: tuple[date, date] | None) -> bool:
+    """Whether one of the (year, month) pairs falls within the span, give or take SAME_DAYS."""
+    if span is None:
+        return False
+    low, high = span[0] - timedelta(days=SAME_DAYS), span[1] + timedelta(days=SAME_DAYS)
+    return any(low <= date(y, m, 15) <= high for y, m in named)
+
+
 def _join_span(x: tuple[date, date] | None, y: tuple[date, date] | None) -> tuple[date, date] | None:
     if x is None or y is None:
         return x or y
@@ -220,11 +239,12 @@ def group_events(
     if not articles:
         return ()
     when = [dates.event_date(a)[0] for a in articles]
+    refers = [dates.referred_months(a, day) for a, day in zip(articles, when, strict=True)]
     shared, quoted = quote_evidence(articles, spoken)
     vecs, _, counts = vectors(articles, counts)
     sims = adjust(similarities(articles, vecs), shared, quoted)
     names = [{t for t in c if t[0] == "n"} for c in counts]
-    groups = cluster(len(articles), sims, when, names)
+    groups = cluster(len(articles), sims, when, names, refers)
     drafts = []
     for group in groups:
         known = sorted(d for d in (when[i] for i in group) if d is not None)
