@@ -5,10 +5,13 @@ Every text is written for the test; no name comes from a development set or the 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from reader.analysis.events import group_events
+from reader.analysis.events.roles import office_holders
 from reader.analysis.model import Article
+from reader.analysis.names import recognise, unify
 from reader.analysis.text import dates
 
 
@@ -80,3 +83,45 @@ def test_an_old_date_in_the_lead_is_background_not_the_occurrence() -> None:
         date="2021-03-08",
     )
     assert dates.event_date(obituary)[0] == date(2021, 3, 5)
+
+
+# -- kind 1: two incidents of the same kind ------------------------------------------------
+
+
+def _tariff(id: str, secretary: str, verb: str) -> Article:
+    """A report of a change to one set of rules: the same words whoever the secretary was."""
+    return art(
+        id,
+        f"Trade Secretary {secretary} {verb} the steel tariff rules for northern ports, letting importers "
+        "in Varnholm and Ostwick bring in more steel without a review by the tariff board.",
+        "The rules, first written in the Harlow Steel Act, required importers to file a tariff board review "
+        "before any steel cargo over 5,000 tonnes could be landed at Varnholm or Ostwick.",
+        f"{secretary.split()[-1]} said the change to the steel tariff rules would keep the Varnholm mills busy.",
+        "Unions at the Varnholm Steelworks said the tariff board had warned about cheap steel flooding the ports.",
+        "Mayor Edda Krall of Ostwick said the port could handle the extra cargo.",
+    )
+
+
+def _events(articles: list[Article]) -> set[tuple[str, ...]]:
+    """Groups of article ids, after the pipeline's entity stage."""
+    recognised = [replace(a, entities=recognise(a.paragraphs)) for a in articles]
+    unified, table = unify(recognised)
+    return {e.articles for e in group_events(unified, table)}
+
+
+def test_a_differing_person_in_the_same_office_keeps_two_occurrences_apart() -> None:
+    first = [_tariff("r1", "Aldo Brenner", "loosened"), _tariff("r2", "Aldo Brenner", "relaxed")]
+    later = [_tariff("u1", "Kasia Ondrell", "tightened"), _tariff("u2", "Kasia Ondrell", "hardened")]
+    assert _events([*first, *later]) == {("r1", "r2"), ("u1", "u2")}
+
+
+def test_the_same_person_in_the_office_still_groups() -> None:
+    same = [_tariff("r1", "Aldo Brenner", "loosened"), _tariff("r2", "Aldo Brenner", "relaxed"),
+            _tariff("r3", "Aldo Brenner", "eased")]
+    assert _events(same) == {("r1", "r2", "r3")}
+
+
+def test_only_qualified_titles_name_an_office() -> None:
+    text = "Governor Lia Vant met Trade Secretary Aldo Brenner and Mr Kol Dorran in Ostwick."
+    article = replace(art("g1", text), entities=recognise((text,)))
+    assert office_holders(article) == frozenset({("trade secretary", "n:person:aldo-brenner")})
