@@ -100,3 +100,21 @@ def test_a_name_in_a_prepositional_phrase_after_the_speaker_is_not_the_speaker()
     before = quotes("Tom Roberts of the Council on Public Policy said the plan would “fail the people”.")
     after = quotes("“The plan would fail the people,” said Tom Roberts of the Council on Public Policy.")
     assert [before[0][1], after[0][1]] == ["Tom Roberts", "Tom Roberts"]
+
+
+# -- kind 5: marks that quote nobody --------------------------------------------------------
+
+
+def test_marks_inside_an_embedded_post_are_not_quotations() -> None:
+    found = quotes(
+        "Lia Vant posted a reply on Monday.",
+        'Ivo Pran is wearing a hat that says "MAKE THE PORT GREAT" … honestly, people — Lia Vant (@liavant) '
+        "September 1, 2016",
+        "Kol Dorran said the hat was “a joke and nothing more”.",
+    )
+    assert found == [("partial", "Kol Dorran", "a joke and nothing more")]
+
+
+def test_a_markup_attribute_left_in_the_text_is_not_a_quotation() -> None:
+    found = quotes('<post author="@liavant" date="2016-09-01">Kol Dorran said the port was “closed for good”.')
+    assert [text for _, _, text in found] == ["closed for good"]

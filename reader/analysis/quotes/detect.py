@@ -36,6 +36,8 @@ _AFTER_CLOSE = ".,;:!?)]}—–-/…" + _MARK_CHARS
 _END_PUNCT = ".!?…"
 _WORD = re.compile(r"[\w’'-]+")
 _HAS_WORD = re.compile(r"[^\W_]")
+_EMBEDDED_POST = re.compile(r"[—–-]\s*[^()\n]{1,80}\(@\w{1,15}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}")
+"""The signature an embedded tweet leaves in article text: "— Name (@handle) July 5, 2016"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +270,8 @@ def _marked(paragraphs: Sequence[str]) -> set[int]:
         while ends[index] <= at:
             index += 1
         found.add(index)
-    return found
+    # An embedded post is the poster's text, not the article's: marks inside it quote nobody here.
+    return {i for i in found if "(@" not in paragraphs[i] or not _EMBEDDED_POST.search(paragraphs[i])}
 
 
 def _first_double_may_close(text: str, marks: list[re.Match[str]]) -> bool:
@@ -439,6 +442,8 @@ def scan(paragraphs: Sequence[str], narration: Narration | None = None) -> tuple
         for index, part in enumerate(own):
             if not _HAS_WORD.search(text, part[1], part[2]):
                 continue  # marks around nothing but marks or punctuation
+            if part[0] > 0 and text[part[0] - 1] == "=":
+                continue  # a markup attribute left in the text: author="@handle"
             if part[4] and group_kind is not None:
                 kind = group_kind
             else:
