@@ -10,6 +10,7 @@ from dataclasses import replace
 from reader.analysis.model import Article
 from reader.analysis.names import recognise, unify
 from reader.analysis.quotes import find_quotes
+from reader.analysis.quotes.title_case import is_title_case, lower_cues
 
 
 def quotes(*paragraphs: str) -> list[tuple[str, str | None, str | None]]:
@@ -118,3 +119,29 @@ def test_marks_inside_an_embedded_post_are_not_quotations() -> None:
 def test_a_markup_attribute_left_in_the_text_is_not_a_quotation() -> None:
     found = quotes('<post author="@liavant" date="2016-09-01">Kol Dorran said the port was “closed for good”.')
     assert [text for _, _, text in found] == ["closed for good"]
+
+
+# -- cues in Title-Case lines ----------------------------------------------------------------
+
+
+def test_a_cue_in_a_title_case_headline_is_a_cue() -> None:
+    found = quotes(
+        "Port Plan Will “Fail the People Who Need It,” Ilse Marn Says",
+        "Ilse Marn spoke in Ostwick on Monday about the plan for the port and its workers.",
+    )
+    assert found[0][:2] == ("partial", "Ilse Marn")
+
+
+def test_a_cue_before_the_quotation_in_a_title_case_headline() -> None:
+    found = quotes(
+        "Ilse Marn Says Port Plan Will “Fail the People Who Need It”",
+        "Ilse Marn spoke in Ostwick on Monday about the plan for the port and its workers.",
+    )
+    assert found[0][1] == "Ilse Marn"
+
+
+def test_capitals_in_prose_and_all_capital_lines_are_not_title_case() -> None:
+    assert is_title_case("Ilse Marn Says Port Plan Will XXXX XXX XXXXXX")
+    assert not is_title_case("Ilse Marn went to the Promises Treatment Center on Monday.")
+    assert not is_title_case("ILSE MARN SAYS PORT PLAN WILL XXXX")
+    assert lower_cues("Ilse Marn Says Plan Fails") == "Ilse Marn says Plan Fails"

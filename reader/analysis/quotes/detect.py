@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis.model import Quote
 from reader.analysis.quotes.lexicon import NAMING, SPEECH_VERB
+from reader.analysis.quotes.title_case import is_title_case, lower_cues
 from reader.analysis.text.sentences import bounds as sentence_bounds
 from reader.analysis.text.sentences import starts as sentence_starts
 from reader.analysis.text.words import FUNCTION_WORDS
@@ -369,8 +370,11 @@ def _cue_follows(right: str) -> bool:
     return any(SPEECH_VERB.fullmatch(word.strip(",.;:")) for word in right.split()[:5])
 
 
-def _kind(text: str, masked: str, starts: list[int], part: _Part) -> str:
-    """direct speech, a partial quotation inside reported speech, or a term (scare quotes, names)."""
+def _kind(text: str, masked: str, starts: list[int], part: _Part, headline: bool = False) -> str:
+    """direct speech, a partial quotation inside reported speech, or a term (scare quotes, names).
+
+    `headline`: the line is in Title Case, so capitals in the quotation say nothing of a name.
+    """
     open_at, start, end, close_at, _ = part
     inner = text[start:end]
     count = len(inner.split())
@@ -403,7 +407,7 @@ def _kind(text: str, masked: str, starts: list[int], part: _Part) -> str:
     ):
         return "term"  # used as a modifier: the “no-limits” partnership
     words = _WORD.findall(inner) if count <= 12 else []
-    title_case = bool(words) and count <= (12 if not ends_punct else 6) and words[0][0].isupper() and all(
+    title_case = not headline and bool(words) and count <= (12 if not ends_punct else 6) and words[0][0].isupper() and all(
         w[0].isupper() or w.lower() in FUNCTION_WORDS or not w[0].isalpha() for w in words
     )
     if ends_punct and left[-1:] in (",", ":") and SPEECH_VERB.fullmatch(left_words[-1].strip(",:")):
@@ -435,6 +439,9 @@ def scan(paragraphs: Sequence[str], narration: Narration | None = None) -> tuple
         if number - 1 not in parts:
             group_kind = None
         masked = mask(text, [(p[1], p[2]) for p in own])
+        headline = is_title_case(masked)
+        if headline:
+            masked = lower_cues(masked)  # "Lee Says …": a cue, as in prose
         starts = sentence_starts(masked)
         if narration is not None:
             narration[number] = (masked, starts)
@@ -447,7 +454,7 @@ def scan(paragraphs: Sequence[str], narration: Narration | None = None) -> tuple
             if part[4] and group_kind is not None:
                 kind = group_kind
             else:
-                kind = _kind(text, masked, starts, part)
+                kind = _kind(text, masked, starts, part, headline)
                 if kind == "term" and index == len(own) - 1 and following and following[0][4]:
                     kind = "direct"  # runs on into the next paragraph: speech, not a term
             group_kind = kind

@@ -1,0 +1,37 @@
+"""Cues in Title-Case lines: "Lee Says Plan Will “Fail”" is speech, as "Lee says" would be.
+
+Verbs of saying are matched in lower case only, because capitalised forms in
+prose are names ("Promises Treatment Center"). A headline written in Title
+Case capitalises every word, so there the cue is lower-cased first, keeping
+every offset, and the quoted words are not read as a name for being
+capitalised: in such a line everything is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.quotes.lexicon import SPEECH_VERB
+
+_WORD = re.compile(r"[^\W\d_]+")
+_MIN_WORDS = 3
+_CAPITALISED_SHARE = 0.7
+
+
+def is_title_case(masked: str) -> bool:
+    """Whether the narration of a line capitalises most of its words without being all capitals.
+
+    `masked` is the line with quoted letters blanked to X (`detect.mask`); those runs are not counted.
+    """
+    words = [w for w in _WORD.findall(masked) if w.strip("X")]
+    if len(words) < _MIN_WORDS or all(w.isupper() for w in words):
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= _CAPITALISED_SHARE * len(words)
+
+
+def lower_cues(masked: str) -> str:
+    """The line with each capitalised verb of saying in lower case ("Says" → "says"), offsets kept."""
+    return _WORD.sub(
+        lambda m: m.group().lower() if m.group()[0].isupper() and SPEECH_VERB.fullmatch(m.group().lower()) else m.group(),
+        masked,
+    )
