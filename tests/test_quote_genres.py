@@ -84,6 +84,12 @@ def test_an_inverted_speaker_s_phrase_ends_at_a_clause_word() -> None:
     assert found[0][1] == "Dan Golvach"
 
 
+def test_a_verb_inside_a_that_clause_reports_the_outer_speaker_s_claim() -> None:
+    claim = quotes("Mark Tollen said that Dora Vell begged him for support in May and “would have dropped to her knees”.")
+    own = quotes("Mark Tollen said that Dora Vell told reporters “we are done with this”.")
+    assert [claim[0][1], own[0][1]] == ["Mark Tollen", "Dora Vell"]
+
+
 def test_the_spokesman_speaks_not_the_candidate_he_speaks_for() -> None:
     found = quotes("Ivo Pran campaign spokesman Tom Roberts said on Friday the plan would “fail the people”.")
     assert found == [("partial", "Tom Roberts", "fail the people")]

@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from reader.analysis.model import Entity, EntityMention, Quote
-from reader.analysis.quotes.clauses import non_finite
+from reader.analysis.quotes.clauses import non_finite, reporting_verb
 from reader.analysis.quotes.detect import Found, Narration
 from reader.analysis.quotes.lexicon import ACCORDING_TO, AS_SAYING, SPEECH_VERB
 from reader.analysis.quotes.referents import (
@@ -173,6 +173,7 @@ class _Attributor(Subjects):
         # "Lee said Park would urge …", "Lee said it is wrong to think …": the reporting verb decides.
         finite = [v for v in verbs if not non_finite(left, v.start())]
         verb = finite[-1] if finite else verbs[-1]
+        verb = reporting_verb(left, finite, verb)
         previous_word = left[: verb.start()].split()[-1:]
         if previous_word and previous_word[0].lower() in _PASSIVE and not verb.group().endswith("ing"):
             # Passive: labelled “suspicious” by the fire chief.

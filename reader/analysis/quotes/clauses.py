@@ -15,6 +15,7 @@ from the words alone, with no parser:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _PREPOSITIONS = frozenset(
     {"of", "at", "from", "for", "with", "about", "against", "to", "on", "over", "into", "toward", "towards",
@@ -33,6 +34,9 @@ _PHRASE_STOP = re.compile(
     r"and|but|if|since)\b"
 )
 _WORD = re.compile(r"[\w’'-]+")
+_THAT = re.compile(r"\W*(?:[\w’'-]+\W+){0,3}?that\b")
+_INTRODUCES = 4
+"""Words after a verb of saying within which a quotation is that verb's own: "Park told reporters “…”"."""
 
 
 def in_prepositional_phrase(text: str, start: int) -> bool:
@@ -63,3 +67,21 @@ def phrase_end(text: str, start: int, end: int) -> int:
     """
     stop = _PHRASE_STOP.search(text, start, end)
     return stop.start() if stop is not None else end
+
+
+def reporting_verb(left: str, verbs: Sequence[re.Match[str]], verb: re.Match[str]) -> re.Match[str]:
+    """The verb whose words a quotation reports, from the verbs of saying before it in its sentence.
+
+    In "Lee said that Park begged him and “would have dropped to his knees”" the
+    quotation is Lee's claim: the last verb stands in the that-clause of an earlier
+    one and does not introduce the quotation itself. "Lee said that Park told
+    reporters “…”" is Park's: the inner verb introduces it.
+    """
+    if len(_WORD.findall(left[verb.end() :])) <= _INTRODUCES:
+        return verb
+    for outer in verbs:
+        if outer.start() >= verb.start():
+            break
+        if _THAT.match(left, outer.end(), verb.start()):
+            return outer
+    return verb
