@@ -127,6 +127,19 @@ def test_a_markup_attribute_left_in_the_text_is_not_a_quotation() -> None:
     assert [text for _, _, text in found] == ["closed for good"]
 
 
+# -- cues missing ---------------------------------------------------------------------------
+
+
+def test_verbs_of_condemnation_are_cues() -> None:
+    found = quotes("Dan Hollis denounced the remarks as “hurtful and humiliating” on Monday.")
+    assert found == [("partial", "Dan Hollis", "hurtful and humiliating")]
+
+
+def test_an_inverted_cue_opening_the_sentence_names_the_speaker_after_it() -> None:
+    found = quotes("The old gym is a museum now. Said Dora Vell, who grew up near it, “We were all so proud of him.”")
+    assert found[0][1:] == ("Dora Vell", "We were all so proud of him.")
+
+
 # -- cues in Title-Case lines ----------------------------------------------------------------
 
 

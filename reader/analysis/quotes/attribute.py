@@ -185,6 +185,11 @@ class _Attributor(Subjects):
                     return found
             return Speaker(None, verb.group())
         inserted_end = left.find(",", verb.end())
+        if not left[: verb.start()].strip():
+            # "Said Lee, who grew up there, “…”": the cue opens the sentence, its speaker after it.
+            opening_cue = self.after_verb(number, start + verb.end(), opening, verb.group())
+            if opening_cue is not None and opening_cue.entity is not None:
+                return opening_cue
         if left[: verb.start()].rstrip().endswith(",") and verb.group() in _INSERTED and inserted_end >= 0:
             # "It is, said Rep. Jay Inslee, the Bushies' “last sour note”": an inserted cue.
             inserted = self.after_verb(number, start + verb.end(), opening, verb.group())

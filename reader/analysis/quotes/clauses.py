@@ -1,7 +1,7 @@
 """Where a name stands in its clause: the small pieces of syntax that tell a subject from an object.
 
 The cue search reads "the nearest name before the verb" as its subject. That
-is wrong in three common shapes of news prose, and these tests catch them
+is wrong in four common shapes of news prose, and these tests catch them
 from the words alone, with no parser:
 
 - a name in a prepositional phrase ("Lee of the Council on Trade said",
@@ -9,7 +9,9 @@ from the words alone, with no parser:
 - a verb coordinated with an earlier one ("Lee criticised Park and said")
   shares that verb's subject: the name between them is its object;
 - a verb under a modal or "to" ("Lee said Park would urge …", "right to
-  think") reports no utterance of its own; the reporting verb before it does.
+  think") reports no utterance of its own; the reporting verb before it does;
+- a verb inside the that-clause of an earlier one ("Lee said that Park begged
+  him and “…”") does not take a quotation it does not introduce.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis.model import Quote
 from reader.analysis.quotes.lexicon import NAMING, SPEECH_VERB
-from reader.analysis.quotes.title_case import is_title_case, lower_cues
+from reader.analysis.quotes.title_case import is_title_case, lower_cues, lower_opening_cues
 from reader.analysis.text.sentences import bounds as sentence_bounds
 from reader.analysis.text.sentences import starts as sentence_starts
 from reader.analysis.text.words import FUNCTION_WORDS
@@ -443,6 +443,7 @@ def scan(paragraphs: Sequence[str], narration: Narration | None = None) -> tuple
         if headline:
             masked = lower_cues(masked)  # "Lee Says …": a cue, as in prose
         starts = sentence_starts(masked)
+        masked = lower_opening_cues(masked, starts)  # "Said Lee, …": a cue, as in prose
         if narration is not None:
             narration[number] = (masked, starts)
         following = parts.get(number + 1, [])

@@ -1,4 +1,7 @@
-"""Cues in Title-Case lines: "Lee Says Plan Will “Fail”" is speech, as "Lee says" would be.
+"""Cues written with a capital: in Title-Case lines, and inverted at the start of a sentence.
+
+"Lee Says Plan Will “Fail”" is speech, as "Lee says" would be, and so is
+"Said Lee, who grew up there, “…”".
 
 Verbs of saying are matched in lower case only, because capitalised forms in
 prose are names ("Promises Treatment Center"). A headline written in Title
@@ -35,3 +38,20 @@ def lower_cues(masked: str) -> str:
         lambda m: m.group().lower() if m.group()[0].isupper() and SPEECH_VERB.fullmatch(m.group().lower()) else m.group(),
         masked,
     )
+
+
+_OPENING = re.compile(r"\b(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Recalled|Explained|Noted)(?=\s+[A-Z])")
+"""Verbs that open a sentence inverted, their speaker after them: "Said Lee, …"."""
+
+
+def lower_opening_cues(masked: str, starts: list[int]) -> str:
+    """The line with an inverted cue that opens a sentence in lower case ("Said Lee," → "said Lee,")."""
+    if not _OPENING.search(masked):
+        return masked
+    chars = list(masked)
+    for start in starts:
+        at = start + len(masked[start:]) - len(masked[start:].lstrip())
+        found = _OPENING.match(masked, at)
+        if found is not None:
+            chars[at] = chars[at].lower()
+    return "".join(chars)
