@@ -257,7 +257,8 @@ def main() -> None:
     args = parser.parse_args()
     os.chdir(ROOT)
     figures = startup(args.runs)
-    figures["startup_ratio"] = figures["reader_first_paint_ms"] / figures["hello_world_first_paint_ms"]
+    # The target: the articles and the first article's text on screen, against a hello-world's first paint.
+    figures["startup_ratio"] = figures["reader_seeds_shown_ms"] / figures["hello_world_first_paint_ms"]
     figures.update(asyncio.run(key_latency(args.paragraphs, args.presses, args.articles)))
     for name, value in figures.items():
         print(f"{name:32} {value:8.2f}")

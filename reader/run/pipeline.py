@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from reader.analysis.model import Article, Corpus, Document, Problem
 from reader.run.cancelling import AnalysisCancelled, Cancelled
 from reader.run.collector import spare_the_collector
-from reader.run.pool import Workers
 from reader.sources import files
+
+if TYPE_CHECKING:
+    from reader.run.pool import Workers  # imported where a pool is made: reopening a stored corpus needs none
 
 __all__ = ["AnalysisCancelled", "ResultCache", "analyse", "analyse_documents", "finish", "link_corpus", "prepare", "prepare_all"]
 
@@ -52,6 +54,7 @@ class ResultCache(Protocol):
         """The analysis version results are stored under; None when the cache cannot be used."""
         ...
     def load_unchanged(self, fingerprint: str | None, on_text: Preview | None = None) -> Corpus | None: ...
+    def stored_size(self, fingerprint: str | None) -> int | None: ...
     def remember(self, fingerprint: str | None, key: str) -> None: ...
     def key(self, documents: Sequence[Document], problems: Sequence[Problem]) -> str: ...
     def load_corpus(self, key: str, on_text: Preview | None = None) -> Corpus | None: ...
@@ -135,6 +138,31 @@ def analyse(
     )
 
 
+SMALL_CORPUS = 1_000_000
+"""Bytes of a stored corpus worth reading before a reader's first frame: about 20 ms to decode,
+a hundred articles or so. A larger corpus fills in after the first frame instead."""
+
+
+def unchanged_small(paths: Sequence[Path], cache: ResultCache, *, max_bytes: int, within: int = SMALL_CORPUS) -> Corpus | None:
+    """The cached analysis of these unchanged files when it is stored in at most `within` bytes, else None.
+
+    Quick enough to ask before a reader's first frame (the files' status is
+    read, never their bytes), so that a small corpus opens with its list and
+    text on that frame instead of one painted empty and filled in later. A
+    cache that had trouble answers None: the ordinary analysis then runs and
+    says what went wrong.
+    """
+    version = cache.usable_version
+    if version is None:
+        return None
+    fingerprint = files.fingerprint(paths, max_bytes, version)
+    size = cache.stored_size(fingerprint)
+    if size is None or size > within:
+        return None
+    corpus = cache.load_unchanged(fingerprint)
+    return corpus if not cache.notices else None
+
+
 def analyse_documents(
     documents: Sequence[Document],
     problems: Sequence[Problem] = (),
@@ -153,6 +181,8 @@ def analyse_documents(
     should remember the corpus by, when the caller took one before reading.
     """
     spare_the_collector()
+    from reader.run.pool import Workers
+
     workers = workers or Workers()
     total = len(documents)
     key = cache.key(documents, problems) if cache is not None else None
@@ -199,6 +229,8 @@ def prepare_all(
     def advance(done: int, _: int) -> None:
         if progress is not None:
             progress(hits + done, total)
+
+    from reader.run.pool import Workers
 
     # One hand-over: the pool starts before any other thread of this process
     # (the cache's writer) exists, so it can be forked rather than served.

@@ -77,6 +77,8 @@ class ReaderApp(WebActions, App[None]):
         self.open_cache = open_cache
         """Opens the store where analysis results persist between runs (None: analyse from scratch).
         Called in the analysis worker, so first paint never waits for SQLite."""
+        if corpus is not None and self.problems:
+            corpus = replace(corpus, problems=(*corpus.problems, *self.problems))
         self.corpus = corpus
         if state is None:
             # Imported only here: with a store given, start-up never loads this module.

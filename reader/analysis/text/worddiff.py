@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel
-
 from reader.analysis.model import DiffRun
 from reader.analysis.text.normalise import words
 
@@ -20,6 +18,8 @@ def _key(word: str) -> str:
 
 def word_diff(source: str, target: str) -> tuple[DiffRun, ...]:
     """Runs of shared ("equal"), source-only ("delete") and target-only ("insert") words."""
+    from rapidfuzz.distance import Indel  # imported on first use: the reader's first frame needs no diff
+
     a, b = source.split(), target.split()
     runs: list[DiffRun] = []
 
@@ -57,6 +57,8 @@ def changed_spans(source: str, target: str) -> tuple[tuple[Span, ...], tuple[Spa
 
     For highlighting two texts in place, where `word_diff`'s runs of joined words cannot be placed.
     """
+    from rapidfuzz.distance import Indel
+
     a = [(m.start(), m.end()) for m in _TOKEN.finditer(source)]
     b = [(m.start(), m.end()) for m in _TOKEN.finditer(target)]
     keys_a = [_key(source[s:e]) for s, e in a]

@@ -70,9 +70,17 @@ entity under the cursor (`e`) the other articles that mention it.
         self._shown: tuple[object, ...] | None = None
         self.best: tuple[Anchor, Link] | None = None
         """The strongest link from the current paragraph (what Enter in the text follows)."""
+        self._painted = False
+        """False until the screen's first frame: the panel fills in on the frame after it,
+        so the list and the text appear a twentieth of a second sooner."""
 
     def on_mount(self) -> None:
         self.border_title = "Links"
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        self._painted = True
+        self.show(*self._where)
 
     def watch_index(self) -> None:
         self.show(*self._where)
@@ -100,6 +108,8 @@ entity under the cursor (`e`) the other articles that mention it.
     def show(self, article_id: str | None, paragraph: int, entity: EntityMention | None = None) -> None:
         """Rebuild the panel for one paragraph (and the entity under the cursor)."""
         self._where = (article_id, paragraph, entity)
+        if not self._painted:
+            return  # `_after_first_frame` shows it
         index = self.index
         article = index.articles.get(article_id) if index and article_id else None
         if index is None or article is None:
