@@ -17,6 +17,8 @@ import re
 from reader.analysis.quotes.lexicon import SPEECH_VERB
 
 _WORD = re.compile(r"[^\W\d_]+")
+_BLANKED = re.compile(r"(?<![^\W\d_])X+(?![^\W\d_])")
+_LOWER_INITIAL = re.compile(r"(?<![^\W\d_])[a-zß-öø-ÿ]")
 _MIN_WORDS = 3
 _CAPITALISED_SHARE = 0.7
 
@@ -24,12 +26,13 @@ _CAPITALISED_SHARE = 0.7
 def is_title_case(masked: str) -> bool:
     """Whether the narration of a line capitalises most of its words without being all capitals.
 
-    `masked` is the line with quoted letters blanked to X (`detect.mask`); those runs are not counted.
+    `masked` is the line with quoted letters blanked to X (`detect.mask`); those runs are not
+    counted. Counted by regular expressions, not word by word: this runs on every quoted paragraph.
     """
-    words = [w for w in _WORD.findall(masked) if w.strip("X")]
-    if len(words) < _MIN_WORDS or all(w.isupper() for w in words):
+    words = len(_WORD.findall(masked)) - len(_BLANKED.findall(masked))
+    if words < _MIN_WORDS or len(_LOWER_INITIAL.findall(masked)) > (1 - _CAPITALISED_SHARE) * words:
         return False
-    return sum(1 for w in words if w[0].isupper()) >= _CAPITALISED_SHARE * len(words)
+    return any(not w.isupper() for w in _WORD.findall(masked) if w.strip("X"))
 
 
 def lower_cues(masked: str) -> str:
