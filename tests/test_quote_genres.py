@@ -140,6 +140,17 @@ def test_an_inverted_cue_opening_the_sentence_names_the_speaker_after_it() -> No
     assert found[0][1:] == ("Dora Vell", "We were all so proud of him.")
 
 
+def test_a_phrasal_verb_of_reply_after_the_name_is_a_cue() -> None:
+    back = quotes("“They are all here for the free stuff,” Dan Hollis shot back with a laugh.")
+    on = quotes("“You know, it happens, right?” Dan Hollis went on, as if he had not heard.")
+    assert [back[0][1], on[0][1]] == ["Dan Hollis", "Dan Hollis"]
+
+
+def test_the_person_a_colon_introduction_is_addressed_to_does_not_speak() -> None:
+    found = quotes("Senate leader Lia Vant delivered a blunt message to Mark Tollen: “It is time to quit attacking people.”")
+    assert found[0][1] != "Mark Tollen"
+
+
 # -- cues in Title-Case lines ----------------------------------------------------------------
 
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from reader.analysis.model import Entity, EntityMention, Quote
-from reader.analysis.quotes.clauses import non_finite, reporting_verb
+from reader.analysis.quotes.clauses import non_finite, recipient, reporting_verb
 from reader.analysis.quotes.detect import Found, Narration
 from reader.analysis.quotes.lexicon import ACCORDING_TO, AS_SAYING, SPEECH_VERB
 from reader.analysis.quotes.referents import (
@@ -36,7 +36,11 @@ _BY = re.compile(r"[\s,]*by\b")
 _INSERTED = frozenset({"said", "says", "added", "adds", "wrote", "writes", "explained", "explains", "noted", "argued"})
 """Verbs that can stand inverted between commas with their subject after them: ", said Dr Liow,"."""
 _LOWER_WORD = re.compile(r"\b[a-z]")
-_VERB_AFTER = re.compile(r"\s+([a-z]{3,}(?:ed|s))\b")
+_VERB_AFTER = re.compile(
+    r"\s+((?:went|goes) on|(?:shot|fired|hit|struck|shoots|fires|hits|strikes) back|(?:chimed|chimes|cut|cuts|broke|breaks) in"
+    r"|[a-z]{3,}(?:ed|s))\b"
+)
+"""A verb right after "…!" Lee: any regular past or present form, or a phrasal verb of reply ("shot back")."""
 
 
 class _Attributor(Subjects):
@@ -235,6 +239,8 @@ class _Attributor(Subjects):
         if not verbs:
             # "…experts such as Dr Azm Al Homoud:" introduces the person named just before the colon.
             named = [c for c in para.candidates(start, colon) if is_named(c)]
+            if named and recipient(para.masked, named[-1].start):
+                named = named[:-1]  # "Lee delivered a blunt message to Park:": Park is spoken to
             if named and len(WORDS.findall(para.masked[named[-1].end : colon])) <= 1:
                 return Speaker(self.resolve(number, _person_before_affiliation(para.masked, named)), None)
             return self.colon_subject(number, start, colon)

@@ -24,6 +24,8 @@ _PREPOSITIONS = frozenset(
      "under", "behind", "like", "than", "without", "versus", "between", "among"}
 )
 _DETERMINERS = frozenset({"the", "a", "an"})
+_TO_WHOM = frozenset({"to", "at", "against", "about", "on", "over", "with", "toward", "towards"})
+"""Prepositions whose object is spoken to or about, never the source ("a message to Lee:")."""
 _COORDINATED = re.compile(
     r"(?:^|\s)(?:and|but|yet)\s+(?:(?:then|now|later|also|still|even|again|\w+ly)\s+){0,2}$", re.IGNORECASE
 )
@@ -47,6 +49,14 @@ def in_prepositional_phrase(text: str, start: int) -> bool:
     while words and words[-1].lower() in _DETERMINERS:
         words.pop()
     return bool(words) and words[-1] in _PREPOSITIONS
+
+
+def recipient(text: str, start: int) -> bool:
+    """Whether the name at `start` is spoken to or about: "a message to Lee", "angry at the Council"."""
+    words = _WORD.findall(text[max(0, start - 40) : start])
+    while words and words[-1].lower() in _DETERMINERS:
+        words.pop()
+    return bool(words) and words[-1] in _TO_WHOM
 
 
 def coordinated(gap: str) -> bool:
