@@ -1,7 +1,7 @@
 """Where a name stands in its clause: the small pieces of syntax that tell a subject from an object.
 
 The cue search reads "the nearest name before the verb" as its subject. That
-is wrong in four common shapes of news prose, and these tests catch them
+is wrong in five common shapes of news prose, and these tests catch them
 from the words alone, with no parser:
 
 - a name in a prepositional phrase ("Lee of the Council on Trade said",
@@ -11,7 +11,8 @@ from the words alone, with no parser:
 - a verb under a modal or "to" ("Lee said Park would urge …", "right to
   think") reports no utterance of its own; the reporting verb before it does;
 - a verb inside the that-clause of an earlier one ("Lee said that Park begged
-  him and “…”") does not take a quotation it does not introduce.
+  him and “…”") does not take a quotation it does not introduce;
+- and the person a message is addressed to ("a message to Park:") does not speak.
 """
 
 from __future__ import annotations
