@@ -44,20 +44,22 @@ _INTRODUCES = 4
 """Words after a verb of saying within which a quotation is that verb's own: "Park told reporters “…”"."""
 
 
-def in_prepositional_phrase(text: str, start: int) -> bool:
-    """Whether the name at `start` follows a preposition ("of the Council", "at Acme"), articles skipped."""
+def _word_before(text: str, start: int) -> str:
+    """The word before `start`, articles skipped ("of the Council" gives "of")."""
     words = _WORD.findall(text[max(0, start - 40) : start])
     while words and words[-1].lower() in _DETERMINERS:
         words.pop()
-    return bool(words) and words[-1] in _PREPOSITIONS
+    return words[-1] if words else ""
+
+
+def in_prepositional_phrase(text: str, start: int) -> bool:
+    """Whether the name at `start` follows a preposition ("of the Council", "at Acme")."""
+    return _word_before(text, start) in _PREPOSITIONS
 
 
 def recipient(text: str, start: int) -> bool:
     """Whether the name at `start` is spoken to or about: "a message to Lee", "angry at the Council"."""
-    words = _WORD.findall(text[max(0, start - 40) : start])
-    while words and words[-1].lower() in _DETERMINERS:
-        words.pop()
-    return bool(words) and words[-1] in _TO_WHOM
+    return _word_before(text, start) in _TO_WHOM
 
 
 def coordinated(gap: str) -> bool:
