@@ -115,7 +115,7 @@ def startup(runs: int) -> dict[str, float]:
         hello.append(time_to_text(HELLO, b"Hello, World!"))
         first.append(time_to_text(READER, b"Articles"))
         # The first frame shows the panels while the analysis runs; this is when the text is there.
-        loaded.append(time_to_text(READER, "¶ 1/".encode()))
+        loaded.append(time_to_text(READER, "¶ ".encode()))
     return {
         "hello_world_first_paint_ms": statistics.median(hello) * 1000,
         "reader_first_paint_ms": statistics.median(first) * 1000,

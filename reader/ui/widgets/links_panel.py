@@ -79,8 +79,14 @@ entity under the cursor (`e`) the other articles that mention it.
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
-        self._painted = True
-        self.show(*self._where)
+        if not self._painted:
+            self._painted = True
+            self.show(*self._where)
+
+    def strongest(self) -> tuple[Anchor, Link] | None:
+        """What Enter in the text follows (`best`), the panel filled first if a key comes before the first frame."""
+        self._after_first_frame()
+        return self.best
 
     def watch_index(self) -> None:
         self.show(*self._where)
