@@ -127,7 +127,7 @@ def test_a_body_named_for_its_subject_keeps_on_inside_the_name() -> None:
     assert names["Council"].type == "ORG" and "Council on" not in names
 
 
-def test_a_lone_surname_that_acts_and_is_then_he_or_she_is_a_person() -> None:
+def test_a_lone_unknown_surname_that_acts_is_a_person() -> None:
     names = found("Critics were unkind. In 2003 Varnsley made headlines when he sold the farm.")
     assert names["Varnsley"].type == "PERSON"
     assert found("Critics were unkind to Varnsley's films.")["Varnsley"].type == "PERSON"
