@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...analysis.model import Article, EntityMention
+from ...analysis.model import CELL, Article, EntityMention
 from ..layout import BLANK, Layout, article_blocks, lay_out
 from ..lookup import CorpusIndex
 from ..styling import Spans, Styles, style_paragraph
@@ -44,6 +44,7 @@ _HEADLINE = {"title": 0, "subtitle": 1}
 _STYLE_NAMES = (
     "person", "org", "place", "other", "quote", "quote-partial", "quote-term",
     "focus", "search", "title", "subtitle", "meta", "removed", "reason", "cursor", "bar", "mark",
+    "heading", "code", "marker",
 )
 
 
@@ -379,6 +380,12 @@ reopen where you left them, also after a restart.
                 search=self.search,
                 focus=self.focus_entity if cursor else None,
             )
+            if item.shape in ("heading", "header"):
+                text.stylize_before(styles["heading"])
+            if item.widths:
+                text = _aligned(text, item.widths)
+        elif item.kind == "code":
+            text = Text(item.text, style=styles["code"], end="")
         elif item.kind == "removed":
             text = Text(item.text, style=styles["removed"], end="")
             text.stylize(styles["reason"], item.split)
@@ -435,8 +442,12 @@ reopen where you left them, also after a restart.
         cursor = block == self._block_of(self.paragraph)
         line = self._block_strips(block, cursor)[row - layout.first_row[block]]
         styles = self._resolve_styles()
-        fill = base + styles["cursor"] if cursor else base
         item = layout.blocks[block]
+        fill = base + styles["cursor"] if cursor else base + styles["code"] if item.kind == "code" else base
+        if item.marker:  # a list item: its bullet on the first row, its indent on every row
+            first = row == layout.first_row[block]
+            marker = item.marker if first else " " * len(item.marker)
+            line = Strip.join([Strip([Segment(marker, fill + styles["marker"])], len(marker)), line])
         marked = item.kind == "paragraph" and item.index in self.bookmarked and row == layout.first_row[block]
         if cursor or marked:
             gutter = Strip(
@@ -450,6 +461,23 @@ reopen where you left them, also after a restart.
         else:
             gutter = Strip.blank(GUTTER, base)
         return Strip.join([gutter, line]).extend_cell_length(width, fill).crop(0, width).apply_style(base)
+
+
+def _aligned(text: Text, widths: tuple[int, ...]) -> Text:
+    """A table row with each cell padded to its column's width (styles kept)."""
+    cells: list[Text] = []
+    start = 0
+    plain = text.plain
+    for column, width in enumerate(widths):
+        end = plain.find(CELL, start)
+        end = len(plain) if end < 0 or column == len(widths) - 1 else end
+        cell = text[start:end]
+        cell.pad_right(max(0, width - cell.cell_len))
+        cells.append(cell)
+        if end >= len(plain):
+            break
+        start = end + len(CELL)
+    return Text(CELL, end="").join(cells)
 
 
 def _cells_to_chars(line: str, cells: int) -> int:
