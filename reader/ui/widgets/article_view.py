@@ -44,7 +44,7 @@ _HEADLINE = {"title": 0, "subtitle": 1}
 _STYLE_NAMES = (
     "person", "org", "place", "other", "quote", "quote-partial", "quote-term",
     "focus", "search", "title", "subtitle", "meta", "removed", "reason", "cursor", "bar", "mark",
-    "heading", "code", "marker",
+    "heading", "code", "marker", "shared",
 )
 
 
@@ -120,6 +120,8 @@ reopen where you left them, also after a restart.
         """Entity mention under the cursor (set by `e` or a click), if any."""
         self.show_removed = False
         self.search = ""
+        self.shared: tuple[int, tuple[tuple[int, int], ...]] = (-1, ())
+        """A paragraph and the spans of the words it shares with the link chosen in the links panel."""
         self._article: Article | None = None
         self._spans = Spans({}, {})
         self._span_cache: dict[str, Spans] = {}
@@ -151,6 +153,7 @@ reopen where you left them, also after a restart.
         article = self.index.articles.get(article_id) if self.index and article_id else None
         if article is self._article and article is not None:
             return
+        self.shared = (-1, ())
         self._article = article
         self._spans = self._spans_of(article)
         self.bookmarked = frozenset(self.state.get(article).bookmarks) if article is not None else frozenset()
@@ -224,6 +227,19 @@ reopen where you left them, also after a restart.
             self._clear_strips()
             self._cursor_strips = None
             self.refresh()
+
+    def show_shared(self, paragraph: int, spans: tuple[tuple[int, int], ...]) -> None:
+        """Mark `spans` of `paragraph` as shared with a linked passage (no spans: unmark)."""
+        if (paragraph, spans) == self.shared or (not spans and not self.shared[1]):
+            return
+        previous = self.shared[0]
+        self.shared = (paragraph, spans)
+        for number in {previous, paragraph}:
+            block = self._block_of(number) if number >= 0 else None
+            if block is not None:
+                self._strips.pop(block, None)
+                self._refresh_paragraph(number)
+        self._cursor_strips = None
 
     def toggle_removed(self) -> bool:
         """Show or hide the lines cleaning removed; returns the new state."""
@@ -379,6 +395,7 @@ reopen where you left them, also after a restart.
                 styles,
                 search=self.search,
                 focus=self.focus_entity if cursor else None,
+                shared=self.shared[1] if item.index == self.shared[0] else (),
             )
             if item.shape in ("heading", "header"):
                 text.stylize_before(styles["heading"])

@@ -17,6 +17,8 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from ...analysis.model import Anchor, Article, DiffRun, EntityMention, Link
+from ...analysis.text.normalise import STOPWORDS
+from ...analysis.text.worddiff import shared_spans
 from ..explain import explain
 from ..lookup import CorpusIndex
 from ..sanitize import clip, literal
@@ -35,7 +37,9 @@ is linked and how similar it is ("same passage, 3 words differ · 88%
 similar"), with the other outlet's words inserted (underlined) and dropped
 (struck through); this article's event and its other articles, and for an
 entity under the cursor (`e`) the other articles that mention it.
-`j`/`k` move, Enter follows the highlighted entry; `b` comes back.
+`j`/`k` move, Enter follows the highlighted entry; `b` comes back. While
+the panel has the focus, the words the highlighted passage shares with the
+paragraph are tinted in the text as in the panel.
 """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -46,6 +50,7 @@ entity under the cursor (`e`) the other articles that mention it.
         "links-panel--insert",
         "links-panel--delete",
         "links-panel--why",
+        "links-panel--shared",
     }
 
     index: reactive[CorpusIndex | None] = reactive(None, repaint=False)
@@ -58,6 +63,20 @@ entity under the cursor (`e`) the other articles that mention it.
             self.panel = panel
             self.target = target
             self.link = link
+
+        @property
+        def control(self) -> LinksPanel:
+            return self.panel
+
+    class SharedWords(Message):
+        """The words a paragraph shares with the link chosen in the panel (none when no link is chosen)."""
+
+        def __init__(self, panel: LinksPanel, paragraph: int, spans: tuple[tuple[int, int], ...]) -> None:
+            super().__init__()
+            self.panel = panel
+            self.paragraph = paragraph
+            self.spans = spans
+            """Character spans in the paragraph's text."""
 
         @property
         def control(self) -> LinksPanel:
@@ -188,13 +207,24 @@ entity under the cursor (`e`) the other articles that mention it.
         """The other article's wording: the word diff if there is one to show, else its paragraph."""
         if diff:
             text = Text(end="")
+            shared = self._style("shared")
             for run in diff:
                 style = {"insert": self._style("insert"), "delete": self._style("delete")}.get(run.op, Style())
+                if run.op == "equal" and not all(word.lower().strip(".,;:“”\"'()") in STOPWORDS for word in run.text.split()):
+                    style = shared  # the words both passages share, marked as in the article text
                 text.append_text(literal(run.text, style))
                 text.append(" ")
             text.rstrip()
             return text
-        return literal(clip(_paragraph(other, link.target.paragraph), 220))
+        there = _paragraph(other, link.target.paragraph)
+        text = literal(there)
+        if link.kind != "mention":
+            here_article, here_paragraph, _entity = self._where
+            here = _paragraph(self.index.articles.get(here_article or "") if self.index else None, here_paragraph)
+            for start, end in shared_spans(here, there)[1]:
+                text.stylize(self._style("shared"), start, end)
+        text.truncate(220, overflow="ellipsis")
+        return text
 
     def _entity(self, index: CorpusIndex, article: Article, entity: EntityMention) -> list[Row]:
         name = index.entity_name(entity.entity) or entity.text
@@ -232,6 +262,29 @@ entity under the cursor (`e`) the other articles that mention it.
                 label = index.events[link.event].label if link.event in index.events else link.target.article
                 options.append(self._target(literal(f"→ {clip(label, 70)}  (¶ {link.source.paragraph + 1})"), link.target, link))
         return options
+
+    @on(LineList.Highlighted)
+    def _highlighted(self) -> None:
+        self._announce_shared()
+
+    def on_focus(self) -> None:
+        self._announce_shared()
+
+    def on_blur(self) -> None:
+        self._announce_shared()
+
+    def _announce_shared(self) -> None:
+        """Say which words of the paragraph the highlighted link shares, while the panel has the focus."""
+        article_id, paragraph, _entity = self._where
+        spans: tuple[tuple[int, int], ...] = ()
+        row = self.rows[self.highlighted] if self.has_focus and self.highlighted is not None and self.rows else None
+        anchor, link = self._targets.get(row.id or "", (None, None)) if row is not None else (None, None)
+        index = self.index
+        if anchor is not None and link is not None and link.kind != "mention" and index is not None and article_id:
+            here = _paragraph(index.articles.get(article_id), paragraph)
+            there = _paragraph(index.articles.get(anchor.article), anchor.paragraph)
+            spans = shared_spans(here, there)[0]
+        self.post_message(self.SharedWords(self, paragraph, spans))
 
     @on(LineList.Selected)
     def _chosen(self, event: LineList.Selected) -> None:
