@@ -35,9 +35,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from loopback import Loopback, Reply, feed_reply  # noqa: E402
 
-from reader.sources.feeds import fetch_feeds  # noqa: E402
+from reader.fetch.feeds import fetch_feeds  # noqa: E402
 from reader.sources.html import extract  # noqa: E402
-from reader.sources.web import Limits  # noqa: E402
+from reader.fetch.web import Limits  # noqa: E402
 from reader.storage.archive import Archive  # noqa: E402
 
 ECB = Path("/work/shared/data/ecbplus-dev.jsonl")

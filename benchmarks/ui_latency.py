@@ -115,7 +115,7 @@ def startup(runs: int) -> dict[str, float]:
         hello.append(time_to_text(HELLO, b"Hello, World!"))
         first.append(time_to_text(READER, b"Articles"))
         # The first frame shows the panels while the analysis runs; this is when the text is there.
-        loaded.append(time_to_text(READER, "¶ 1/".encode()))
+        loaded.append(time_to_text(READER, "¶ ".encode()))
     return {
         "hello_world_first_paint_ms": statistics.median(hello) * 1000,
         "reader_first_paint_ms": statistics.median(first) * 1000,
@@ -270,7 +270,8 @@ def main() -> None:
     figures: dict[str, float] = {}
     if not args.keys_only:
         figures = startup(args.runs)
-        figures["startup_ratio"] = figures["reader_first_paint_ms"] / figures["hello_world_first_paint_ms"]
+        # The target: the articles and the first article's text on screen, against a hello-world's first paint.
+        figures["startup_ratio"] = figures["reader_seeds_shown_ms"] / figures["hello_world_first_paint_ms"]
     figures.update(asyncio.run(key_latency(args.paragraphs, args.presses, args.articles)))
     for name, value in figures.items():
         print(f"{name:32} {value:8.2f}")

@@ -81,12 +81,12 @@ def _paths(args: argparse.Namespace) -> tuple[list[Path], list[Problem]]:
     paths = [Path(argument) for argument in args.paths if argument not in urls]
     problems: list[Problem] = []
     if urls:
-        from reader.sources.pages import fetch_pages
-        from reader.sources.web import Limits
+        from reader.fetch.pages import fetch_pages
+        from reader.fetch.web import Limits
         from reader.storage.archive import Archive
 
         with Archive() as archive:
-            fetched, problems = fetch_pages(archive, urls, Limits(max_bytes=int(args.max_size * 1024 * 1024)))
+            fetched, problems = fetch_pages(archive, urls, Limits(max_bytes=_max_bytes(args)))
         paths += fetched
     if not args.paths:
         paths = [_archive_folder() or bundled_seeds()]
@@ -108,6 +108,26 @@ def _cache(args: argparse.Namespace) -> AnalysisCache:
     from .storage.cache import AnalysisCache
 
     return AnalysisCache.disabled() if args.no_cache else AnalysisCache()
+
+
+def _max_bytes(args: argparse.Namespace) -> int:
+    """The size limit per file, `--max-size` megabytes."""
+    return int(args.max_size * 1024 * 1024)
+
+
+def _small_from_cache(args: argparse.Namespace, paths: Sequence[Path]) -> tuple[Corpus | None, str | None]:
+    """A small corpus read from the cache unchanged, so the first frame shows its list and text
+    (None: analyse as usual), and the files' fingerprint taken to find it."""
+    if args.no_cache:
+        return None, None
+    from .run.pipeline import unchanged_small
+    from .storage.cache import AnalysisCache
+
+    cache = AnalysisCache()
+    try:
+        return unchanged_small(paths, cache, max_bytes=_max_bytes(args))
+    finally:
+        cache.close()
 
 
 def _workers(args: argparse.Namespace) -> tuple[Workers | None, Callable[[], None]]:
@@ -139,7 +159,7 @@ def export(args: argparse.Namespace) -> int:
     cache = _cache(args)
     try:
         paths, fetch_problems = _paths(args)
-        corpus = analyse(paths, max_bytes=int(args.max_size * 1024 * 1024), cache=cache, workers=workers)
+        corpus = analyse(paths, max_bytes=_max_bytes(args), cache=cache, workers=workers)
     finally:
         let_go()
     corpus = replace(corpus, problems=(*corpus.problems, *fetch_problems))
@@ -203,6 +223,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     # Started first: its thread opens the state file while the interface is imported.
     state = ReadingState()
+    corpus, fingerprint = _small_from_cache(args, paths)
     from .storage.corrections import Corrections
     from .ui.app import ReaderApp
     from .ui.keymap import keymap_path
@@ -211,7 +232,9 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         ReaderApp(
             paths,
-            max_bytes=int(args.max_size * 1024 * 1024),
+            corpus=corpus,
+            fingerprint=fingerprint,
+            max_bytes=_max_bytes(args),
             open_cache=lambda: _cache(args),
             state=state,
             workers=workers,
@@ -237,10 +260,13 @@ def clear_cache() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` console script."""
+    from .run.collector import spare_the_collector
+
+    spare_the_collector()  # before anything is imported or drawn: start-up makes a million long-lived objects too
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
     if command in ("feeds", "fetch"):
-        from .sources import commands
+        from .fetch import commands
 
         return commands.feeds(argv[1:]) if command == "feeds" else commands.fetch(argv[1:])
     args = build_parser(command).parse_args(argv[1:] if command else argv)

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from loopback import WEB, Loopback, Reply, feed_reply, serve_site
 
-from reader.sources.feeds import fetch_feeds, parse_feed
+from reader.fetch.feeds import fetch_feeds, parse_feed
 from reader.sources.files import read
-from reader.sources.web import Limits
+from reader.fetch.web import Limits
 from reader.storage.archive import Archive, canonical_url
 
 FAST = Limits(timeout=3.0, backoff=0.05)

@@ -12,7 +12,7 @@ import pytest
 from loopback import Loopback, Reply, Request
 
 from reader.analysis.model import Problem
-from reader.sources.web import USER_AGENT, Fetcher, Limits, Page, _network_reason
+from reader.fetch.web import USER_AGENT, Fetcher, Limits, Page, _network_reason
 
 PAGE = b"<html><body><p>Hello</p></body></html>"
 FAST = Limits(timeout=2.0, backoff=0.05, max_bytes=100_000)

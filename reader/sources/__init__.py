@@ -1,1 +1,1 @@
-"""Where articles come from: files and folders on disk (text and Markdown)."""
+"""Where articles come from: files and folders on disk (text, Markdown, HTML), turned into documents."""

@@ -170,6 +170,26 @@ class AnalysisCache:
         self._run(read)
         return self.load_corpus(keys[0], on_text) if keys else None
 
+    def stored_size(self, fingerprint: str | None) -> int | None:
+        """Bytes of the corpus `load_unchanged` would read for this fingerprint (None: nothing stored),
+        asked without reading it: whether it is small enough to read before a reader's first frame."""
+        if fingerprint is None:
+            return None
+        self.flush()
+        sizes: list[int] = []
+
+        def read(connection: sqlite3.Connection) -> None:
+            row = connection.execute(
+                "SELECT length(c.text) + length(c.data) FROM fingerprints f JOIN corpora c ON c.key = f.corpus"
+                " WHERE f.fingerprint = ?",
+                (fingerprint,),
+            ).fetchone()
+            if row is not None:
+                sizes.append(row[0])
+
+        self._run(read)
+        return sizes[0] if sizes else None
+
     def remember(self, fingerprint: str | None, key: str) -> None:
         """Note that files with `fingerprint` gave the corpus stored under `key` (call after `store_corpus`)."""
         if fingerprint is None:

@@ -11,7 +11,6 @@ or holds something other than strings leaves the default keys and says why.
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 CONFIG_ENV = "READER_CONFIG_DIR"
@@ -36,6 +35,8 @@ def load_keymap(path: Path) -> tuple[dict[str, str], str | None]:
         return {}, None
     except (OSError, UnicodeDecodeError) as error:
         return {}, f"Key map {path} not read ({error}); the default keys apply."
+    import tomllib  # only when there is a file to read: most starts have none
+
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -19,7 +19,7 @@ from .sanitize import printable
 from .widgets.progress_line import ProgressLine
 
 if TYPE_CHECKING:
-    from reader.sources.feeds import Report
+    from reader.fetch.feeds import Report
 
 WEB_BINDINGS: list[BindingType] = [
     Binding("o", "open_url", "Open in browser", show=False, id="article.open_url", tooltip="Open the article's original web page in the browser"),
@@ -55,7 +55,7 @@ class WebActions:
     @work(thread=True, exclusive=True, group="fetch", description="Fetching feeds")
     def fetch_feeds(self: Any) -> None:
         """Fetch into the archive off the UI thread; any failure is a notification, never a crash."""
-        from reader.sources.feeds import fetch_feeds
+        from reader.fetch.feeds import fetch_feeds
         from reader.storage.archive import Archive
 
         progress = self.main.query_one(ProgressLine)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel
-
 from reader.analysis.model import DiffRun
 from reader.analysis.text.normalise import STOPWORDS, words
 
@@ -20,6 +18,8 @@ def _key(word: str) -> str:
 
 def word_diff(source: str, target: str) -> tuple[DiffRun, ...]:
     """Runs of shared ("equal"), source-only ("delete") and target-only ("insert") words."""
+    from rapidfuzz.distance import Indel  # imported on first use: the reader's first frame needs no diff
+
     a, b = source.split(), target.split()
     runs: list[DiffRun] = []
 
@@ -54,6 +54,7 @@ Span = tuple[int, int]
 
 def _aligned(source: str, target: str) -> tuple[list[Span], list[Span], list]:
     """Word spans of both texts and `Indel`'s opcodes between their word keys."""
+    from rapidfuzz.distance import Indel  # imported when first needed, as `word_diff` does
     a = [(m.start(), m.end()) for m in _TOKEN.finditer(source)]
     b = [(m.start(), m.end()) for m in _TOKEN.finditer(target)]
     keys_a = [_key(source[s:e]) for s, e in a]

@@ -25,6 +25,9 @@ from .outside import OutsideScreen
 class MainScreen(CompareKeys, OutsideScreen):
     """Everything the reader does happens here; the app only loads the corpus."""
 
+    AUTO_FOCUS = "#view"
+    """The text has the focus from the start (focusing it on mount would restyle every widget twice)."""
+
     # Providers are loaded when the palette first opens, not at start-up.
     COMMANDS = Screen.COMMANDS | {commands.recent, commands.articles, commands.entities, commands.events, commands.bookmarks}
 
@@ -80,7 +83,6 @@ class MainScreen(CompareKeys, OutsideScreen):
         self.follow_the_cursor()
         self.report_state_notices()
         self.layout_panels()
-        self.view.focus()
         if self.initial is not None:
             self.show_corpus(self.initial)
 

@@ -99,10 +99,11 @@ class NavigationScreen(ReadingScreen):
             self.go(self.resume(target))
 
     def action_follow(self) -> None:
-        if self.links.best is None:
+        best = self.links.strongest()
+        if best is None:
             self.notify("No link from this paragraph.", markup=False, timeout=2)
             return
-        self.go(self.links.best[0])
+        self.go(best[0])
 
     @on(ArticleList.ArticleSelected)
     def _article_chosen(self, message: ArticleList.ArticleSelected) -> None:

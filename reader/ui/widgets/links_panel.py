@@ -90,9 +90,23 @@ paragraph are tinted in the text as in the panel.
         self.best: tuple[Anchor, Link] | None = None
         """The strongest link from the current paragraph (what Enter in the text follows)."""
         self._styles: dict[str, Style] = {}
+        self._painted = False
+        """False until the screen's first frame: the panel fills in on the frame after it,
+        so the list and the text appear a twentieth of a second sooner."""
 
     def on_mount(self) -> None:
         self.border_title = "Links"
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        if not self._painted:
+            self._painted = True
+            self.show(*self._where)
+
+    def strongest(self) -> tuple[Anchor, Link] | None:
+        """What Enter in the text follows (`best`), the panel filled first if a key comes before the first frame."""
+        self._after_first_frame()
+        return self.best
 
     def watch_index(self) -> None:
         self.show(*self._where)
@@ -125,6 +139,8 @@ paragraph are tinted in the text as in the panel.
     def show(self, article_id: str | None, paragraph: int, entity: EntityMention | None = None) -> None:
         """Rebuild the panel for one paragraph (and the entity under the cursor)."""
         self._where = (article_id, paragraph, entity)
+        if not self._painted:
+            return  # `_after_first_frame` shows it
         index = self.index
         article = index.articles.get(article_id) if index and article_id else None
         if index is None or article is None:

@@ -12,9 +12,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from reader.analysis.model import Problem
-from reader.sources.feeds import now
+from reader.fetch.feeds import now
+from reader.fetch.web import Limits, Page, fetch_all
 from reader.sources.html import Provenance, extract
-from reader.sources.web import Limits, Page, fetch_all
 from reader.storage.archive import Archive, Stored, canonical_url, text_hash
 
 

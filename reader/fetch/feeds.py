@@ -23,8 +23,8 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from reader.analysis.model import Block, Problem
+from reader.fetch.web import Fetcher, Limits, Page
 from reader.sources.html import Provenance, extract
-from reader.sources.web import Fetcher, Limits, Page
 from reader.storage.archive import Archive, Stored, Subscription, canonical_url, text_hash
 
 _TAGS = re.compile(r"<[^>]*>")

@@ -14,7 +14,7 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from reader.sources.web import Limits
+from reader.fetch.web import Limits
 
 
 def feeds_parser() -> argparse.ArgumentParser:
@@ -52,8 +52,8 @@ def _articles(count: int) -> str:
 
 def feeds(argv: list[str]) -> int:
     """Run `reader feeds ...`."""
-    from reader.sources.feeds import now
-    from reader.sources.pages import is_url
+    from reader.fetch.feeds import now
+    from reader.fetch.pages import is_url
     from reader.storage.archive import Archive
 
     args = feeds_parser().parse_args(argv)
@@ -90,7 +90,7 @@ def feeds(argv: list[str]) -> int:
 
 def fetch(argv: list[str]) -> int:
     """Run `reader fetch`: progress and problems on stderr, the summary line last."""
-    from reader.sources.feeds import fetch_feeds
+    from reader.fetch.feeds import fetch_feeds
     from reader.storage.archive import Archive
 
     args = fetch_parser().parse_args(argv)
