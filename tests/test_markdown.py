@@ -180,3 +180,19 @@ def test_a_byline_under_the_headline_is_not_a_standfirst(kind: str) -> None:
     article = clean.clean(Document("t", "t.txt", blocks, "h"))
     assert article.subtitle is None
     assert (article.byline, article.outlet, article.date) == ("Jane Doe", "The Harbour Times", "2024-03-05")
+
+
+@pilot_test
+async def test_a_click_on_a_name_in_a_list_item_picks_it() -> None:
+    from snapshot_apps.sample import markdown_corpus
+
+    app = ReaderApp([], corpus=markdown_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.main.view
+        layout = view._layout
+        assert layout is not None
+        block = layout.blocks[layout.paragraph_block[2]]
+        last = block.text.index("Kestrel Island") + len("Kestrel Island") - 1  # the name's last letter
+        column = 3 + len(block.marker) + last  # the gutter, "• ", then the words
+        await pilot.click(view, offset=(column + 1, layout.first_row[layout.paragraph_block[2]] + 1))  # +1: the border
+        assert view.paragraph == 2 and view.focus_entity is not None and view.focus_entity.entity == "kestrel-island"

@@ -217,7 +217,7 @@ def long_corpus(paragraphs: int = 2000) -> Corpus:
 GUIDE = (
     "The ferry timetable changes on Monday, the Harbour Office said.",
     "What changes",
-    "Morning ferries leave every 20 minutes",
+    "Morning ferries to Kestrel Island leave every 20 minutes",
     "Evening ferries stop at 22:00",
     "on Sundays at 20:00",
     "Route │ First │ Last",
@@ -249,9 +249,15 @@ def markdown_corpus() -> Corpus:
             Shape(8, "heading"),
         ),
         code=(Code('timetable = load("ferries.csv")\n    print(timetable["Harbour"])  # "quoted"', 8, "python"),),
-        entities=(_mention(GUIDE, 0, "Harbour Office", "ORG", "harbour-office"),),
+        entities=(
+            _mention(GUIDE, 0, "Harbour Office", "ORG", "harbour-office"),
+            _mention(GUIDE, 2, "Kestrel Island", "PLACE", "kestrel-island"),
+        ),
     )
     return Corpus(
         articles=(guide,),
-        entities=(Entity("harbour-office", "Harbour Office", "ORG", articles=("ferry-guide",)),),
+        entities=(
+            Entity("harbour-office", "Harbour Office", "ORG", articles=("ferry-guide",)),
+            Entity("kestrel-island", "Kestrel Island", "PLACE", articles=("ferry-guide",)),
+        ),
     )

@@ -370,7 +370,7 @@ reopen where you left them, also after a restart.
             return
         paragraph = self._layout.blocks[block].index
         line = self._layout.blocks[block].text[start:]
-        char = start + _cells_to_chars(line, offset.x - GUTTER)
+        char = start + _cells_to_chars(line, offset.x - GUTTER - self._layout.blocks[block].indent)
         hit = next((m for m in self._spans.entities.get(paragraph, ()) if m.start <= char < m.end), None)
         self.move_to(paragraph, hit, scroll="nearest")
 
