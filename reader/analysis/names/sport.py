@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..text.dates import MONTHS
+from ..text.calendar import MONTHS
 
 _NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}"
 # Two sides and their goals: "A 2 B 1", "A 2, B 1", "A 2-1 B", "A 2 (Lee 34) B 0".

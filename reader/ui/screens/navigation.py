@@ -113,6 +113,10 @@ class NavigationScreen(ReadingScreen):
     def _link_chosen(self, message: LinksPanel.LinkChosen) -> None:
         self.open_place(message.target)
 
+    @on(LinksPanel.SharedWords)
+    def _shared_words(self, message: LinksPanel.SharedWords) -> None:
+        self.view.show_shared(message.paragraph, message.spans)
+
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         article = self.index.articles.get(message.article) if self.index else None
