@@ -80,7 +80,7 @@ def entity_errors(articles: list[Article], golds: list[set[devsets.Span]]) -> tu
         for g in sorted(gold - pred):
             p, gs, ge, gt = g
             text = article.paragraphs[p]
-            over = [s for s in by_par[p] if s[1] < ge and gs < s[2]]
+            over = sorted(s for s in by_par[p] if s[1] < ge and gs < s[2])
             if not over:
                 kind = f"missed {gt}"
             elif any(s[1:3] == (gs, ge) for s in over):
@@ -219,6 +219,8 @@ def run_events() -> None:
         ids = [a for a in gold if topic[a] == t]
         within.append(bcubed({a: predicted[a] for a in ids}, {a: gold[a] for a in ids})[2])
     print(f"ECB+ dev B3 P={p:.3f} R={r:.3f} F1={f:.3f}; within-topic mean F1 {sum(within) / len(within):.3f}")
+    for kind, n in event_error_kinds(articles, predicted, gold).most_common():
+        print(f"  {n:5}  {kind}")
     links = find_links(articles, events)
     crossing: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -227,6 +229,34 @@ def run_events() -> None:
         if gold[link.source.article] != gold[link.target.article] and link.kind != "mention":
             crossing[link.kind] += 1
     print("links between articles of different gold events: " + ", ".join(f"{k} {crossing[k]}/{total[k]}" for k in sorted(total)))
+
+
+def event_error_kinds(articles: list[Article], predicted: dict[str, str], gold: dict[str, str]) -> Counter[str]:
+    """Articles by kind of grouping error: in a group with another gold event's majority (kind 1,
+    merged), or apart from their own event's largest group (split off: alone and short, alone, or
+    with others; dated more than 60 days from that group, as follow-ups are)."""
+    from reader.analysis.text import dates
+
+    by_id = {a.id: a for a in articles}
+    groups: dict[str, list[str]] = defaultdict(list)
+    events: dict[str, list[str]] = defaultdict(list)
+    for aid, group in predicted.items():
+        groups[group].append(aid)
+        events[gold[aid]].append(aid)
+    kinds: Counter[str] = Counter()
+    for aid, group in predicted.items():
+        majority = Counter(gold[m] for m in groups[group]).most_common(1)[0][0]
+        main = Counter(predicted[m] for m in events[gold[aid]]).most_common(1)[0][0]
+        if gold[aid] != majority:
+            kinds["1 merged into another event's group"] += 1
+        elif group != main:
+            words = sum(len(p.split()) for p in by_id[aid].paragraphs)
+            alone = "alone" + (" (under 80 words)" if words < 80 else "") if len(groups[group]) == 1 else "with others"
+            own = dates.event_date(by_id[aid])[0]
+            known = [d for m in groups[main] if (d := dates.event_date(by_id[m])[0]) is not None]
+            late = own is not None and known and min(abs((own - d).days) for d in known) > 60
+            kinds[f"2/3 split off, {alone}{', dated >60 days away' if late else ''}"] += 1
+    return kinds
 
 
 def main() -> None:

@@ -115,10 +115,11 @@ def _max_bytes(args: argparse.Namespace) -> int:
     return int(args.max_size * 1024 * 1024)
 
 
-def _small_from_cache(args: argparse.Namespace, paths: Sequence[Path]) -> Corpus | None:
-    """A small corpus read from the cache unchanged, so the first frame shows its list and text (None: analyse as usual)."""
+def _small_from_cache(args: argparse.Namespace, paths: Sequence[Path]) -> tuple[Corpus | None, str | None]:
+    """A small corpus read from the cache unchanged, so the first frame shows its list and text
+    (None: analyse as usual), and the files' fingerprint taken to find it."""
     if args.no_cache:
-        return None
+        return None, None
     from .run.pipeline import unchanged_small
     from .storage.cache import AnalysisCache
 
@@ -222,7 +223,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     # Started first: its thread opens the state file while the interface is imported.
     state = ReadingState()
-    corpus = _small_from_cache(args, paths)
+    corpus, fingerprint = _small_from_cache(args, paths)
     from .storage.corrections import Corrections
     from .ui.app import ReaderApp
     from .ui.keymap import keymap_path
@@ -232,6 +233,7 @@ def run_app(args: argparse.Namespace) -> int:
         ReaderApp(
             paths,
             corpus=corpus,
+            fingerprint=fingerprint,
             max_bytes=_max_bytes(args),
             open_cache=lambda: _cache(args),
             state=state,

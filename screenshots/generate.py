@@ -72,6 +72,7 @@ async def main() -> None:
         ("help", (140, 42), keys("question_mark")),
         ("palette", (140, 42), keys("ctrl+p", *"putin")),
         ("bookmarks", (140, 42), keys("j", "m", "j", "j", "m", "ctrl+p", *"bookmark")),
+        ("shared-words", (140, 42), at(link, "tab")),
         ("light-theme", (140, 42), keys("t", "j")),
         ("narrow-80x24", (80, 24), keys("j")),
         # The first article is the newest event's (June 2018): its event page and side by side.
@@ -82,6 +83,9 @@ async def main() -> None:
     for name, size, steps in shots:
         path = await shoot(name, corpus, size, steps)
         print(path.relative_to(HERE.parent))
+    # A Markdown article written for the picture: front matter, a list, a table, a code block.
+    path = await shoot("markdown", analyse([HERE / "markdown-article.md"]), (140, 42), keys())
+    print(path.relative_to(HERE.parent))
 
 
 if __name__ == "__main__":

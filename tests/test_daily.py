@@ -202,3 +202,27 @@ def test_a_missing_path_exits_1_with_a_message(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "nowhere: no such file or folder" in result.stderr
+
+
+@pilot_test
+async def test_shared_words_are_marked_in_the_text_while_a_link_is_chosen_in_the_panel() -> None:
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.main
+        main.go(Anchor("bridge-herald", 1))
+        await pilot.pause()
+        assert main.view.shared[1] == ()  # nothing marked while the text has the focus
+        main.links.focus()
+        await pilot.pause()
+        paragraph, spans = main.view.shared
+        text = app.main.view.article.paragraphs[paragraph]
+        assert paragraph == 1 and [text[s:e] for s, e in spans] == ["We rebuilt the deck in record time and it is safer than"]
+        styles = main.view._resolve_styles()
+        painted = main.view._block_text(main.view._block_of(1), cursor=True)
+        assert any(span.style == styles["shared"] and span.start == spans[0][0] for span in painted.spans)
+        wording = [row for row in main.links.rows if row.id][0]
+        shared = main.links._style("shared")
+        assert any(span.style == shared for span in wording._text.spans)  # the same words marked in the panel
+        main.view.focus()
+        await pilot.pause()
+        assert main.view.shared[1] == ()  # leaving the panel unmarks them

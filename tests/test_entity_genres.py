@@ -94,3 +94,129 @@ def test_a_lone_name_after_an_inverted_verb_of_saying_is_a_person() -> None:
 def test_a_body_line_set_in_title_case_is_read_as_a_headline() -> None:
     assert found("Review", "Best Pizza In Town And Friendly Staff", "We went there twice.") == {}
     assert set(found("Review", "Thanks For The Quick Work On Our New Roof Panels", "We paid.")) == set()
+
+
+def test_capitals_that_stress_words_in_a_mixed_case_line_are_no_organisations() -> None:
+    names = found(
+        "Velmora is NOT a town, it is a river. The staff were AMAZING, the food amazing too.",
+        "We LOVE it here and love the view. YOU MUST SEE THE GARDEN. The ORVAC board met and ORVAC agreed.",
+    )
+    assert not {"NOT", "AMAZING", "LOVE", "YOU MUST SEE THE GARDEN"} & set(names)
+    assert names["ORVAC"].type == "ORG"
+
+
+def test_initialisms_of_common_nouns_are_no_organisations() -> None:
+    names = found("I still have the VHS tapes and a DVD player, and the IPO was ASAP.")
+    assert not {"VHS", "DVD", "IPO", "ASAP"} & set(names)
+
+
+def test_a_company_opening_a_sentence_keeps_its_name_before_the_suffix() -> None:
+    names = found("Vorlex Corp said in a statement that profits fell.", "Brenmark Group will buy it.")
+    assert names["Vorlex Corp"].type == "ORG" and names["Brenmark Group"].type == "ORG"
+    assert "Corp" not in names and "Group" not in names
+
+
+def test_a_body_named_for_its_subject_keeps_on_inside_the_name() -> None:
+    names = found(
+        "Anna Kovarik of the Council on Foreign Relations said the plan would fail.",
+        "The Committee on Oversight and Reform met, and the Council on Monday agreed.",
+    )
+    assert names["Council on Foreign Relations"].type == "ORG"
+    assert names["Anna Kovarik"].type == "PERSON" and "Foreign Relations" not in names
+    assert names["Committee on Oversight and Reform"].type == "ORG"
+    assert names["Council"].type == "ORG" and "Council on" not in names
+
+
+def test_a_lone_unknown_surname_that_acts_is_a_person() -> None:
+    names = found("Critics were unkind. In 2003 Varnsley made headlines when he sold the farm.")
+    assert names["Varnsley"].type == "PERSON"
+    assert found("Critics were unkind to Varnsley's films.")["Varnsley"].type == "PERSON"
+    names = found("Last year the Varnsley report was late, and he said so.", "Output at Orvex fell, he said.")
+    assert names["Varnsley"].type == "ORG" and names["Orvex"].type == "PLACE"
+
+
+def test_a_nationality_or_a_position_before_a_name_is_not_part_of_it() -> None:
+    names = found("The Swede Tomas Berglund won, ahead of Dane Mette Holm.", "Defender Xilo Varnak scored twice.")
+    assert names["Tomas Berglund"].type == "PERSON" and names["Mette Holm"].type == "PERSON"
+    assert names["Xilo Varnak"].type == "PERSON"
+    assert not {"Swede Tomas Berglund", "Dane Mette Holm", "Defender Xilo Varnak"} & set(names)
+
+
+def test_a_town_that_issues_statements_or_has_shares_is_an_organisation() -> None:
+    mentions = recognise(("Riverton said in a statement that the coach had left.", "Shares of Riverton rose."))
+    assert [m.type for m in mentions if m.text == "Riverton"] == ["ORG", "ORG"]
+    assert {m.type for m in recognise(("U.S. shares fell.",)) if m.text == "U.S."} == {"PLACE"}
+
+
+def test_a_town_in_brackets_after_a_player_in_a_sports_report_is_the_club() -> None:
+    mentions = recognise(
+        ("Tomas Berglund (Riverton) scored twice, and Ann Lee (Norway) was booked.", "The match in Riverton ended late.")
+    )
+    kinds = {(m.paragraph, m.text): m for m in mentions}
+    assert kinds[(0, "Riverton")].type == "ORG" and kinds[(0, "Norway")].type == "PLACE"
+    assert kinds[(1, "Riverton")].type == "PLACE"
+    person = kinds[(0, "Tomas Berglund")].entity
+    assert kinds[(0, "Riverton")].entity != person and kinds[(0, "Norway")].entity != kinds[(0, "Ann Lee")].entity
+    away = {m.text: m.type for m in recognise(("Tomas Berglund (Riverton) spoke at the town hall.",))}
+    assert away["Riverton"] == "PLACE"
+
+
+def test_a_line_that_is_only_a_given_name_greets_or_signs_a_letter() -> None:
+    mentions = recognise(("Renee,", "Please send the file by Friday.", "Thanks", "Phillip"))
+    assert {(m.text, m.type) for m in mentions} == {("Renee", "PERSON"), ("Phillip", "PERSON")}
+
+
+def test_an_unknown_word_the_article_puts_after_in_is_a_place() -> None:
+    mentions = recognise(("Fighting in Tuzbek went on all week.", "Later the assault on Tuzbek began."))
+    kinds = {(m.paragraph, m.text): m.type for m in mentions}
+    assert kinds[(1, "Tuzbek")] == "PLACE"
+    # A company listed with a country, or working "at" something, is no place for it.
+    names = found("Talks between Orvex and China stalled.", "She worked at Orvex, and Orvex shares rose.")
+    assert names["Orvex"].type == "ORG"
+
+
+def test_words_inside_web_addresses_and_file_names_are_no_names() -> None:
+    names = found(
+        "See http://www.example.org/wiki/Cubism and the file TEXT.htm, or write to Orla.Venn@example.com.",
+        "Orla Venn said the site was down.",
+    )
+    assert set(names) == {"Orla Venn"}
+
+
+def test_praise_and_quoted_titles_of_two_capitalised_words_are_no_people() -> None:
+    names = found("Great Pancakes and the Best Pizzas in town!", 'We saw "Silent Morning" twice.', "Orla Venn cooked.")
+    assert set(names) == {"Orla Venn"}
+
+
+def test_signs_of_a_person_before_or_after_an_unknown_name() -> None:
+    from reader.analysis.names.context import Name, _acts_as_person
+
+    for text in ("The spokesman Orla Venn arrived.", "The 37-year-old Orla Venn arrived.", "Orla Venn, a Danish national, arrived."):
+        at = text.index("Orla")
+        assert _acts_as_person([text], Name(0, at, at + 9, "Orla Venn", None, None), "", f" {text} ")
+    text = "The Orla Venn plan arrived."
+    assert not _acts_as_person([text], Name(0, 4, 13, "Orla Venn", None, None), "", f" {text} ")
+
+
+def test_a_bracket_that_opens_a_sentence_proves_nothing_by_its_capital() -> None:
+    names = found("Prices fell (See attached file: report.pdf) and Ann Lee (Riverton) spoke.", "(Tarvel said nothing.)")
+    assert "See" not in names
+    assert names["Riverton"].type == "PLACE" and names["Tarvel"].type == "PERSON"
+
+
+def test_a_capitalised_label_before_a_number_is_no_organisation() -> None:
+    names = found("The storm became a Category 5 storm; see Section 7 of the deal.", "Riverton 2 Lakeside 1")
+    assert "Category" not in names and "Section" not in names
+    assert names["Riverton"].type == "ORG" and names["Lakeside"].type == "ORG"
+
+
+def test_an_unknown_name_that_issues_statements_or_has_shares_is_an_organisation() -> None:
+    names = found("Orvex shares rose. Brenmark said in a statement it would sell.", "A spokesman for Talvane declined.")
+    assert names["Orvex"].type == "ORG" and names["Brenmark"].type == "ORG" and names["Talvane"].type == "ORG"
+    assert "Officials" not in found("Officials announced the sale.")
+
+
+def test_and_between_two_names_splits_them_unless_a_head_word_ends_the_run() -> None:
+    names = found("Talks between Brenmark and Ostvale ended.", "The Brenmark and Ostvale Railway Company opened.")
+    assert {"Brenmark", "Ostvale", "Brenmark and Ostvale Railway Company"} <= set(names)
+    assert "Brenmark and Ostvale" not in names

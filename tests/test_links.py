@@ -171,3 +171,31 @@ def test_the_same_fact_about_a_different_person_is_no_passage_link() -> None:
     pairs = {(l.source.article, l.target.article) for l in found if l.kind == "passage"}
     assert ("a", "c") in pairs  # the same person, named shorter: the same fact
     assert ("a", "b") not in pairs and ("b", "c") not in pairs
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "figure"),
+    [
+        ("Rescuers said 40 people were trapped under the collapsed market roof.", "At least 40 people were trapped under the market roof, rescuers said.", "40"),
+        ("The ministry said the storm damage would cost €350 million to repair.", "Repairing the storm damage will cost €350 million, the ministry said.", "€350 million"),
+        ("Turnout in the mountain region reached 64% on polling day.", "Officials put turnout in the mountain region at 64% on polling day.", "64"),
+    ],
+)
+def test_a_figure_in_context_makes_a_same_figure_link(first: str, second: str, figure: str) -> None:
+    a, b = art("a", first), art("b", second)
+    links = [link for link in find_links([a, b], one_event(a, b)) if link.kind == "passage"]
+    assert links and links[0].why.startswith(f"same figure {figure}")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The air force grounded its F-35 fleet after the crash near the coastal base.", "An F-35 from the coastal base crashed, and the fleet was grounded."),
+        ("Investigators searched the ocean for Flight 370 wreckage near the island.", "Wreckage that may be from Flight 370 washed up on the island."),
+        ("Sales of the Q10 phone slowed sharply across European markets.", "The Q10 phone saw sales slow across European markets."),
+        ("Fans queued overnight outside the store to buy the iPhone 6 handset.", "The iPhone 6 handset drew fans who queued overnight outside the store."),
+    ],
+)
+def test_a_number_that_names_something_makes_no_same_figure_link(first: str, second: str) -> None:
+    a, b = art("a", first), art("b", second)
+    assert not any(link.why.startswith("same figure") for link in find_links([a, b], one_event(a, b)))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from snapshot_apps.sample import headline_corpus, hostile_corpus, sample_corpus
+from snapshot_apps.sample import headline_corpus, hostile_corpus, markdown_corpus, sample_corpus
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -89,6 +89,22 @@ class TestLinks:
         """`e` puts the cursor on "Harbour Bridge" (reversed); the panel lists the other articles naming it."""
         app = ReaderApp([], corpus=sample_corpus())
         assert snap_compare(app, terminal_size=WIDE, run_before=at(Anchor("bridge-herald", 0), "e"))
+
+
+class TestSharedWords:
+    def test_shared_words_in_text_and_panel(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """Tab to the links panel on the quoted paragraph: the words both renderings share ("We rebuilt the
+        deck in record time", "safer than") are tinted in the article text and in the panel's wording alike."""
+        app = ReaderApp([], corpus=sample_corpus())
+        assert snap_compare(app, terminal_size=WIDE, run_before=at(Anchor("bridge-herald", 1), "tab"))
+
+
+class TestMarkdown:
+    def test_markdown_structure(self, snap_compare) -> None:  # type: ignore[no-untyped-def]
+        """A heading in bold, a list with bullets and a nested numbered item, a table with its columns
+        aligned and its header bold, a code block on a tinted background keeping its indentation, and
+        "[bold]Markup in a heading[/bold]" shown literally."""
+        assert snap_compare(ReaderApp([], corpus=markdown_corpus()), terminal_size=WIDE, run_before=steady)
 
 
 class TestCleaning:

@@ -32,14 +32,18 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def test_a_small_stored_corpus_is_read_at_once(folder: Path) -> None:
+def test_a_small_stored_corpus_is_read_at_once(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with AnalysisCache() as cache:
-        assert pipeline.unchanged_small([folder], cache, max_bytes=LIMIT) is None  # nothing stored yet
+        assert pipeline.unchanged_small([folder], cache, max_bytes=LIMIT)[0] is None  # nothing stored yet
         analysed = pipeline.analyse([folder], cache=cache, max_bytes=LIMIT)
     with AnalysisCache() as cache:
-        assert pipeline.unchanged_small([folder], cache, max_bytes=LIMIT) == analysed
+        assert pipeline.unchanged_small([folder], cache, max_bytes=LIMIT)[0] == analysed
         # Larger than the limit: left to the analysis worker, which shows it as it arrives.
-        assert pipeline.unchanged_small([folder], cache, max_bytes=LIMIT, within=100) is None
+        corpus, fingerprint = pipeline.unchanged_small([folder], cache, max_bytes=LIMIT, within=100)
+        assert corpus is None
+        # The fingerprint it took is handed to the analysis, which then finds the corpus without taking it again.
+        monkeypatch.setattr(pipeline.files, "fingerprint", lambda *_: pytest.fail("fingerprint taken twice"))
+        assert pipeline.analyse([folder], cache=cache, max_bytes=LIMIT, fingerprint=fingerprint) == analysed
 
 
 def test_a_changed_file_is_not_read_from_the_cache_before_the_first_frame(folder: Path) -> None:
@@ -47,7 +51,7 @@ def test_a_changed_file_is_not_read_from_the_cache_before_the_first_frame(folder
         pipeline.analyse([folder], cache=cache, max_bytes=LIMIT)
     (folder / "quake.txt").write_text("Quake damage assessed\n\nEngineers inspected bridges near Lima.\n")
     with AnalysisCache() as cache:
-        assert pipeline.unchanged_small([folder], cache, max_bytes=LIMIT) is None
+        assert pipeline.unchanged_small([folder], cache, max_bytes=LIMIT)[0] is None
 
 
 def test_the_reader_opens_with_the_stored_corpus(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:

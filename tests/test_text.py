@@ -65,3 +65,30 @@ def test_function_words_are_one_list_that_names_extend() -> None:
     from reader.analysis.names import lexicon
 
     assert FUNCTION_WORDS < lexicon.FUNCTION_WORDS
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("At least 40 people were killed.", "num:40"),
+        ("It cost $1bn.", "usd:1e+09"),
+        ("Turnout rose to 12%.", "num:12"),
+        ("The talks began on March 15 in Geneva.", "num:15"),
+        ("The actress died aged 91.", "num:91"),
+        ("Quake in Iran Kills 10", "num:10"),
+        ("He ran 10km before 7:07AM", "num:10"),
+        ("The Q10 sold well.", "id:q10"),
+        ("An F-35 crashed.", "id:f35"),
+        ("Apple launched the iPhone 6 in Cupertino.", "id:iphone6"),
+        ("Malaysia Airlines Flight 370 vanished.", "id:flight370"),
+        ("The Boeing 737 was grounded.", "id:boeing737"),
+        ("Spain won Euro 2016 in France.", "id:euro2016"),
+        ("The Philadelphia 76ers won.", "id:76ers"),
+        ("He was shot with an AK-47.", "id:ak47"),
+        ("Xi has met Putin 30 times.", "num:30"),
+    ],
+)
+def test_figures_in_context_and_numbers_that_are_names(text: str, key: str) -> None:
+    from reader.analysis.text.normalise import figures
+
+    assert figures(text)[0].key == key

@@ -18,7 +18,38 @@ class Block:
 
     text: str
     kind: str = "line"
-    """"line" (plain text, may be hard-wrapped), "heading" or "paragraph" (Markdown)."""
+    """"line" (plain text, may be hard-wrapped), or a Markdown block: "heading", "paragraph",
+    "item" (a list item), "header" / "row" (a table's rows, cells joined by `CELL`) or "code"
+    (a code block's literal text, several lines)."""
+    depth: int = 0
+    """How deep a list item is nested (0 for a top-level item)."""
+    marker: str = ""
+    """A list item's bullet or number ("•", "3."), a code block's language."""
+
+
+CELL = " │ "
+"""What separates the cells of a table row in its text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """How a paragraph is laid out when it is not plain prose: Markdown structure kept for the view."""
+
+    paragraph: int
+    kind: str
+    """"heading", "item", "header" (a table's header row) or "row" (see `Block.kind`)."""
+    depth: int = 0
+    marker: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A code block: shown as written, never read for names, quotations or facts."""
+
+    text: str
+    before: int
+    """Index of the cleaned paragraph this block stands before (len(paragraphs) if after the last)."""
+    language: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +157,10 @@ class Article:
     feed: str | None = None
     fetched: str | None = None
     """When the page was fetched (ISO 8601, UTC)."""
+    shapes: tuple[Shape, ...] = ()
+    """Paragraphs that are headings, list items or table rows, in paragraph order (Markdown)."""
+    code: tuple[Code, ...] = ()
+    """Code blocks, kept out of `paragraphs` so that no stage of the analysis reads them."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -175,14 +175,14 @@ def read(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, id: str | None = Non
         return None, [Problem(source, "binary file, not text")]
     problems = [Problem(source, warning, "warning")] if warning else []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if path.suffix.lower() in MARKDOWN_SUFFIXES:
-        from reader.sources.markdown import blocks as markdown_blocks  # markdown-it is only loaded when needed
-
-        blocks = markdown_blocks(text)
-    else:
-        blocks = tuple(map(Block, text.split("\n")))
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-    return Document(id if id is not None else path_text(path.stem), source, blocks, digest), problems
+    name = id if id is not None else path_text(path.stem)
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        from reader.sources import markdown  # markdown-it is only loaded when needed
+
+        document, warnings = markdown.document(text, name, source, digest)
+        return document, [*problems, *(Problem(source, warning, "warning") for warning in warnings)]
+    return Document(name, source, tuple(map(Block, text.split("\n"))), digest), problems
 
 
 def load(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[Problem]]:

@@ -58,6 +58,7 @@ class ReaderApp(WebActions, App[None]):
         paths: Sequence[Path],
         *,
         corpus: Corpus | None = None,
+        fingerprint: str | None = None,
         max_bytes: int | None = None,
         open_cache: Callable[[], ResultCache] | None = None,
         state: StateStore | None = None,
@@ -72,6 +73,8 @@ class ReaderApp(WebActions, App[None]):
         self.paths: tuple[Path, ...] = tuple(paths)
         self.problems = tuple(problems)
         """Problems met before the analysis (web addresses that could not be fetched), listed with its own."""
+        self.fingerprint = fingerprint
+        """The files' fingerprint, taken just before the app started (None: the analysis takes it); used once."""
         self.max_bytes = max_bytes
         """Size limit per input file, passed on to the analysis (None: its default)."""
         self.open_cache = open_cache
@@ -154,6 +157,7 @@ class ReaderApp(WebActions, App[None]):
 
             max_bytes = DEFAULT_MAX_BYTES if self.max_bytes is None else self.max_bytes
             cache = self.open_cache() if self.open_cache is not None else None
+            fingerprint, self.fingerprint = self.fingerprint, None  # a reload takes it again
             try:
                 corpus = analyse(
                     self.paths,
@@ -163,6 +167,7 @@ class ReaderApp(WebActions, App[None]):
                     on_preview=on_preview,
                     cancelled=lambda: worker.is_cancelled,
                     workers=self.workers_for_analysis,
+                    fingerprint=fingerprint,
                 )
             except AnalysisCancelled:
                 return  # the app is quitting (Textual cancels its workers): nothing to show

@@ -9,12 +9,12 @@ the row is first painted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rich.cells import cell_len, get_character_cell_size
 
-from ..analysis.model import Article
+from ..analysis.model import CELL, Article, Shape
 from .sanitize import printable
 
 BLANK = -1
@@ -26,13 +26,26 @@ class Block:
     """One wrapped unit of the article view."""
 
     kind: str
-    """"title", "subtitle", "meta", "paragraph" or "removed"."""
+    """"title", "subtitle", "meta", "paragraph", "code" or "removed"."""
     text: str
-    """Sanitised text, exactly as displayed."""
+    """Sanitised text, exactly as displayed (a code block's lines joined by newlines)."""
     index: int = -1
     """Paragraph number (paragraphs) or position in `Article.removed` (removed lines)."""
     split: int = 0
     """For removed lines: where the reason starts in `text`."""
+    shape: str = ""
+    """For paragraphs of Markdown structure: "heading", "item", "header" or "row" (`Shape.kind`)."""
+    marker: str = ""
+    """Drawn before a list item's first row ("• ", "2. "), indented by its depth."""
+    tight: bool = False
+    """No blank row before it: the next item of a list, the next row of a table."""
+    widths: tuple[int, ...] = ()
+    """A table row's column widths, when the table fits the view: its cells are padded to them."""
+
+    @property
+    def indent(self) -> int:
+        """Cells drawn left of the text: a list item's marker and its depth."""
+        return len(self.marker)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +82,58 @@ def article_blocks(article: Article, show_removed: bool) -> tuple[Block, ...]:
     if show_removed:
         for number, line in enumerate(article.removed):
             removed_before.setdefault(line.before, []).append(number)
+    code_before: dict[int, list[Block]] = {}
+    for code in article.code:
+        lines = (printable(line.expandtabs(4)) for line in code.text.split("\n"))
+        code_before.setdefault(code.before, []).append(Block("code", "\n".join(lines)))
+    shapes = {shape.paragraph: shape for shape in article.shapes}
+    previous: Shape | None = None
     for number, paragraph in enumerate(article.paragraphs):
         blocks.extend(_removed_blocks(article, removed_before.get(number, ())))
-        blocks.append(Block("paragraph", printable(paragraph), number))
+        blocks.extend(code_before.get(number, ()))
+        shape = shapes.get(number)
+        tight = shape is not None and previous is not None and _same_run(previous, shape) and blocks[-1].kind == "paragraph"
+        blocks.append(_paragraph_block(number, printable(paragraph), shape, tight))
+        previous = shape
+    blocks.extend(code_before.get(len(article.paragraphs), ()))
     blocks.extend(_removed_blocks(article, removed_before.get(len(article.paragraphs), ())))
     return tuple(blocks)
+
+
+def _same_run(previous: Shape, shape: Shape) -> bool:
+    """Items of one list, rows of one table: drawn without blank rows between them."""
+    return shape.paragraph == previous.paragraph + 1 and (
+        (shape.kind == previous.kind == "item") or (shape.kind == "row" and previous.kind in ("header", "row"))
+    )
+
+
+def _paragraph_block(number: int, text: str, shape: Shape | None, tight: bool) -> Block:
+    if shape is None:
+        return Block("paragraph", text, number)
+    marker = ""
+    if shape.kind == "item":
+        marker = "  " * shape.depth + (f"{shape.marker} " if shape.marker else "  ")
+    return Block("paragraph", text, number, shape=shape.kind, marker=marker, tight=tight)
+
+
+def table_widths(blocks: list[Block], width: int) -> list[Block]:
+    """Rows of each table padded to common column widths, when the widest row fits `width`."""
+    result = list(blocks)
+    run: list[int] = []
+    for number in range(len(result) + 1):
+        block = result[number] if number < len(result) else None
+        if block is not None and block.shape in ("header", "row") and (block.tight or not run):
+            run.append(number)
+            continue
+        if run:
+            cells = [result[i].text.split(CELL) for i in run]
+            columns = max(len(row) for row in cells)
+            widths = tuple(max((cell_len(row[c]) for row in cells if c < len(row)), default=0) for c in range(columns))
+            if sum(widths) + len(CELL) * (columns - 1) <= width:
+                for i in run:
+                    result[i] = replace(result[i], widths=widths)
+        run = [number] if block is not None and block.shape in ("header", "row") else []
+    return result
 
 
 def _removed_blocks(article: Article, numbers: list[int] | tuple[()]) -> list[Block]:
@@ -128,17 +188,34 @@ def _wrap_cells(text: str, width: int) -> list[int]:
     return starts
 
 
+def code_starts(text: str, width: int) -> list[int]:
+    """Rows of a code block: each line of its own, cut (never re-flowed) where it is too long."""
+    starts: list[int] = []
+    offset = 0
+    for line in text.split("\n"):
+        starts.extend(range(offset, offset + max(1, len(line)), max(1, width)))
+        offset += len(line) + 1
+    return starts
+
+
 def lay_out(blocks: tuple[Block, ...], width: int) -> Layout:
     """Wrap every block to `width` cells, with a blank row between blocks."""
     rows: list[tuple[int, int, int]] = []
     first_row: list[int] = []
     row_count: list[int] = []
     paragraph_block: list[int] = []
+    if any(block.shape in ("header", "row") for block in blocks):
+        blocks = tuple(table_widths(list(blocks), width))
     for number, block in enumerate(blocks):
-        if number:
+        if number and not block.tight:
             rows.append((BLANK, 0, 0))
         first_row.append(len(rows))
-        starts = wrap_starts(block.text, width)
+        if block.kind == "code":
+            starts = code_starts(block.text, width)
+        elif block.widths:
+            starts = [0]  # a table row that fits is one row, padded when painted
+        else:
+            starts = wrap_starts(block.text, width - block.indent)
         ends = [*starts[1:], len(block.text)]
         rows.extend((number, start, end) for start, end in zip(starts, ends, strict=True))
         row_count.append(len(starts))

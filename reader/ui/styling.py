@@ -7,6 +7,7 @@ come from the stylesheet's component classes, so themes can change them.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rich.style import Style
@@ -67,10 +68,17 @@ def style_paragraph(
     *,
     search: str = "",
     focus: EntityMention | None = None,
+    shared: Sequence[tuple[int, int]] = (),
 ) -> Text:
-    """Style one (already sanitised) paragraph: quotes first, entities over them, then hits."""
+    """Style one (already sanitised) paragraph: quotes first, entities over them, then hits.
+
+    `shared` are the spans of words a linked passage shares (marked while that
+    link is chosen in the links panel).
+    """
     styled = Text(text, end="")
     length = len(text)
+    for start, end in shared:
+        styled.stylize(styles["shared"], *_clamp(start, end, length))
     for quote in quotes:
         start, end = _clamp(quote.start, quote.end, length)
         # Include the quote marks around the span when they are there.

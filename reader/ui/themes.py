@@ -36,6 +36,8 @@ DARK = Theme(
         "cursor-line": "#242a36",
         "bookmark": "#ff7fb0",
         "dim-text": "#9aa1ab",
+        "shared-words": "#1d4654",
+        "code-block": "#1c2029",
     },
 )
 
@@ -66,6 +68,8 @@ LIGHT = Theme(
         "cursor-line": "#e8eef8",
         "bookmark": "#b0246a",
         "dim-text": "#5b616a",
+        "shared-words": "#cfe9f0",
+        "code-block": "#eeebe3",
     },
 )
 
@@ -89,4 +93,6 @@ DEFAULTS: dict[str, str] = {
     "bookmark": "#d9558a",
     # Solid, not a transparency: component styles are resolved without a background to blend into.
     "dim-text": "#8a8f98",
+    "shared-words": "#3d8fa6 35%",
+    "code-block": "#7f7f7f1f",
 }

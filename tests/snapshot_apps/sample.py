@@ -12,6 +12,7 @@ from pathlib import Path
 from reader.analysis.model import (
     Anchor,
     Article,
+    Code,
     Corpus,
     DiffRun,
     Entity,
@@ -21,6 +22,7 @@ from reader.analysis.model import (
     Problem,
     Quote,
     Removed,
+    Shape,
 )
 
 DATA = Path(__file__).parent.parent / "data"
@@ -210,3 +212,52 @@ def long_corpus(paragraphs: int = 2000) -> Corpus:
         Link("passage", 0.9, Anchor("long-a", n), Anchor("long-b", (n * 7) % paragraphs)) for n in range(0, paragraphs, 3)
     )
     return Corpus(articles=(first, second), links=links)
+
+
+GUIDE = (
+    "The ferry timetable changes on Monday, the Harbour Office said.",
+    "What changes",
+    "Morning ferries to Kestrel Island leave every 20 minutes",
+    "Evening ferries stop at 22:00",
+    "on Sundays at 20:00",
+    "Route │ First │ Last",
+    "Harbour – Island │ 06:10 │ 22:00",
+    "Island – Old Town │ 06:40 │ 21:30",
+    "[bold]Markup in a heading[/bold]",
+    "Tickets bought before Monday stay valid.",
+)
+
+
+def markdown_corpus() -> Corpus:
+    """A Markdown article: a heading, a nested list, a table, a code block and a heading of markup."""
+    guide = Article(
+        id="ferry-guide",
+        source="articles/ferry-guide.md",
+        title="Ferry timetable changes",
+        paragraphs=GUIDE,
+        byline="Jane Doe",
+        outlet="Harbour Times",
+        date="2031-04-01",
+        shapes=(
+            Shape(1, "heading"),
+            Shape(2, "item", 0, "•"),
+            Shape(3, "item", 0, "•"),
+            Shape(4, "item", 1, "1."),
+            Shape(5, "header"),
+            Shape(6, "row"),
+            Shape(7, "row"),
+            Shape(8, "heading"),
+        ),
+        code=(Code('timetable = load("ferries.csv")\n    print(timetable["Harbour"])  # "quoted"', 8, "python"),),
+        entities=(
+            _mention(GUIDE, 0, "Harbour Office", "ORG", "harbour-office"),
+            _mention(GUIDE, 2, "Kestrel Island", "PLACE", "kestrel-island"),
+        ),
+    )
+    return Corpus(
+        articles=(guide,),
+        entities=(
+            Entity("harbour-office", "Harbour Office", "ORG", articles=("ferry-guide",)),
+            Entity("kestrel-island", "Kestrel Island", "PLACE", articles=("ferry-guide",)),
+        ),
+    )

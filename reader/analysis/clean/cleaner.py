@@ -17,12 +17,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.analysis.clean import boilerplate, metadata
-from reader.analysis.model import Article, Document, Removed
+from reader.analysis.model import Article, Code, Document, Removed, Shape
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 _ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’»)\]]*$|[\"”’»]$")
 _CREDITS_LINE = re.compile(r"^\(?\s*(?:reporting|writing|editing|additional\s+reporting|compiled)\s+by\b", re.I)
 _WRAP_MIN_LINES = 4
+_PROSE = frozenset({"line", "paragraph"})
+"""Block kinds whose paragraphs a cut can split (lists, tables and headings are whole)."""
 
 
 @dataclass(slots=True)
@@ -87,8 +89,8 @@ def _rejoin(paras: list[_Para]) -> list[_Para]:
         last = merged[-1] if merged else None
         if (
             last is not None
-            and last.kind != "heading"
-            and para.kind != "heading"
+            and last.kind in _PROSE
+            and para.kind in _PROSE
             and not _ENDS_SENTENCE.search(last.text)
             and para.text[:1].islower()
         ):
@@ -105,6 +107,7 @@ class _Head:
     subtitle: str | None = None
     byline: str | None = None
     date: str | None = None
+    outlet: str | None = None
     taken: list[tuple[_Para, str]] = field(default_factory=list)
 
 
@@ -130,12 +133,14 @@ def _head(paras: list[_Para]) -> _Head:
         position += 1
     for para in paras[position : position + 6]:
         text = para.text
-        if head.date is None and (date := metadata.dateline_date(text)):
+        if head.byline is None and para.kind in _PROSE and (found := metadata.byline(text)):
+            # Checked before the date: "Jane Doe · 3 March 2015" is a byline that carries the date.
+            head.byline, head.outlet = found.names, found.outlet
+            head.date = head.date or found.date
+            head.taken.append((para, "moved to metadata: byline"))
+        elif head.date is None and (date := metadata.dateline_date(text)):
             head.date = date
             head.taken.append((para, "moved to metadata: date"))
-        elif head.byline is None and (names := metadata.byline_names(text)):
-            head.byline = names
-            head.taken.append((para, "moved to metadata: byline"))
         elif head.byline is not None and head.taken[-1][1].endswith("byline") and metadata.is_role_line(text):
             head.byline += ", " + text
             head.taken.append((para, "moved to metadata: byline"))
@@ -176,6 +181,9 @@ def clean(document: Document) -> Article:
     removed: list[tuple[int, str, str]] = []  # (line index, verbatim text, reason)
     keep: list[bool] = []
     for index, text in enumerate(texts):
+        if document.blocks[index].kind == "code":
+            keep.append(False)  # kept aside, verbatim (`_code`)
+            continue
         reason = boilerplate.junk_reason(text) if text else None
         if reason is None and text and _CREDITS_LINE.match(text):
             reason = "reporting and editing credits"
@@ -194,7 +202,7 @@ def clean(document: Document) -> Article:
     starts = [para.first for para in body]
     paragraphs = tuple(para.text for para in body)
     # Metadata an extractor read from the page's markup is the publisher's own word: it wins over guesses.
-    outlet = document.site or (metadata.agency_outlet(paragraphs[0]) if paragraphs else None)
+    outlet = document.site or head.outlet or (metadata.agency_outlet(paragraphs[0]) if paragraphs else None)
     if outlet is None:
         outlet = metadata.interview_outlet(paragraphs)
     if outlet is None:
@@ -215,4 +223,25 @@ def clean(document: Document) -> Article:
         url=document.url,
         feed=document.feed,
         fetched=document.fetched,
+        shapes=_shapes(document, body),
+        code=_code(document, starts),
+    )
+
+
+def _shapes(document: Document, body: list[_Para]) -> tuple[Shape, ...]:
+    """The paragraphs that are headings, list items or table rows, for the view to lay out."""
+    shapes = []
+    for number, para in enumerate(body):
+        if para.kind not in _PROSE:
+            block = document.blocks[para.first]
+            shapes.append(Shape(number, para.kind, block.depth, block.marker))
+    return tuple(shapes)
+
+
+def _code(document: Document, starts: list[int]) -> tuple[Code, ...]:
+    """Code blocks as written, each placed before the first paragraph that followed it."""
+    return tuple(
+        Code(block.text, sum(1 for start in starts if start < line), block.marker)
+        for line, block in enumerate(document.blocks)
+        if block.kind == "code"
     )

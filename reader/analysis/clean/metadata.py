@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from reader.analysis.text import sentences
@@ -58,6 +59,70 @@ def byline_names(line: str) -> str | None:
         if any(word.lower() in _NOT_NAME_WORDS or not _NAME_WORD.match(word) for word in words):
             return None
     return candidate.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """What a byline line says: who wrote the article, and maybe for whom and when."""
+
+    names: str
+    outlet: str | None = None
+    date: str | None = None
+
+
+_BYLINE_SEPARATOR = re.compile(r"\s*[·|•]\s*|\s+[—–-]\s+")
+_OUTLET_WORD = re.compile(r"^(?:[A-Z][\w&.'’-]*|&|of|the|and|de|du|la|le|el)$")
+
+
+def _outlet(part: str, comma: bool) -> bool:
+    """A publication's name: a few capitalised words ("The Daily Post", "CNN", "Associated Press").
+
+    After a comma ("By Jane Doe, Reuters") a two-name byline looks the same,
+    so there the name must be one word or read like a medium ("… Press", "The …").
+    """
+    words = part.split()
+    if not 1 <= len(words) <= 5 or not words[0][:1].isupper() or part.endswith("."):
+        return False
+    if not all(_OUTLET_WORD.match(word) for word in words):
+        return False
+    return not comma or len(words) == 1 or words[0] == "The" or _MEDIA_WORD.search(part) is not None
+
+
+def _trailing_date(head: str) -> tuple[str, str | None]:
+    """ "By Jane Doe, March 3, 2015" → ("By Jane Doe", "2015-03-03"): a date after the last names."""
+    pieces = head.split(",")
+    for count in (1, 2):
+        if len(pieces) > count and (date := dateline_date(",".join(pieces[-count:]).strip())):
+            return ",".join(pieces[:-count]).strip(), date
+    return head, None
+
+
+def byline(line: str) -> Byline | None:
+    """A byline line and what it holds: "By NAME, OUTLET · DATE", "By NAME and NAME", "By NAME | OUTLET".
+
+    The outlet and the date are optional, separated by a comma, "·", "|", "•"
+    or a dash; a line with anything else beside the names is not a byline.
+    """
+    if len(line.split()) > 16:
+        return None
+    head, *rest = [part for part in _BYLINE_SEPARATOR.split(line.strip()) if part]
+    outlet = date = None
+    for part in rest:
+        if date is None and (found := dateline_date(part)):
+            date = found
+        elif outlet is None and date is None and _outlet(part, comma=False):
+            outlet = part
+        else:
+            return None
+    if date is None:
+        head, date = _trailing_date(head)
+    names = None
+    if outlet is None and _BY.match(head) and "," in head:
+        people, _, last = head.rpartition(",")
+        if _outlet(last.strip(), comma=True) and (names := byline_names(people)) is not None:
+            outlet = last.strip()
+    names = names or byline_names(head)
+    return Byline(names, outlet, date) if names else None
 
 
 def is_role_line(line: str) -> bool:

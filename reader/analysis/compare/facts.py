@@ -33,9 +33,9 @@ class Sentence:
 
 
 def telling(key: str) -> bool:
-    """A figure worth matching on: not a year, not a count below ten."""
+    """A figure worth matching on: not a year, not a name ("id:f35"), not a count below ten."""
     unit, _, raw = key.partition(":")
-    return unit != "year" and not (unit == "num" and float(raw) < 10)
+    return unit not in ("year", "id") and not (unit == "num" and float(raw) < 10)
 
 
 def meaningful(text: str) -> frozenset[str]:

@@ -115,7 +115,7 @@ def quantities(sentence: str) -> list[Quantity]:
     previous: tuple[int, float, int] | None = None  # end, value and index in `found` of the last figure
     for start, end, figure in figure_spans(text):
         unit, _, raw = figure.key.partition(":")
-        if unit == "year":
+        if unit in ("year", "id"):  # a year or a name ("F-35") is no quantity
             previous = None
             continue
         value = float(raw)

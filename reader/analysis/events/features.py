@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from operator import itemgetter
 
 from reader.analysis.model import Article
-from reader.analysis.text.dates import MONTHS, WEEKDAYS
+from reader.analysis.text.calendar import MONTHS, WEEKDAYS
 from reader.analysis.text.normalise import STOPWORDS, content_words, figures, plain
 from reader.analysis.text.sentences import begins_sentence
 

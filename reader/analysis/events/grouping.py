@@ -15,8 +15,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from itertools import chain, combinations
 
+from reader.analysis.events.evidence import GroupEvidence
 from reader.analysis.events.features import vectors
 from reader.analysis.events.labels import label
+from reader.analysis.events.roles import office_holders
 from reader.analysis.model import Article, Entity, Event
 from reader.analysis.quotes.pieces import Piece, quote_pieces
 from reader.analysis.text import dates
@@ -45,11 +47,6 @@ QUOTED_WORDS = 6
 QUOTED_COUNT = 2
 COHESION = 0.3
 """A group only takes in what is at least this fraction as similar as its own members are to each other."""
-CORE_MIN = 3
-CORE_SHARE = 0.8
-"""A name in this share of a group's articles (of at least CORE_MIN) is a central participant."""
-SAME_DAYS = 60
-"""Event dates further apart than this mean different occurrences; closer ones may be follow-up reports."""
 
 
 def similarities(
@@ -125,33 +122,28 @@ def adjust(
     return result
 
 
-def _conflict(a: date | None, b: date | None) -> bool:
-    return a is not None and b is not None and abs((a - b).days) > SAME_DAYS
-
-
 def cluster(
     count: int,
     sims: dict[tuple[int, int], float],
     when: Sequence[date | None],
     names: Sequence[set[str]] | None = None,
+    refers: Sequence[frozenset[tuple[int, int]]] | None = None,
+    offices: Sequence[frozenset[tuple[str, str]]] | None = None,
 ) -> list[list[int]]:
     """Average-linkage groups over a sparse similarity graph; missing pairs count as 0.
 
-    Groups whose known dates are too far apart never merge, however similar
-    their words: two meetings of the same leaders read alike.
+    Groups whose known dates are too far apart do not merge, however similar
+    their words: two meetings of the same leaders read alike. The exception is
+    a follow-up report: one group names a month (`refers`, from
+    `dates.referred_months`) the other's dates fall in, and they share a
+    participant. Nor do groups merge whose central participants, or the
+    holders of one office (`offices`), differ (`evidence.GroupEvidence`).
     """
-    size = [1] * count
+    evidence = GroupEvidence(when, names, refers, offices)
+    size = evidence.size
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
-    span: dict[int, tuple[date, date] | None] = {i: (d, d) if d else None for i, d in enumerate(when)}
     links: dict[int, dict[int, float]] = defaultdict(dict)
     inner: dict[int, float] = dict.fromkeys(range(count), 0.0)
-    # For each group, how many of its articles name each participant.
-    seen: dict[int, Counter[str]] = {i: Counter(names[i]) if names else Counter() for i in range(count)}
-
-    def core(g: int) -> set[str]:
-        if size[g] < CORE_MIN:
-            return set()
-        return {n for n, k in seen[g].items() if k >= CORE_SHARE * size[g]}
     for (i, j), s in sims.items():
         links[i][j] = s
         links[j][i] = s
@@ -164,18 +156,14 @@ def cluster(
         current = links[a].get(b, 0.0) / (size[a] * size[b])
         if abs(current + neg) > 1e-12:
             continue  # stale entry: the groups changed since it was pushed
-        if _span_conflict(span[a], span[b]):
-            continue
         if -neg < COHESION * max(_cohesion(inner[a], size[a]), _cohesion(inner[b], size[b])):
             continue  # far looser than the groups are inside: a neighbouring occurrence, not this one
-        if core(a) - seen[b].keys() and core(b) - seen[a].keys():
-            continue  # each group has a central participant the other never names
+        if evidence.apart(a, b):
+            continue
         inner[a] += inner.pop(b) + links[a].get(b, 0.0)
-        seen[a].update(seen.pop(b))
         # Merge b into a, summing the pair totals so averages stay exact.
         members[a].extend(members.pop(b))
-        size[a] += size[b]
-        span[a] = _join_span(span[a], span.pop(b))
+        evidence.merge(a, b)
         for c, total in links.pop(b).items():
             del links[c][b]
             if c != a:
@@ -194,18 +182,6 @@ def _cohesion(total: float, size: int) -> float:
     return total / (size * (size - 1) / 2) if size > 1 else 0.0
 
 
-def _span_conflict(x: tuple[date, date] | None, y: tuple[date, date] | None) -> bool:
-    if x is None or y is None:
-        return False
-    return _conflict(min(x[0], y[0]), max(x[1], y[1]))
-
-
-def _join_span(x: tuple[date, date] | None, y: tuple[date, date] | None) -> tuple[date, date] | None:
-    if x is None or y is None:
-        return x or y
-    return (min(x[0], y[0]), max(x[1], y[1]))
-
-
 def group_events(
     articles: Sequence[Article],
     entities: Sequence[Entity],
@@ -220,11 +196,13 @@ def group_events(
     if not articles:
         return ()
     when = [dates.event_date(a)[0] for a in articles]
+    refers = [dates.referred_months(a, day) for a, day in zip(articles, when, strict=True)]
     shared, quoted = quote_evidence(articles, spoken)
     vecs, _, counts = vectors(articles, counts)
     sims = adjust(similarities(articles, vecs), shared, quoted)
     names = [{t for t in c if t[0] == "n"} for c in counts]
-    groups = cluster(len(articles), sims, when, names)
+    offices = [office_holders(a) for a in articles]
+    groups = cluster(len(articles), sims, when, names, refers, offices)
     drafts = []
     for group in groups:
         known = sorted(d for d in (when[i] for i in group) if d is not None)

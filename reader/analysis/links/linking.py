@@ -98,7 +98,11 @@ _FIGURE_PREFIXES = ("usd", "eur", "gbp", "cny", "inr", "rub", "aud", "cad", "hkd
 
 
 def _telling(token: str) -> bool:
-    """A figure token worth matching on: not a year, not a count below ten ("num3", "num9p5")."""
+    """A figure token worth matching on: not a year, not a count below ten ("num3", "num9p5").
+
+    Numbers that are names ("Q10", "F-35", "Flight 370") are not figures at all:
+    `normalise.figures` keys them "id:", and their tokens count as words.
+    """
     if token.startswith("year"):
         return False
     return not (token.startswith("num") and (len(token) == 4 or token[4] == "p"))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from reader.analysis.quotes.lexicon import SPEECH_VERB
 from reader.analysis.quotes.pieces import Piece
-from reader.analysis.text.dates import MONTHS, WEEKDAYS
+from reader.analysis.text.calendar import MONTHS, WEEKDAYS
 from reader.analysis.text.normalise import STOPWORDS, comparable
 from reader.analysis.text.sentences import split
 

@@ -37,8 +37,12 @@ _WORD = (
     rf"|(?:(?:al|el|ul|ad|as|ash|at|az|bin|ibn|abu)-)?{_UP}\w*(?:&{_UP}+)?(?:['’](?![sS]\b){_UP}?\w+)*"
     rf"(?:-{_UP}\w*|-(?!{_COMPOUND_TAIL}\b)[a-z]\w*)*(?:-\d+)?)"
 )
+# Bodies named for their subject take "on" inside the name: "Council on Foreign Relations".
+ON_HEADS = ("Council", "Committee", "Commission", "Conference", "Institute", "Center", "Centre", "Panel", "Forum", "Coalition", "Alliance", "Bureau", "Force")
+# The literal "on" first: the look-behinds run only where an "on" follows a capitalised word.
+_ON = "on(?:" + "|".join(f"(?<={head}[ \u00a0]on)" for head in ON_HEADS) + r")(?: the)?"
 _JOIN = (
-    r"(?:[ \u00a0]+(?:(?:of(?: the)?|for(?: the)?|and(?: the)?|von der|van der|van den|de la|de las|de los|"
+    rf"(?:[ \u00a0]+(?:(?:of(?: the)?|for(?: the)?|and(?: the)?|{_ON}|von der|van der|van den|de la|de las|de los|"
     r"de|del|della|da|di|du|des|dos|das|van|von|der|den|ten|zu|bin|ibn|y|&)[ \u00a0]+)?)"
 )
 
@@ -49,7 +53,8 @@ def chunk_pattern() -> re.Pattern[str]:
 
     The leading look-ahead names every possible first letter, which lets the engine skip the rest fast.
     """
-    return re.compile(rf"(?=[{re.escape(_UPPER)}aeubi])(?<![\w'’-]){_WORD}(?:{_JOIN}{_WORD})*(?!\w)")
+    # A word inside a web or e-mail address or a file name ("wiki/Cubism", "TEXT.htm") is no name.
+    return re.compile(rf"(?=[{re.escape(_UPPER)}aeubi])(?<![\w'’/@.-]){_WORD}(?:{_JOIN}{_WORD})*(?![\w/@]|\.\w)")
 
 
 # Characters that may stand between a sentence end and the next sentence's first word.

@@ -32,6 +32,9 @@ ROLE_WORDS = frozenset(
     "CEO CFO COO Chairperson Presidential Ministerial Military Army Navy Air Security National Party "
     "VP Opposition Labour Labor Conservative Republican Democratic Democrat Liberal Socialist Communist "
     "Senior Top Lead Principal Editor Correspondent Reporter Analyst Researcher Fellow".split()
+) | frozenset(
+    # A player's position stands before the name in sports copy: "Defender Ann Lee".
+    "Defender Midfielder Striker Goalkeeper Goalie Winger Fullback Quarterback Pitcher Batsman Skipper".split()
 )
 # Roles whose presence at the end of a title run marks the next name as a person.
 PERSON_ROLES = frozenset(
@@ -43,7 +46,8 @@ PERSON_ROLES = frozenset(
     "Commissioner Provost Dean Rector Sheriff Marshal Pastor Reverend Founder Co-founder CEO CFO COO "
     "Chairperson Editor Correspondent Reporter Analyst Researcher Fellow Secretary-General Vice-President "
     "Vice-Premier Deputy Lady Chief Lieutenant-General Major-General Brigadier-General Brigadier Vice-Admiral "
-    "Rear-Admiral Lieutenant-Colonel VP".split()
+    "Rear-Admiral Lieutenant-Colonel VP Defender Midfielder Striker Goalkeeper Goalie Winger Fullback "
+    "Quarterback Pitcher Batsman Skipper".split()
 ) | HONORIFICS
 # Lower-case role nouns: "the Russian leader", "the foreign minister".
 ROLE_NOUNS = frozenset(
@@ -146,6 +150,14 @@ FUNCTION_WORDS = words.FUNCTION_WORDS | frozenset(
     madam ladies gentlemen please thank thanks hello dear oh ah
     """.split()
 )
+# Initialisms of common nouns, not of any body: "a DVD", "the IPO", "ASAP", "LOL".
+COMMON_INITIALISMS = frozenset(
+    """DVD DVDs CD CDs VHS PC PCs TV TVs IPO API APIs SEO GPS ATM ATMs SUV SUVs PDF URL URLs FAQ FAQs SMS MMS
+    USB HD HDTV LCD LED DIY AKA ID IDs IQ MBA PhD BSc MSc MD RN CPR ICU ER OCD ADHD PTSD DUI DWI RSVP
+    ASAP FYI BTW LOL LMAO ROFL OMG IMO IMHO TBA TBD PS PPS NB HR PR IT QA R&D VAT GST MPH RPM CPU GPU RAM ROM
+    OS iOS AI VR AR HVAC AC A/C SIM ISP VPN WiFi Wi-Fi HTML HTTP PIN PINs SSN ZIP ETF ETFs ROI IRR P&L Q&A
+    VIP VIPs MVP DJ MC BBQ""".split()
+)
 # Capitalised mid-sentence yet not PERSON/ORG/PLACE: calendar words and the like.
 NOT_NAMES = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
@@ -164,6 +176,15 @@ NOT_NAMES = frozenset(
     Shi'i Marxist Marxists Communist Communists Socialist Socialists Conservative Conservatives Liberal
     Liberals Olympic Olympics Nazi Nazis Zionist Jihadist Jihadists Salafist Western Westerners Orthodox Evangelical
     """.split()
+) | COMMON_INITIALISMS
+# Words of praise and the like that open a capitalised phrase in reviews and adverts ("Great Service",
+# "Best Pizzas", "Total Privacy") but never a person's name.
+NOT_NAME_OPENERS = frozenset(
+    """Great Greatest Best Better Good Bad Worst Poor Pure Total Totally Wrong Right Favorite Favourite Very Too
+    Excellent Amazing Awesome Wonderful Fantastic Terrible Horrible Nice Cheap Cheapest Free Quick Fast Friendly
+    Efficient Highly Super Perfect Delicious Tasty Fresh Lovely Beautiful Fabulous Outstanding Superb Brilliant
+    Top Annual Monthly Weekly Daily Special Specialized Specialised Premium Deluxe Hidden Favorite Favourite
+    Master Prime Combo Personal Professional Affordable Reliable Honest""".split()
 )
 # Acronyms that stand for places, not organisations.
 PLACE_ACRONYMS = frozenset("US U.S. USA U.S.A. UK U.K. UAE U.A.E. USSR DPRK DRC PRC ROK D.C. DC".split())
@@ -264,6 +285,9 @@ DEMONYMS = {
     "Poles": "Poland", "Danes": "Denmark", "Swedes": "Sweden", "Finns": "Finland", "Filipinos": "Philippines",
     "Thais": "Thailand", "Chinese-American": "United States", "Yemenis": "Yemen", "Libyans": "Libya",
     "Nigerians": "Nigeria", "Kenyans": "Kenya", "Ethiopians": "Ethiopia",
+    "Swede": "Sweden", "Dane": "Denmark", "Briton": "United Kingdom", "Brit": "United Kingdom", "Spaniard": "Spain",
+    "Turk": "Turkey", "Icelander": "Iceland", "Dutchman": "Netherlands", "Frenchman": "France",
+    "Englishman": "England", "Irishman": "Ireland", "Welshman": "Wales", "Kiwi": "New Zealand",
     "Somalians": "Somalia", "Ugandans": "Uganda", "Zimbabweans": "Zimbabwe",
     "Jordanians": "Jordan", "Turkmens": "Turkmenistan", "Uzbeks": "Uzbekistan", "Kazakhs": "Kazakhstan",
     "Tajiks": "Tajikistan", "Pashtun": "Afghanistan", "Pashtuns": "Afghanistan", "Uighur": "Xinjiang",

@@ -129,7 +129,7 @@ def keeps_whole(words: list[Word], i: int) -> bool:
     if words[i + 1].text == "the":
         return False
     for j in range(i - 1, 0, -1):
-        if words[j].text in ("of", "for"):
+        if words[j].text in ("of", "for", "on"):
             return _org_connector_head(words[j - 1].text)
     # "Union Solidarity and Development Party": a short left part, and the organisation's head at the end.
     return (

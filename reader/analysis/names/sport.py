@@ -10,13 +10,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..text.dates import MONTHS
+from ..text.calendar import MONTHS
 
 _NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}"
 # Two sides and their goals: "A 2 B 1", "A 2, B 1", "A 2-1 B", "A 2 (Lee 34) B 0".
 _SCORE = re.compile(
     rf"(?<![\w'’])({_NAME}) (\d{{1,2}})(?:\s*[-–:]\s*(\d{{1,2}}) ({_NAME})(?![\w'’])"
     rf"|[,;]? (?:\([^)]{{0,60}}\) )?({_NAME}) (\d{{1,2}})(?![\d.,:]?\d))"
+)
+# Words that make an article a sports report, where "Name Surname (Riverton)" gives the player's club.
+_SPORTS_WORDS = re.compile(
+    r"\b(?:scored|scorer|goals?|match|derby|league|coach|striker|midfielder|defender|goalkeeper|club|"
+    r"fixture|tournament|championship|innings|wickets?|touchdowns?|quarterback|penalty|relegat\w+|promoted)\b",
+    re.IGNORECASE,
 )
 # What every score line holds, cheap to look for first: goals, then the other side or a scorer.
 _HINT = re.compile(r"[A-Za-z] \d{1,2}(?:\s*[-–:]\s*\d{1,2})?[,;]? [A-Z(]")
@@ -39,3 +45,8 @@ def team_names(paragraphs: Sequence[str], whole: str | None = None) -> frozenset
             if not any(side.split()[-1].lower().rstrip(".") in MONTHS for side in sides):
                 teams.update(sides)
     return frozenset(teams)
+
+
+def sports_report(whole: str) -> bool:
+    """Does the article's text speak of matches, goals, clubs and the like?"""
+    return _SPORTS_WORDS.search(whole) is not None

@@ -17,84 +17,34 @@ import re
 from collections.abc import Mapping, Sequence
 
 from reader.analysis.model import Entity, EntityMention, Quote
+from reader.analysis.quotes.clauses import non_finite, recipient, reporting_verb
 from reader.analysis.quotes.detect import Found, Narration
 from reader.analysis.quotes.lexicon import ACCORDING_TO, AS_SAYING, SPEECH_VERB
-from reader.analysis.quotes.loose_cues import LooseCues
-from reader.analysis.quotes.referents import INTRO, NEAR_WORDS, SPEAKER_TYPES, WORDS, Speaker, head, is_named
+from reader.analysis.quotes.referents import (
+    NEAR_WORDS,
+    SPEAKER_TYPES,
+    WORDS,
+    Candidate,
+    Speaker,
+    head,
+    is_named,
+)
+from reader.analysis.quotes.subjects import Subjects
 
 _PASSIVE = frozenset({"been", "was", "were", "is", "are", "be", "being"})
 _BY = re.compile(r"[\s,]*by\b")
 _INSERTED = frozenset({"said", "says", "added", "adds", "wrote", "writes", "explained", "explains", "noted", "argued"})
 """Verbs that can stand inverted between commas with their subject after them: ", said Dr Liow,"."""
 _LOWER_WORD = re.compile(r"\b[a-z]")
-_VERB_AFTER = re.compile(r"\s+([a-z]{3,}(?:ed|s))\b")
+_VERB_AFTER = re.compile(
+    r"\s+((?:went|goes) on|(?:shot|fired|hit|struck|shoots|fires|hits|strikes) back|(?:chimed|chimes|cut|cuts|broke|breaks) in"
+    r"|[a-z]{3,}(?:ed|s))\b"
+)
+"""A verb right after "…!" Lee: any regular past or present form, or a phrasal verb of reply ("shot back")."""
 
 
-def _in_parentheses(text: str, start: int, position: int) -> bool:
-    """Whether `position` lies inside a parenthesis opened after `start`."""
-    return text.count("(", start, position) > text.count(")", start, position)
-
-
-class _Attributor(LooseCues):
+class _Attributor(Subjects):
     """The cue search over one article's narration."""
-
-    def subject_of(self, number: int, clause_start: int, verb_start: int, verb_end: int) -> Speaker | None:
-        """The speaker of the verb at masked[verb_start:verb_end], looking before it in its clause."""
-        para = self.paragraph(number)
-        verb = para.masked[verb_start:verb_end]
-        before = para.masked[clause_start:verb_start]
-        candidates = [
-            c for c in para.candidates(clause_start, verb_start)
-            if not (c.kind == "mention" and c.mention is not None and c.mention.type == "PLACE"
-                    and para.masked[c.end:verb_start].strip())
-        ]
-        if not candidates:
-            return None
-        stripped = before.rstrip()
-        if verb.lower().endswith("ing") and (stripped.endswith(",") or candidates[-1].kind == "document"):
-            # "Lee issued a statement saying …", "Lee defended the plan, adding …": the clause's subject.
-            subject = candidates[0]
-            if is_named(subject) and len(WORDS.findall(para.masked[clause_start : subject.start])) <= 1:
-                return Speaker(self.resolve(number, subject), verb)
-        if stripped.endswith(",") and not verb.lower().endswith("ing"):
-            # "Steve Tsang, director of the institute, told": skip the apposition.
-            inner = stripped[:-1].rfind(",")
-            if inner >= 0:
-                cut = clause_start + inner
-                # Names in parentheses are asides: "Nick Rahall II (D - W. Va.), who …, called".
-                before_cut = [
-                    c for c in candidates if c.end <= cut and not _in_parentheses(para.masked, clause_start, c.start)
-                ]
-                named = [c for c in candidates if c.start > cut and is_named(c) and c.mention is not None
-                         and c.mention.type == "PERSON" and len(WORDS.findall(para.masked[cut + 1 : c.start])) <= 2]
-                if named and not any(is_named(c) for c in before_cut):
-                    return Speaker(self.resolve(number, named[0]), verb)  # "Her spokesman, Bill McAllister, said"
-                if before_cut:
-                    return Speaker(self.resolve(number, before_cut[-1]), verb)
-        nearest = candidates[-1]
-        gap = len(WORDS.findall(para.masked[nearest.end:verb_start]))
-        if gap <= NEAR_WORDS and not (stripped.endswith(",") and verb.lower().endswith("ing")):
-            return Speaker(self.resolve(number, nearest), verb)
-        start = clause_start
-        intro = INTRO.match(before)
-        comma = before.find(",")
-        if (intro or (before.split(None, 1)[:1] and before.split(None, 1)[0].lower().endswith("ing"))) and comma >= 0:
-            start = clause_start + comma + 1
-        main = [c for c in candidates if c.start >= start] or candidates
-        return Speaker(self.resolve(number, main[0]), verb)
-
-    def after_verb(self, number: int, verb_end: int, limit: int, verb: str) -> Speaker | None:
-        """Inverted order: "…", said Dr Liow / said Academy spokeswoman Leslie Unger."""
-        para = self.paragraph(number)
-        comma = para.masked.find(",", verb_end, limit)
-        candidates = [
-            c for c in para.candidates(verb_end, comma if comma >= 0 else limit)
-            if not (c.kind == "mention" and c.mention is not None and c.mention.type == "PLACE")
-        ]
-        if not candidates or len(WORDS.findall(para.masked[verb_end : candidates[0].start])) > NEAR_WORDS:
-            return None
-        people = [c for c in candidates if c.kind == "mention" and c.mention is not None and c.mention.type == "PERSON"]
-        return Speaker(self.resolve(number, people[-1] if people else candidates[0]), verb)
 
     def right_cue(self, item: Found) -> Speaker | None:
         """A cue right after the closing mark: "…," Xi said / "…", said Dr Liow / "…," the document reads."""
@@ -130,6 +80,8 @@ class _Attributor(LooseCues):
         if verb is None or len(WORDS.findall(region[: verb.start()])) > 14:
             return None
         lead = region[: verb.start()].strip(" ,—–\n")
+        if not lead and verb.group().endswith("ing"):
+            return None  # “…,” adding that …: a participle; its subject is the sentence's, found from the left
         if not lead:
             return self.after_verb(number, close + verb.end(), end, verb.group()) or Speaker(None, verb.group())
         candidates = para.candidates(close, close + verb.start())
@@ -222,7 +174,10 @@ class _Attributor(LooseCues):
         verbs = list(SPEECH_VERB.finditer(left))
         if not verbs:
             return None
-        verb = verbs[-1]
+        # "Lee said Park would urge …", "Lee said it is wrong to think …": the reporting verb decides.
+        finite = [v for v in verbs if not non_finite(left, v.start())]
+        verb = finite[-1] if finite else verbs[-1]
+        verb = reporting_verb(left, finite, verb)
         previous_word = left[: verb.start()].split()[-1:]
         if previous_word and previous_word[0].lower() in _PASSIVE and not verb.group().endswith("ing"):
             # Passive: labelled “suspicious” by the fire chief.
@@ -233,7 +188,13 @@ class _Attributor(LooseCues):
                 if found is not None:
                     return found
             return Speaker(None, verb.group())
-        if left[: verb.start()].rstrip().endswith(",") and verb.group() in _INSERTED:
+        inserted_end = left.find(",", verb.end())
+        if not left[: verb.start()].strip():
+            # "Said Lee, who grew up there, “…”": the cue opens the sentence, its speaker after it.
+            opening_cue = self.after_verb(number, start + verb.end(), opening, verb.group())
+            if opening_cue is not None and opening_cue.entity is not None:
+                return opening_cue
+        if left[: verb.start()].rstrip().endswith(",") and verb.group() in _INSERTED and inserted_end >= 0:
             # "It is, said Rep. Jay Inslee, the Bushies' “last sour note”": an inserted cue.
             inserted = self.after_verb(number, start + verb.end(), opening, verb.group())
             if inserted is not None and inserted.entity is not None:
@@ -278,8 +239,10 @@ class _Attributor(LooseCues):
         if not verbs:
             # "…experts such as Dr Azm Al Homoud:" introduces the person named just before the colon.
             named = [c for c in para.candidates(start, colon) if is_named(c)]
+            if named and recipient(para.masked, named[-1].start):
+                named = named[:-1]  # "Lee delivered a blunt message to Park:": Park is spoken to
             if named and len(WORDS.findall(para.masked[named[-1].end : colon])) <= 1:
-                return Speaker(self.resolve(number, named[-1]), None)
+                return Speaker(self.resolve(number, _person_before_affiliation(para.masked, named)), None)
             return self.colon_subject(number, start, colon)
         verb = verbs[-1]
         speaker = self.subject_of(number, start, verb.start(), verb.end())
@@ -311,6 +274,16 @@ class _Attributor(LooseCues):
         if speaker is None or speaker.entity is None:
             return None
         return Speaker(speaker.entity, None)
+
+
+def _person_before_affiliation(text: str, named: list[Candidate]) -> Candidate:
+    """`Lee Park, The Daily Ledger:` names a person and then where they work: the person speaks."""
+    last = named[-1]
+    if len(named) > 1 and last.mention is not None and last.mention.type == "ORG":
+        person = named[-2]
+        if person.mention is not None and person.mention.type == "PERSON" and text[person.end : last.start].strip() == ",":
+            return person
+    return last
 
 
 def attribute(

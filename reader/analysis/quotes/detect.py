@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis.model import Quote
 from reader.analysis.quotes.lexicon import NAMING, SPEECH_VERB
+from reader.analysis.quotes.title_case import is_title_case, lower_cues, lower_opening_cues
 from reader.analysis.text.sentences import bounds as sentence_bounds
 from reader.analysis.text.sentences import starts as sentence_starts
 from reader.analysis.text.words import FUNCTION_WORDS
@@ -36,6 +37,8 @@ _AFTER_CLOSE = ".,;:!?)]}—–-/…" + _MARK_CHARS
 _END_PUNCT = ".!?…"
 _WORD = re.compile(r"[\w’'-]+")
 _HAS_WORD = re.compile(r"[^\W_]")
+_EMBEDDED_POST = re.compile(r"[—–-]\s*[^()\n]{1,80}\(@\w{1,15}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}")
+"""The signature an embedded tweet leaves in article text: "— Name (@handle) July 5, 2016"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +271,8 @@ def _marked(paragraphs: Sequence[str]) -> set[int]:
         while ends[index] <= at:
             index += 1
         found.add(index)
-    return found
+    # An embedded post is the poster's text, not the article's: marks inside it quote nobody here.
+    return {i for i in found if "(@" not in paragraphs[i] or not _EMBEDDED_POST.search(paragraphs[i])}
 
 
 def _first_double_may_close(text: str, marks: list[re.Match[str]]) -> bool:
@@ -366,8 +370,11 @@ def _cue_follows(right: str) -> bool:
     return any(SPEECH_VERB.fullmatch(word.strip(",.;:")) for word in right.split()[:5])
 
 
-def _kind(text: str, masked: str, starts: list[int], part: _Part) -> str:
-    """direct speech, a partial quotation inside reported speech, or a term (scare quotes, names)."""
+def _kind(text: str, masked: str, starts: list[int], part: _Part, headline: bool = False) -> str:
+    """direct speech, a partial quotation inside reported speech, or a term (scare quotes, names).
+
+    `headline`: the line is in Title Case, so capitals in the quotation say nothing of a name.
+    """
     open_at, start, end, close_at, _ = part
     inner = text[start:end]
     count = len(inner.split())
@@ -400,7 +407,7 @@ def _kind(text: str, masked: str, starts: list[int], part: _Part) -> str:
     ):
         return "term"  # used as a modifier: the “no-limits” partnership
     words = _WORD.findall(inner) if count <= 12 else []
-    title_case = bool(words) and count <= (12 if not ends_punct else 6) and words[0][0].isupper() and all(
+    title_case = not headline and bool(words) and count <= (12 if not ends_punct else 6) and words[0][0].isupper() and all(
         w[0].isupper() or w.lower() in FUNCTION_WORDS or not w[0].isalpha() for w in words
     )
     if ends_punct and left[-1:] in (",", ":") and SPEECH_VERB.fullmatch(left_words[-1].strip(",:")):
@@ -432,17 +439,23 @@ def scan(paragraphs: Sequence[str], narration: Narration | None = None) -> tuple
         if number - 1 not in parts:
             group_kind = None
         masked = mask(text, [(p[1], p[2]) for p in own])
+        headline = is_title_case(masked)
+        if headline:
+            masked = lower_cues(masked)  # "Lee Says …": a cue, as in prose
         starts = sentence_starts(masked)
+        masked = lower_opening_cues(masked, starts)  # "Said Lee, …": a cue, as in prose
         if narration is not None:
             narration[number] = (masked, starts)
         following = parts.get(number + 1, [])
         for index, part in enumerate(own):
             if not _HAS_WORD.search(text, part[1], part[2]):
                 continue  # marks around nothing but marks or punctuation
+            if part[0] > 0 and text[part[0] - 1] == "=":
+                continue  # a markup attribute left in the text: author="@handle"
             if part[4] and group_kind is not None:
                 kind = group_kind
             else:
-                kind = _kind(text, masked, starts, part)
+                kind = _kind(text, masked, starts, part, headline)
                 if kind == "term" and index == len(own) - 1 and following and following[0][4]:
                     kind = "direct"  # runs on into the next paragraph: speech, not a term
             group_kind = kind

@@ -40,7 +40,8 @@ _SPEECH_STEMS = (
     "boast|boasted|concluded|concludes|reiterate|reiterated|reiterates|observe|observed|observes|"
     "countered|retort|retorted|testify|testified|recounted|mentioned|believe|believes|believed|think|"
     "thinks|feels|felt|hoped|notify|notified|notifies|inform|informed|informs|yelling|shouting|"
-    "screaming|lecturing|labeling|labelling|pondered|beamed|quipping|retorting"
+    "screaming|lecturing|labeling|labelling|pondered|beamed|quipping|retorting|denounce|denounced|denounces|"
+    "denouncing|condemn|condemned|condemns|condemning|decry|decried|decries|dismissed|estimated|expressed"
 )
 
 

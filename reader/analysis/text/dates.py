@@ -13,22 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from reader.analysis.model import Article
+from reader.analysis.text.calendar import MONTHS, WEEKDAYS
 from reader.analysis.text.normalise import plain
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-"""Month names and their usual abbreviations, lower-case: the one month table."""
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -38,13 +24,19 @@ _FULL_DATES = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
 )
-_MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:\s+of)?\s+{_YEAR}\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:\s+of|,)?\s+{_YEAR}\b", re.I)
 _YEAR_REF = re.compile(rf"\b(?P<cue>in|since|of|during|from|early|late|mid|and)[\s-]+{_YEAR}\b(?!\s*[-–]\s*\d)", re.I)
 _WEEKDAY = re.compile(r"\b(?:(?P<last>last|this|on|early|late)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
 _RELATIVE_DAY = re.compile(r"\b(?P<word>yesterday|today|tonight|this morning|this afternoon)\b", re.I)
 _ANY_YEAR = re.compile(r"(?:18|19|20)\d\d")
 LEAD_PARAGRAPHS = 3
 """Event-date evidence is taken from the lead, where news says when the news happened."""
+RECENT_DAYS = 60
+"""How long before an article's own date its lead may still date the occurrence it reports: an
+older date there is background (the affair an obituary recalls, the crime a verdict ends)."""
+BACK_REFERENCE_PARAGRAPHS = 6
+"""Paragraphs searched for the month of an earlier occurrence a report refers back to: a little
+more than the lead, since wire copy puts a headline and a dateline line before it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +139,9 @@ def event_date(article: Article) -> tuple[date | None, str | None]:
     lead = article.paragraphs[:LEAD_PARAGRAPHS]
     for ref in time_refs(lead):
         if ref.day is not None and len(lead[ref.paragraph].split()) > 12:
-            return date(ref.year, ref.month or 1, ref.day), ref.text
+            found = date(ref.year, ref.month or 1, ref.day)
+            if base is None or (base - found).days <= RECENT_DAYS:
+                return found, ref.text
     if base is None:
         return None, None
     for text in lead:
@@ -160,6 +154,19 @@ def event_date(article: Article) -> tuple[date | None, str | None]:
         if r:
             return (base - timedelta(days=1) if r.group("word").lower() == "yesterday" else base), r.group(0)
     return base, None
+
+
+def referred_months(article: Article, when: date | None) -> frozenset[tuple[int, int]]:
+    """(year, month) of earlier occurrences the lead refers back to: "convicted … of a murder in
+    June, 2005" in a report of 2007. A follow-up report belongs with the occurrence it names, not
+    with whatever else happened on its own date."""
+    if when is None:
+        return frozenset()
+    return frozenset(
+        (ref.year, ref.month)
+        for ref in time_refs(article.paragraphs[:BACK_REFERENCE_PARAGRAPHS])
+        if ref.month is not None and (when - date(ref.year, ref.month, 1)).days > RECENT_DAYS
+    )
 
 
 # Calendar days named in a sentence, in any notation, for telling whether two outlets date

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reader.analysis.text.calendar import MONTHS, WEEKDAYS
+
 _QUOTE_MARKS = str.maketrans(
     {
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
@@ -57,6 +59,27 @@ _NUMBER = re.compile(
 )
 _CURRENCY = re.compile(r"(?:(?:US|A|C|HK|S)?\$|£|€|¥|₹|₽|\b(?:USD|EUR|GBP|RMB|CHF|Rs)\.?\s?)$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+
+_ID_NOUNS = frozenset(
+    """flight model version number no route article section chapter room gate platform channel episode season
+    phase category grade series vol volume resolution highway interstate terminal apartment district runway
+    pier suite""".split()
+)
+"""Nouns that name a thing by a number ("flight 370", "Resolution 1441"): that number is a name, not a figure."""
+_GLUED = re.compile(r"(?<![A-Za-z])(?:[A-Za-z]+|[A-Z][A-Za-z]{0,5}-)$")
+"""Letters written onto a number: "Q10", "MH370", "F-35", "COVID-19"."""
+_WORD_BEFORE = re.compile(r"(?:^|(?P<stop>[.!?:;\"'(]\s*)|\s)(?P<word>[A-Za-z][A-Za-z.]*)\s+$")
+_LETTERS_AFTER = re.compile(r"[A-Za-z]+")
+_UNITS = frozenset(
+    """am pm st nd rd th s km kg mph kmh kph cm mm ml ft lb lbs oz sq mi hrs hr mins min secs yrs yr yo gb mb kb tb
+    hz ghz mhz mw kw gw kwh mwh pc pct bn mn mln bln tn trn""".split()
+)
+"""Letters written onto a figure that say what it measures: with them it is still a figure."""
+_NOT_NAMES = frozenset({"age", "aged", "spring", "summer", "fall", "autumn", "winter"})
+"""Capitalised words a figure follows in title-case lines: "Dies Aged 91", "Fall 2009"."""
+_DATE_OR_TIME = re.compile(r"[/:]\d")
+_CAPITALISED_BEFORE = re.compile(r"(?P<word>[A-Z][A-Za-z]*)\s+$")
+_NEXT_WORD = re.compile(r"\s+(?P<word>[A-Za-z]+)")
 
 
 @lru_cache(maxsize=262_144)
@@ -116,14 +139,60 @@ def _scan(text: str) -> list[tuple[int, int, Figure]]:
             scale = ""
         value *= _SCALES.get(scale, 1.0)
         whole = "." not in raw and "," not in match.group("num")
-        if currency:
+        named = None if currency or scale else _identifier(text, start, match, whole)
+        end = match.end()
+        if named is not None:
+            start, end = named
+            key = "id:" + re.sub(r"[^a-z0-9]", "", text[start:end].lower())
+        elif currency:
             key = f"{currency}:{value:g}"
         elif whole and not scale and len(raw) == 4 and 1800 <= value <= 2100:
             key = f"year:{int(value)}"
         else:
             key = f"num:{value:g}"
-        found.append((start, match.end(), Figure(text[start : match.end()].strip(), key)))
+        found.append((start, end, Figure(text[start:end].strip(), key)))
     return found
+
+
+def _identifier(text: str, start: int, match: re.Match[str], whole: bool) -> tuple[int, int] | None:
+    """The span of the name a number belongs to, or None when the number is a figure.
+
+    A figure says how much, how many or when ("40 people", "$1bn", "12%",
+    "March 3"); a number that is part of a name ("Q10", "F-35", "iPhone 6",
+    "Flight 370", "Euro 2016") says which, and two articles that share it share
+    no fact. The one rule for both: letters written onto the number, a noun that
+    names things by number before it, or a capitalised name (not a month or a
+    weekday, not opening a sentence, not in a title-case line) right before it.
+    """
+    glued = _GLUED.search(text, max(0, start - 12), start)
+    end = match.end("num")
+    after = _LETTERS_AFTER.match(text, end) if not match.group("scale") else None
+    if after is not None and (after.group(0).lower() in _UNITS or (after.group(0).islower() and len(after.group(0)) < 3)):
+        after = None  # "10km", "5th", "1990s", "7:07AM": a figure with its unit
+    if glued is not None or after is not None:
+        return (glued.start() if glued is not None else start, after.end() if after is not None else end)
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or not whole or _DATE_OR_TIME.match(text, end):
+        return None  # "PDT 6/6/2013", "EST 10:30": a date or a time goes on after the number
+    word = before.group("word")
+    lower = word.lower().rstrip(".")
+    if lower in STOPWORDS or lower in MONTHS or lower in WEEKDAYS or lower in _NOT_NAMES:
+        return None
+    if lower in _ID_NOUNS:
+        return before.start("word"), end
+    if word[1:].lower() != word[1:] and not word.isupper():
+        return before.start("word"), end  # "iPhone", "PlayStation": a product's name, never a word of prose
+    if not word[0].isupper() or before.group("stop") is not None or before.start("word") == 0:
+        return None
+    previous = _CAPITALISED_BEFORE.search(text, max(0, before.start("word") - 40), before.start("word"))
+    if previous is not None and previous.group("word").lower() not in STOPWORDS:
+        return None  # "Quake in Iran Kills 10", "Dies Aged 91": a title-case line, where every word is capitalised
+    following = _NEXT_WORD.match(text, match.end())
+    after_word = following.group("word") if following is not None else ""
+    if after_word[:1].isupper() or (after_word.endswith("s") and after_word.lower() not in STOPWORDS):
+        # "Quake Kills 40 People": a title-case line; "Putin 3 times": a count of something.
+        return None
+    return before.start("word"), end
 
 
 @lru_cache(maxsize=200_000)

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from reader.analysis.model import DiffRun
-from reader.analysis.text.normalise import words
+from reader.analysis.text.normalise import STOPWORDS, words
 
 
 @lru_cache(maxsize=100_000)
@@ -52,20 +52,25 @@ Span = tuple[int, int]
 """Character offsets of a run of words in one rendering."""
 
 
+def _aligned(source: str, target: str) -> tuple[list[Span], list[Span], list]:
+    """Word spans of both texts and `Indel`'s opcodes between their word keys."""
+    from rapidfuzz.distance import Indel  # imported when first needed, as `word_diff` does
+    a = [(m.start(), m.end()) for m in _TOKEN.finditer(source)]
+    b = [(m.start(), m.end()) for m in _TOKEN.finditer(target)]
+    keys_a = [_key(source[s:e]) for s, e in a]
+    keys_b = [_key(target[s:e]) for s, e in b]
+    return a, b, list(Indel.opcodes(keys_a, keys_b))
+
+
 def changed_spans(source: str, target: str) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """Where the words `word_diff` would mark stand: source-only spans, target-only spans (character offsets).
 
     For highlighting two texts in place, where `word_diff`'s runs of joined words cannot be placed.
     """
-    from rapidfuzz.distance import Indel
-
-    a = [(m.start(), m.end()) for m in _TOKEN.finditer(source)]
-    b = [(m.start(), m.end()) for m in _TOKEN.finditer(target)]
-    keys_a = [_key(source[s:e]) for s, e in a]
-    keys_b = [_key(target[s:e]) for s, e in b]
+    a, b, opcodes = _aligned(source, target)
     gone: list[Span] = []
     new: list[Span] = []
-    for op in Indel.opcodes(keys_a, keys_b):
+    for op in opcodes:
         if op.tag == "equal":
             continue
         if op.src_end > op.src_start:
@@ -73,6 +78,32 @@ def changed_spans(source: str, target: str) -> tuple[tuple[Span, ...], tuple[Spa
         if op.dest_end > op.dest_start:
             new.append((b[op.dest_start][0], b[op.dest_end - 1][1]))
     return tuple(gone), tuple(new)
+
+
+def shared_spans(source: str, target: str) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """Where the words two texts share stand in each (character offsets), as `word_diff`'s "equal" runs.
+
+    A run of function words alone ("of the") is left out: every pair of
+    sentences shares those, and marking them would hide the words that count.
+    """
+    a, b, opcodes = _aligned(source, target)
+    here: list[Span] = []
+    there: list[Span] = []
+    for op in opcodes:
+        if op.tag != "equal" or all(_key(source[s:e]) in STOPWORDS for s, e in a[op.src_start : op.src_end]):
+            continue
+        here.append(_words_only(source, a[op.src_start][0], a[op.src_end - 1][1]))
+        there.append(_words_only(target, b[op.dest_start][0], b[op.dest_end - 1][1]))
+    return tuple(here), tuple(there)
+
+
+def _words_only(text: str, start: int, end: int) -> Span:
+    """A span without the quote marks and punctuation at its ends ("“We rebuilt" → "We rebuilt")."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
 
 
 _TOKEN = re.compile(r"\S+")

@@ -99,10 +99,11 @@ class NavigationScreen(ReadingScreen):
             self.go(self.resume(target))
 
     def action_follow(self) -> None:
-        if self.links.best is None:
+        best = self.links.strongest()
+        if best is None:
             self.notify("No link from this paragraph.", markup=False, timeout=2)
             return
-        self.go(self.links.best[0])
+        self.go(best[0])
 
     @on(ArticleList.ArticleSelected)
     def _article_chosen(self, message: ArticleList.ArticleSelected) -> None:
@@ -111,6 +112,10 @@ class NavigationScreen(ReadingScreen):
     @on(LinksPanel.LinkChosen)
     def _link_chosen(self, message: LinksPanel.LinkChosen) -> None:
         self.open_place(message.target)
+
+    @on(LinksPanel.SharedWords)
+    def _shared_words(self, message: LinksPanel.SharedWords) -> None:
+        self.view.show_shared(message.paragraph, message.spans)
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,7 +12,7 @@ from textual.screen import ModalScreen
 
 from ..lookup import CorpusIndex
 from ..sanitize import clip, literal
-from ..widgets.line_list import LineList, Row
+from ..widgets.line_list import LazyRows, LineList
 from ..words import plural
 from .search_hits import SearchHits
 
@@ -65,7 +64,7 @@ class SearchResultsScreen(ModalScreen[int | None]):
         results.border_title = f"“{clip(self.found.term, 30)}”: {plural(len(hits), 'hit')} in {plural(len(articles), 'article')}"
         results.border_subtitle = "Enter opens · Esc closes (n/N step through the hits)"
         # Rows are made as they scroll into view: 10,000 hits cost no more to show than 20.
-        rows = [Row(partial(self._row, number), id=str(number), height=2) for number in range(len(hits))]
+        rows = LazyRows(len(hits), self._row, height=2)
         results.set_rows(rows, highlighted=max(0, self.found.current + 1) % max(1, len(rows)))
         results.focus()
 

@@ -3,7 +3,6 @@ and narrowing the list to an entity."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from textual import on
 
@@ -13,9 +12,6 @@ from ..widgets.search_bar import SearchBar
 from ..words import plural
 from .loading import LoadingScreen
 from .search_hits import SearchHits
-
-if TYPE_CHECKING:
-    from .search_results import SearchResultsScreen
 
 
 class SearchingScreen(LoadingScreen):
@@ -27,7 +23,6 @@ class SearchingScreen(LoadingScreen):
         """The last search (empty when none); `within` is set for a find in one article."""
         self.found_within: str | None = None
         """The article a find (Ctrl+F) is limited to; None for a search of every article."""
-        self._results: SearchResultsScreen | None = None
 
     def _ask(self, *, within_article: bool) -> None:
         bar = self.query_one(SearchBar)
@@ -126,11 +121,10 @@ class SearchingScreen(LoadingScreen):
         self._show_results()
 
     def _show_results(self) -> None:
-        if self._results is None:
-            from .search_results import SearchResultsScreen
+        from .search_results import SearchResultsScreen
 
-            self._results = SearchResultsScreen()
-        self.app.push_screen(self._results.load(self.found, self.index), self._result_chosen)
+        # A new screen each time: Textual closes a dismissed screen, and one pushed again stays blank.
+        self.app.push_screen(SearchResultsScreen().load(self.found, self.index), self._result_chosen)
 
     def list_mentioning(self, entity_id: str) -> None:
         """Narrow the list to the articles that mention an entity."""

@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...analysis.model import Article, EntityMention
+from ...analysis.model import CELL, Article, EntityMention
 from ..layout import BLANK, Layout, article_blocks, lay_out
 from ..lookup import CorpusIndex
 from ..styling import Spans, Styles, style_paragraph
@@ -44,6 +44,7 @@ _HEADLINE = {"title": 0, "subtitle": 1}
 _STYLE_NAMES = (
     "person", "org", "place", "other", "quote", "quote-partial", "quote-term",
     "focus", "search", "title", "subtitle", "meta", "removed", "reason", "cursor", "bar", "mark",
+    "heading", "code", "marker", "shared",
 )
 
 
@@ -119,6 +120,8 @@ reopen where you left them, also after a restart.
         """Entity mention under the cursor (set by `e` or a click), if any."""
         self.show_removed = False
         self.search = ""
+        self.shared: tuple[int, tuple[tuple[int, int], ...]] = (-1, ())
+        """A paragraph and the spans of the words it shares with the link chosen in the links panel."""
         self._article: Article | None = None
         self._spans = Spans({}, {})
         self._span_cache: dict[str, Spans] = {}
@@ -150,6 +153,7 @@ reopen where you left them, also after a restart.
         article = self.index.articles.get(article_id) if self.index and article_id else None
         if article is self._article and article is not None:
             return
+        self.shared = (-1, ())
         self._article = article
         self._spans = self._spans_of(article)
         self.bookmarked = frozenset(self.state.get(article).bookmarks) if article is not None else frozenset()
@@ -223,6 +227,19 @@ reopen where you left them, also after a restart.
             self._clear_strips()
             self._cursor_strips = None
             self.refresh()
+
+    def show_shared(self, paragraph: int, spans: tuple[tuple[int, int], ...]) -> None:
+        """Mark `spans` of `paragraph` as shared with a linked passage (no spans: unmark)."""
+        if (paragraph, spans) == self.shared or (not spans and not self.shared[1]):
+            return
+        previous = self.shared[0]
+        self.shared = (paragraph, spans)
+        for number in {previous, paragraph}:
+            block = self._block_of(number) if number >= 0 else None
+            if block is not None:
+                self._strips.pop(block, None)
+                self._refresh_paragraph(number)
+        self._cursor_strips = None
 
     def toggle_removed(self) -> bool:
         """Show or hide the lines cleaning removed; returns the new state."""
@@ -353,7 +370,7 @@ reopen where you left them, also after a restart.
             return
         paragraph = self._layout.blocks[block].index
         line = self._layout.blocks[block].text[start:]
-        char = start + _cells_to_chars(line, offset.x - GUTTER)
+        char = start + _cells_to_chars(line, offset.x - GUTTER - self._layout.blocks[block].indent)
         hit = next((m for m in self._spans.entities.get(paragraph, ()) if m.start <= char < m.end), None)
         self.move_to(paragraph, hit, scroll="nearest")
 
@@ -378,7 +395,14 @@ reopen where you left them, also after a restart.
                 styles,
                 search=self.search,
                 focus=self.focus_entity if cursor else None,
+                shared=self.shared[1] if item.index == self.shared[0] else (),
             )
+            if item.shape in ("heading", "header"):
+                text.stylize_before(styles["heading"])
+            if item.widths:
+                text = _aligned(text, item.widths)
+        elif item.kind == "code":
+            text = Text(item.text, style=styles["code"], end="")
         elif item.kind == "removed":
             text = Text(item.text, style=styles["removed"], end="")
             text.stylize(styles["reason"], item.split)
@@ -435,8 +459,12 @@ reopen where you left them, also after a restart.
         cursor = block == self._block_of(self.paragraph)
         line = self._block_strips(block, cursor)[row - layout.first_row[block]]
         styles = self._resolve_styles()
-        fill = base + styles["cursor"] if cursor else base
         item = layout.blocks[block]
+        fill = base + styles["cursor"] if cursor else base + styles["code"] if item.kind == "code" else base
+        if item.marker:  # a list item: its bullet on the first row, its indent on every row
+            first = row == layout.first_row[block]
+            marker = item.marker if first else " " * len(item.marker)
+            line = Strip.join([Strip([Segment(marker, fill + styles["marker"])], len(marker)), line])
         marked = item.kind == "paragraph" and item.index in self.bookmarked and row == layout.first_row[block]
         if cursor or marked:
             gutter = Strip(
@@ -450,6 +478,23 @@ reopen where you left them, also after a restart.
         else:
             gutter = Strip.blank(GUTTER, base)
         return Strip.join([gutter, line]).extend_cell_length(width, fill).crop(0, width).apply_style(base)
+
+
+def _aligned(text: Text, widths: tuple[int, ...]) -> Text:
+    """A table row with each cell padded to its column's width (styles kept)."""
+    cells: list[Text] = []
+    start = 0
+    plain = text.plain
+    for column, width in enumerate(widths):
+        end = plain.find(CELL, start)
+        end = len(plain) if end < 0 or column == len(widths) - 1 else end
+        cell = text[start:end]
+        cell.pad_right(max(0, width - cell.cell_len))
+        cells.append(cell)
+        if end >= len(plain):
+            break
+        start = end + len(CELL)
+    return Text(CELL, end="").join(cells)
 
 
 def _cells_to_chars(line: str, cells: int) -> int:

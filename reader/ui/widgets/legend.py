@@ -17,6 +17,7 @@ _ITEMS = (
     ("quote-term", "‘term’"),
     ("insert", "inserted"),
     ("delete", "removed"),
+    ("shared", "shared"),
     ("mark", "★ bookmark"),
     ("unread", "● unread"),
 )
@@ -37,16 +38,22 @@ class Legend(Widget):
     panel_hidden: reactive[bool] = reactive(False)
     """True when the links panel is off screen: the line then says how to bring it back."""
 
-    def render(self) -> Text:
+    def _key(self, gap: str) -> Text:
         key = Text(end="", no_wrap=True, overflow="ellipsis")
         for name, label in _ITEMS:
             key.append(label, style=self.get_component_rich_style(f"legend--{name}", partial=True))
-            key.append("  ")
+            key.append(gap)
         key.rstrip()
+        return key
+
+    def render(self) -> Text:
         position = Text(self.position, no_wrap=True, overflow="ellipsis", end="")
         if self.panel_hidden:
             position = Text.assemble(("s", "bold"), " links  ", position, no_wrap=True, overflow="ellipsis", end="")
         width = self.content_size.width
+        key = self._key("  ")
+        if key.cell_len + position.cell_len + 2 > width:
+            key = self._key(" ")  # closer together rather than cut short
         # The position wins the space; the key gives way on narrow terminals.
         position.truncate(max(0, width - 8), overflow="ellipsis")
         key.truncate(max(0, width - position.cell_len - 2), overflow="ellipsis")

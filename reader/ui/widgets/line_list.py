@@ -71,6 +71,45 @@ class Row:
         self._strips = None
 
 
+class LazyRows(Sequence[Row]):
+    """`count` rows of one height whose row objects are made when first touched.
+
+    A list of 10,000 search hits then costs what the rows on screen cost:
+    making 10,000 `Row`s up front took most of the time before the list appeared.
+    Row `n` has the id `str(n)`.
+    """
+
+    def __init__(self, count: int, make: Callable[[int], Text], height: int) -> None:
+        self._count = count
+        self._make = make
+        self.height = height
+        self._made: dict[int, Row] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: int) -> Row:  # type: ignore[override]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        row = self._made.get(index)
+        if row is None:
+            make = self._make
+            row = self._made[index] = Row(lambda: make(index), id=str(index), height=self.height)
+        return row
+
+    def __setitem__(self, index: int, row: Row) -> None:
+        self._made[index] = row
+
+    def made(self) -> list[Row]:
+        """The rows made so far (the only ones with anything drawn to forget)."""
+        return list(self._made.values())
+
+    def index_of(self, row_id: str) -> int | None:
+        return int(row_id) if row_id.isdigit() and int(row_id) < self._count else None
+
+
 class LineList(ScrollView, can_focus=True):
     """Rows with a highlight the keyboard moves; Enter or a click chooses the highlighted row."""
 
@@ -108,7 +147,7 @@ class LineList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.rows: list[Row] = []
+        self.rows: list[Row] | LazyRows = []
         self._starts: list[int] = [0]
         """First line of each row, and the total line count at the end."""
         self._by_id: dict[str, int] = {}
@@ -120,8 +159,8 @@ class LineList(ScrollView, can_focus=True):
 
     def set_rows(self, rows: Sequence[Row], highlighted: int | None = None) -> None:
         """Replace every row; the highlight goes to `highlighted` (None: no highlight)."""
-        self.rows = list(rows)
-        self._by_id = {row.id: n for n, row in enumerate(self.rows) if row.id is not None}
+        self.rows = rows if isinstance(rows, LazyRows) else list(rows)
+        self._by_id = {} if isinstance(rows, LazyRows) else {row.id: n for n, row in enumerate(self.rows) if row.id is not None}
         self._lay_out()
         self.set_reactive(LineList.highlighted, None)
         if highlighted is not None:
@@ -129,15 +168,20 @@ class LineList(ScrollView, can_focus=True):
         self.refresh()
 
     def __contains__(self, row_id: str) -> bool:
-        return row_id in self._by_id
+        return self.index_of(row_id) is not None
 
     def index_of(self, row_id: str) -> int | None:
         """Position of the row with this id, or None."""
+        if isinstance(self.rows, LazyRows):
+            return self.rows.index_of(row_id)
         return self._by_id.get(row_id)
+
+    def _made_rows(self) -> Sequence[Row]:
+        return self.rows.made() if isinstance(self.rows, LazyRows) else self.rows
 
     def replace_row(self, row_id: str, row: Row) -> bool:
         """Swap one row for another of the same height; False if no row has that id."""
-        index = self._by_id.get(row_id)
+        index = self.index_of(row_id)
         if index is None:
             return False
         self.rows[index] = row
@@ -154,6 +198,13 @@ class LineList(ScrollView, can_focus=True):
         sized = self.scrollable_content_region.width > 0
         # Before the first layout there is no width to wrap to: count one line, measure on resize.
         self._laid_width = width if sized else -1
+        if isinstance(self.rows, LazyRows):
+            step = self.rows.height
+            self._starts = list(range(0, step * (len(self.rows) + 1), step))
+            size = Size(width, self._starts[-1])
+            if size != self.virtual_size:
+                self.virtual_size = size
+            return
         heights = (
             row.height if row.height is not None else (len(self._strips_of(row, width)) if sized else 1) for row in self.rows
         )
@@ -164,14 +215,14 @@ class LineList(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         if self._width_now() != self._laid_width:
-            for row in self.rows:
+            for row in self._made_rows():
                 row.forget()
             self._lay_out()
             self._scroll_to_highlight()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        for row in self.rows:
+        for row in self._made_rows():
             row.forget()
 
     # --- painting ----------------------------------------------------------

@@ -17,6 +17,8 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from ...analysis.model import Anchor, Article, DiffRun, EntityMention, Link
+from ...analysis.text.normalise import STOPWORDS
+from ...analysis.text.worddiff import shared_spans
 from ..explain import explain
 from ..lookup import CorpusIndex
 from ..sanitize import clip, literal
@@ -35,7 +37,9 @@ is linked and how similar it is ("same passage, 3 words differ · 88%
 similar"), with the other outlet's words inserted (underlined) and dropped
 (struck through); this article's event and its other articles, and for an
 entity under the cursor (`e`) the other articles that mention it.
-`j`/`k` move, Enter follows the highlighted entry; `b` comes back.
+`j`/`k` move, Enter follows the highlighted entry; `b` comes back. While
+the panel has the focus, the words the highlighted passage shares with the
+paragraph are tinted in the text as in the panel.
 """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -46,6 +50,7 @@ entity under the cursor (`e`) the other articles that mention it.
         "links-panel--insert",
         "links-panel--delete",
         "links-panel--why",
+        "links-panel--shared",
     }
 
     index: reactive[CorpusIndex | None] = reactive(None, repaint=False)
@@ -63,6 +68,20 @@ entity under the cursor (`e`) the other articles that mention it.
         def control(self) -> LinksPanel:
             return self.panel
 
+    class SharedWords(Message):
+        """The words a paragraph shares with the link chosen in the panel (none when no link is chosen)."""
+
+        def __init__(self, panel: LinksPanel, paragraph: int, spans: tuple[tuple[int, int], ...]) -> None:
+            super().__init__()
+            self.panel = panel
+            self.paragraph = paragraph
+            self.spans = spans
+            """Character spans in the paragraph's text."""
+
+        @property
+        def control(self) -> LinksPanel:
+            return self.panel
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._targets: dict[str, tuple[Anchor, Link | None]] = {}
@@ -70,6 +89,7 @@ entity under the cursor (`e`) the other articles that mention it.
         self._shown: tuple[object, ...] | None = None
         self.best: tuple[Anchor, Link] | None = None
         """The strongest link from the current paragraph (what Enter in the text follows)."""
+        self._styles: dict[str, Style] = {}
         self._painted = False
         """False until the screen's first frame: the panel fills in on the frame after it,
         so the list and the text appear a twentieth of a second sooner."""
@@ -79,20 +99,31 @@ entity under the cursor (`e`) the other articles that mention it.
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
-        self._painted = True
-        self.show(*self._where)
+        if not self._painted:
+            self._painted = True
+            self.show(*self._where)
+
+    def strongest(self) -> tuple[Anchor, Link] | None:
+        """What Enter in the text follows (`best`), the panel filled first if a key comes before the first frame."""
+        self._after_first_frame()
+        return self.best
 
     def watch_index(self) -> None:
         self.show(*self._where)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles = {}
         if self.is_mounted:
             self._shown = None
             self.call_later(lambda: self.show(*self._where))
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"links-panel--{name}", partial=True)
+        # Resolved once per theme: walking the DOM for each row cost a fifth of following a link.
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(f"links-panel--{name}", partial=True)
+        return style
 
     def _heading(self, text: str) -> Row:
         return Row(Text(text, style=self._style("heading"), end=""), enabled=False)
@@ -198,13 +229,24 @@ entity under the cursor (`e`) the other articles that mention it.
         """The other article's wording: the word diff if there is one to show, else its paragraph."""
         if diff:
             text = Text(end="")
+            shared = self._style("shared")
             for run in diff:
                 style = {"insert": self._style("insert"), "delete": self._style("delete")}.get(run.op, Style())
+                if run.op == "equal" and not all(word.lower().strip(".,;:“”\"'()") in STOPWORDS for word in run.text.split()):
+                    style = shared  # the words both passages share, marked as in the article text
                 text.append_text(literal(run.text, style))
                 text.append(" ")
             text.rstrip()
             return text
-        return literal(clip(_paragraph(other, link.target.paragraph), 220))
+        there = _paragraph(other, link.target.paragraph)
+        text = literal(there)
+        if link.kind != "mention":
+            here_article, here_paragraph, _entity = self._where
+            here = _paragraph(self.index.articles.get(here_article or "") if self.index else None, here_paragraph)
+            for start, end in shared_spans(here, there)[1]:
+                text.stylize(self._style("shared"), start, end)
+        text.truncate(220, overflow="ellipsis")
+        return text
 
     def _entity(self, index: CorpusIndex, article: Article, entity: EntityMention) -> list[Row]:
         name = index.entity_name(entity.entity) or entity.text
@@ -242,6 +284,29 @@ entity under the cursor (`e`) the other articles that mention it.
                 label = index.events[link.event].label if link.event in index.events else link.target.article
                 options.append(self._target(literal(f"→ {clip(label, 70)}  (¶ {link.source.paragraph + 1})"), link.target, link))
         return options
+
+    @on(LineList.Highlighted)
+    def _highlighted(self) -> None:
+        self._announce_shared()
+
+    def on_focus(self) -> None:
+        self._announce_shared()
+
+    def on_blur(self) -> None:
+        self._announce_shared()
+
+    def _announce_shared(self) -> None:
+        """Say which words of the paragraph the highlighted link shares, while the panel has the focus."""
+        article_id, paragraph, _entity = self._where
+        spans: tuple[tuple[int, int], ...] = ()
+        row = self.rows[self.highlighted] if self.has_focus and self.highlighted is not None and self.rows else None
+        anchor, link = self._targets.get(row.id or "", (None, None)) if row is not None else (None, None)
+        index = self.index
+        if anchor is not None and link is not None and link.kind != "mention" and index is not None and article_id:
+            here = _paragraph(index.articles.get(article_id), paragraph)
+            there = _paragraph(index.articles.get(anchor.article), anchor.paragraph)
+            spans = shared_spans(here, there)[0]
+        self.post_message(self.SharedWords(self, paragraph, spans))
 
     @on(LineList.Selected)
     def _chosen(self, event: LineList.Selected) -> None:
