@@ -3,7 +3,6 @@ and narrowing the list to an entity."""
 
 from __future__ import annotations
 
-
 from textual import on
 
 from ...analysis.model import Anchor
