@@ -325,7 +325,7 @@ article. `●` marks an unread article; headings count the unread ones.
         index = self.entries.index_of(article_id) if article_id is not None else None
         if index is None:
             return listed[0]
-        position = sum(1 for row in rows[:index] if row.id is not None) + step
+        position = sum(1 for number in range(index) if rows[number].id is not None) + step
         return listed[max(0, min(len(listed) - 1, position))]
 
     def _heading(self, section: Section, count: int, unread: int) -> Text:
