@@ -40,12 +40,17 @@ def step_from(rows: Sequence[Row], at: int | None, heading: int | None, step: in
     if not listed:
         return None
     if at is not None:
-        position = len(article_ids(rows[:at])) + step
+        position = _articles_before(rows, at) + step
     elif heading is not None:
-        position = len(article_ids(rows[:heading])) + (step - 1 if step > 0 else step)
+        position = _articles_before(rows, heading) + (step - 1 if step > 0 else step)
     else:
         return listed[0]
     return listed[max(0, min(len(listed) - 1, position))]
+
+
+def _articles_before(rows: Sequence[Row], end: int) -> int:
+    """How many of the first `end` rows are articles (by index: the rows may be made lazily, without slices)."""
+    return sum(1 for number in range(end) if (row_id := rows[number].id) is not None and not row_id.startswith(HEADING))
 
 
 def heading_text(section: Section, count: int, unread: int, *, folded: bool, event_style: Style, meta_style: Style) -> Text:
