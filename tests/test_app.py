@@ -448,6 +448,27 @@ async def test_theme_switch_keeps_text() -> None:
 
 
 @pilot_test
+async def test_theme_switch_recolours_the_legend() -> None:
+    """The legend keeps its key between repaints; a new theme must still give it the new colours."""
+    from reader.ui.widgets.legend import Legend
+
+    app = ReaderApp([], corpus=sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        legend = app.main.query_one(Legend)
+
+        def person_style() -> str:
+            key = legend.render()
+            return str(next(span.style for span in key.spans if key.plain[span.start : span.end] == "■ person"))
+
+        dark = person_style()
+        await pilot.press("t")
+        await pilot.pause()
+        assert person_style() != dark
+        assert person_style() == str(legend.get_component_rich_style("legend--person", partial=True))
+
+
+@pilot_test
 async def test_hostile_text_is_shown_literally() -> None:
     app = ReaderApp([], corpus=hostile_corpus())
     async with app.run_test(size=SIZE) as pilot:

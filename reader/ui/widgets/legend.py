@@ -38,13 +38,25 @@ class Legend(Widget):
     panel_hidden: reactive[bool] = reactive(False)
     """True when the links panel is off screen: the line then says how to bring it back."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._keys: dict[str, Text] = {}
+        """The key, by the gap between its items, made once per theme: every cursor move repaints this line."""
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._keys.clear()
+
     def _key(self, gap: str) -> Text:
-        key = Text(end="", no_wrap=True, overflow="ellipsis")
-        for name, label in _ITEMS:
-            key.append(label, style=self.get_component_rich_style(f"legend--{name}", partial=True))
-            key.append(gap)
-        key.rstrip()
-        return key
+        key = self._keys.get(gap)
+        if key is None:
+            key = Text(end="", no_wrap=True, overflow="ellipsis")
+            for name, label in _ITEMS:
+                key.append(label, style=self.get_component_rich_style(f"legend--{name}", partial=True))
+                key.append(gap)
+            key.rstrip()
+            self._keys[gap] = key
+        return key.copy()  # the caller pads and truncates it
 
     def render(self) -> Text:
         position = Text(self.position, no_wrap=True, overflow="ellipsis", end="")
