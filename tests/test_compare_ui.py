@@ -60,6 +60,27 @@ async def test_event_page_from_an_article_shows_both_outlets_and_the_shared_quot
 
 
 @pilot_test
+async def test_the_comparison_screens_open_without_reading_stylesheets_again() -> None:
+    """Their rules are read when the app starts: a stylesheet first read on a push re-parses every
+    rule and restyles every widget, which made the first event page slow to open."""
+    app = ReaderApp([], corpus=seeds())
+    _, independent = june(seeds())
+    async with app.run_test(size=SIZE) as pilot:
+        app.main.go(app.main.resume(independent))
+        await pilot.pause()
+        parsed: list[None] = []
+        reparse = app.stylesheet.reparse
+        app.stylesheet.reparse = lambda: parsed.append(None) or reparse()  # type: ignore[func-returns-value]
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, EventPage)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, SideBySide)
+        assert parsed == []
+
+
+@pilot_test
 async def test_enter_on_a_ledger_cell_opens_that_outlets_paragraph() -> None:
     corpus = seeds()
     app = ReaderApp([], corpus=corpus)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -27,6 +27,7 @@ from .messages import (
 )
 from .sanitize import printable
 from .screens.main import MainScreen
+from .stylesheets import COMPARE_CSS, READER_CSS
 from .themes import DEFAULTS, THEMES
 from .web import WEB_BINDINGS, WebActions
 
@@ -42,8 +43,8 @@ if TYPE_CHECKING:
 class ReaderApp(WebActions, App[None]):
     """Read and compare news articles: `ReaderApp(paths).run()`."""
 
-    CSS_PATH = Path(__file__).parent / "reader.tcss"
-    """Absolute, so subclasses elsewhere (tests, benchmarks) still find it."""
+    CSS_PATH: ClassVar[list[str | PurePath]] = [READER_CSS, COMPARE_CSS]
+    """Absolute, so subclasses elsewhere (tests, benchmarks) still find them; see `stylesheets`."""
     TITLE = "reader"
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -22,6 +22,7 @@ from textual.widgets import Static
 from ...analysis.model import Anchor, Article, Correction, Event
 from ..lookup import CorpusIndex
 from ..sanitize import clip, literal, printable
+from ..stylesheets import COMPARE_CSS
 from ..widgets.event_sheet import EventSheet
 from ..widgets.key_bar import KeyBar
 from . import correcting
@@ -31,7 +32,7 @@ from .choose import Picker, Rename
 class EventPage(Screen[Anchor | None]):
     """One event's coverage compared across outlets; dismissed with the paragraph to open, or None."""
 
-    CSS_PATH = "../compare.tcss"
+    CSS_PATH = COMPARE_CSS  # read with the app's own at start (`stylesheets`)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace,b,v", "close", "Back", id="event.close", tooltip="Back to the reader"),
         Binding("c", "side_by_side", "Side by side", id="event.side", tooltip="The article under the cursor beside another of the event"),

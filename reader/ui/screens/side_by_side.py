@@ -21,6 +21,7 @@ from ...analysis.compare.alignment import align
 from ...analysis.model import Anchor, Article, Link
 from ..lookup import CorpusIndex
 from ..sanitize import clip, literal
+from ..stylesheets import COMPARE_CSS
 from ..widgets.aligned_view import WIDE, AlignedView
 from ..widgets.event_sheet import outlet_of
 from ..widgets.key_bar import KeyBar
@@ -50,7 +51,7 @@ def best_partner(index: CorpusIndex, article: Article, others: list[str]) -> str
 class SideBySide(Screen[Anchor | None]):
     """Two articles of an event in aligned columns (one column with counterparts on a narrow terminal)."""
 
-    CSS_PATH = "../compare.tcss"
+    CSS_PATH = COMPARE_CSS  # read with the app's own at start (`stylesheets`)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("x", "swap", "Swap sides", id="side.swap", tooltip="Put the right article on the left"),
         Binding("a", "choose", "Other article", id="side.choose", tooltip="Choose the article on the right"),
