@@ -262,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` console script."""
     from .run.collector import spare_the_collector
 
-    spare_the_collector()  # before anything is imported or drawn: start-up makes a million long-lived objects too
+    spare_the_collector()  # before the interface is imported and drawn, which make many long-lived objects too
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
     if command in ("feeds", "fetch"):

@@ -22,7 +22,7 @@ from reader.sources import files
 if TYPE_CHECKING:
     from reader.run.pool import Workers  # imported where a pool is made: reopening a stored corpus needs none
 
-__all__ = ["AnalysisCancelled", "ResultCache", "analyse", "analyse_documents", "finish", "link_corpus", "prepare", "prepare_all"]
+__all__ = ["AnalysisCancelled", "ResultCache", "analyse", "analyse_documents", "finish", "link_corpus", "prepare", "prepare_all", "unchanged_small"]
 
 Progress = Callable[[int, int], None]
 """Called with (articles done, articles in all) as analysis goes on."""
