@@ -179,7 +179,7 @@ _NO_YEAR = (
 )
 
 
-_MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_MONTH_START = "(?:" + "|".join(sorted({name[:3] for name in MONTHS})) + ")"
 _DAY_HINT = re.compile(
     rf"{_MONTH_START}[a-z]*\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_START}|\d/\d|\d-\d\d-\d"
 )
