@@ -62,19 +62,12 @@ def long_pair(paragraphs: int):  # type: ignore[no-untyped-def]
 
 async def measure_keys(corpus, article: str, plan: list[tuple[str, str]]) -> dict[str, list[tuple[float, float]]]:  # type: ignore[no-untyped-def]
     from textual import events
+    from ui_latency import record_frames
 
     from reader.ui.app import ReaderApp
 
     app = ReaderApp([], corpus=corpus)
-    frames: list[tuple[float, float]] = []
-    display = app._display
-
-    def timed_display(screen, renderable):  # type: ignore[no-untyped-def]
-        display(screen, renderable)
-        if renderable is not None:
-            frames.append((time.perf_counter(), time.process_time()))
-
-    app._display = timed_display  # type: ignore[method-assign]
+    frames = record_frames(app)
     results: dict[str, list[tuple[float, float]]] = {}
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -168,6 +168,20 @@ async def key_latency(paragraphs: int, presses: int, articles: int) -> dict[str,
     return summary
 
 
+def record_frames(app) -> list[tuple[float, float]]:  # type: ignore[no-untyped-def]
+    """A list that gets the wall and CPU time of every frame `app` draws from now on."""
+    frames: list[tuple[float, float]] = []
+    display = app._display
+
+    def timed_display(screen, renderable):  # type: ignore[no-untyped-def]
+        display(screen, renderable)
+        if renderable is not None:
+            frames.append((time.perf_counter(), time.process_time()))
+
+    app._display = timed_display
+    return frames
+
+
 async def _key_latency(corpus, presses: int, *, long_article: bool) -> dict[str, float]:  # type: ignore[no-untyped-def]
     sys.path.insert(0, str(ROOT))
     from textual import events
@@ -180,15 +194,7 @@ async def _key_latency(corpus, presses: int, *, long_article: bool) -> dict[str,
     # too, or full collections over its objects land in the middle of key presses.
     spare_the_collector()
     app = ReaderApp([], corpus=corpus)
-    frames: list[tuple[float, float]] = []
-    display = app._display
-
-    def timed_display(screen, renderable):  # type: ignore[no-untyped-def]
-        display(screen, renderable)
-        if renderable is not None:
-            frames.append((time.perf_counter(), time.process_time()))
-
-    app._display = timed_display  # type: ignore[method-assign]
+    frames = record_frames(app)
 
     async def measure(pilot, key: str) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
         """Post the key as the terminal driver would, then wait for the frames to settle."""
