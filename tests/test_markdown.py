@@ -166,7 +166,9 @@ def test_byline_variants(line: str, names: str, outlet: str | None, date: str | 
     assert metadata.byline(line) == metadata.Byline(names, outlet, date)
 
 
-@pytest.mark.parametrize("line", ["By Tuesday, the army had withdrawn from the city", "Politics | World", "Friday 08 June 2018 16:29 BST"])
+@pytest.mark.parametrize(
+    "line", ["By Tuesday, the army had withdrawn from the city", "Politics | World", "Friday 08 June 2018 16:29 BST", "•", " · | "]
+)
 def test_not_bylines(line: str) -> None:
     assert metadata.byline(line) is None
 

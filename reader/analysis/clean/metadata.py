@@ -105,7 +105,10 @@ def byline(line: str) -> Byline | None:
     """
     if len(line.split()) > 16:
         return None
-    head, *rest = [part for part in _BYLINE_SEPARATOR.split(line.strip()) if part]
+    parts = [part for part in _BYLINE_SEPARATOR.split(line.strip()) if part]
+    if not parts:
+        return None  # only separators ("•", "·"): a rule or a list mark, no names
+    head, *rest = parts
     outlet = date = None
     for part in rest:
         if date is None and (found := dateline_date(part)):
