@@ -81,6 +81,24 @@ async def test_the_comparison_screens_open_without_reading_stylesheets_again() -
 
 
 @pilot_test
+async def test_the_event_page_is_made_while_idle_so_its_first_open_only_fills_it() -> None:
+    """Importing, composing and styling the page was about half its first open; it is done after the list is drawn."""
+    app = ReaderApp([], corpus=seeds())
+    event, independent = june(seeds())
+    async with app.run_test(size=SIZE) as pilot:
+        app.main.go(app.main.resume(independent))
+        await pilot.pause()
+        page = app.get_screen("event-page")
+        assert isinstance(page, EventPage) and page.is_mounted and not page.event_id
+        composed: list[None] = []
+        page.compose = lambda: composed.append(None) or iter(())  # type: ignore[method-assign, func-returns-value]
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.screen is page and page.event_id == event and composed == []
+        assert any(FRIEND in r for r in sheet_text(app))
+
+
+@pilot_test
 async def test_enter_on_a_ledger_cell_opens_that_outlets_paragraph() -> None:
     corpus = seeds()
     app = ReaderApp([], corpus=corpus)

@@ -43,7 +43,8 @@ class EventPage(Screen[Anchor | None]):
         Binding("z", "undo", "Undo", id="event.undo", tooltip="Undo the last correction of events"),
     ]
 
-    def __init__(self, index: CorpusIndex, event: str) -> None:
+    def __init__(self, index: CorpusIndex, event: str = "") -> None:
+        """No `event`: a page made ahead of use (`CompareKeys.prepare_event_page`), filled by `open`."""
         super().__init__()
         self.index = index
         self.event_id = event
@@ -58,7 +59,8 @@ class EventPage(Screen[Anchor | None]):
         yield KeyBar(id="event-keys")
 
     def on_mount(self) -> None:
-        self.show(self.index, self.event_id)
+        if self.event_id:
+            self.show(self.index, self.event_id)
         self.query_one(EventSheet).focus()
 
     def open(self, index: CorpusIndex, event: str) -> None:

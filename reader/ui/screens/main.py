@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from ...analysis.model import Corpus
 from .. import commands
+from ..lookup import CorpusIndex
 from ..reading import StateStore
 from ..words import plural
 from .compare_keys import CompareKeys
@@ -90,6 +91,12 @@ class MainScreen(CompareKeys, OutsideScreen):
         self.layout_panels()
         if self.initial is not None:
             self.show_corpus(self.initial)
+
+    def show_index(self, index: CorpusIndex, *, final: bool = True) -> None:
+        super().show_index(index, final=final)
+        if final:
+            # After the finished list is drawn, while the reader reads: the event page's first open then only fills it.
+            self.call_after_refresh(self.prepare_event_page)
 
     def action_next_entity(self) -> None:
         if self.view.next_entity() is None:
