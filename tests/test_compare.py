@@ -11,6 +11,7 @@ from reader.analysis.compare.ledger import ledger
 from reader.analysis.compare.quantities import quantities
 from reader.analysis.compare.single_source import single_source
 from reader.analysis.model import Anchor, Article, Entity, EntityMention, Event, Link, Quote
+from reader.analysis.text.normalise import comparable
 
 
 def _quote(paragraphs: tuple[str, ...], paragraph: int, text: str, speaker: str | None = "person:ann-lee") -> Quote:
@@ -160,6 +161,30 @@ def test_compare_events_covers_events_of_two_articles_and_names_who_each_names()
     assert found.event == "e1"
     assert [(n.name, n.articles) for n in found.named] == [("Ann Lee", ("a",))]
     assert compare_event(events[0], [a, B], {lee.id: lee}, [quote_link("a", 0, "b", 0)]) == found
+
+
+def test_comparing_reads_the_sentences_and_quotations_linking_split_and_normalised(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The runner hands each event's `linking.Pieces` to its comparison: no sentence is split twice."""
+    import sys
+
+    from reader.analysis.compare import facts
+    from reader.run.pipeline import link_corpus
+
+    ledger_module = sys.modules["reader.analysis.compare.ledger"]  # the package's `ledger` is the function
+
+    expected = compare_event(Event("e1", "Harbour", None, ("a", "b")), [A, B], {}, [quote_link("a", 0, "b", 0)])
+
+    def again(*_: object) -> None:
+        raise AssertionError("split or normalised again")
+
+    monkeypatch.setattr(facts, "sentences", again)
+    monkeypatch.setattr(ledger_module, "comparable", again)
+    corpus = link_corpus([A, B, art("c", "A third report of the harbour wall.")])
+    assert corpus.comparisons and all(c.ledger or c.single_source for c in corpus.comparisons)
+    pieces = [((0, LONG, comparable(LONG)),), ((0, SHORT, comparable(SHORT)),)]
+    sentences = [((0, s, ""),) for s in (A.paragraphs[0], B.paragraphs[0])]
+    found = compare_event(Event("e1", "Harbour", None, ("a", "b")), [A, B], {}, [quote_link("a", 0, "b", 0)], list(zip(pieces, sentences, strict=True)))
+    assert found == expected
 
 
 def _fields(article: Article) -> dict[str, object]:

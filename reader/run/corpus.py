@@ -64,12 +64,13 @@ def link_corpus(
         sentences = hand(workers.map(passages.sentence_pieces, [a.paragraphs for a in quoted]))
         grouped = events.group_events(quoted, table, counting.results(), spoken)
         check(cancelled)
-        jobs = links.event_jobs(quoted, grouped, list(zip(spoken, sentences.results(), strict=True)))
+        pieces = list(zip(spoken, sentences.results(), strict=True))  # read by linking, then by comparing
+        jobs = links.event_jobs(quoted, grouped, pieces)
         linking = hand(workers.map(links.event_links, jobs, weight=sum(len(ids) for _, ids, _ in jobs)))
         mention_links = mentions.find_mentions(quoted, grouped, gathering.results()[0])
         found = links.in_order(quoted, linking.results(), mention_links)
         # The last corpus stage: each event's comparison (ledger, single-source, disagreements, names).
-        comparing = compare.compare_jobs(quoted, grouped, table, found)
+        comparing = compare.compare_jobs(quoted, grouped, table, found, pieces)
         compared = tuple(hand(workers.map(compare.compare_job, comparing, weight=sum(len(j[1]) for j in comparing))).results())
     finally:
         for batch in handed:

@@ -15,20 +15,30 @@ from reader.analysis.compare.facts import read_sentences
 from reader.analysis.compare.ledger import ledger
 from reader.analysis.compare.named import main_place, named
 from reader.analysis.compare.single_source import single_source
+from reader.analysis.links.linking import Pieces
 from reader.analysis.model import Article, Entity, Event, EventComparison, Link
 
-Job = tuple[Event, tuple[Article, ...], dict[str, Entity], tuple[Link, ...]]
-"""One event's comparison to work out: the event, its articles, the entities they name, its links."""
+Job = tuple[Event, tuple[Article, ...], dict[str, Entity], tuple[Link, ...], tuple[Pieces, ...] | None]
+"""One event's comparison to work out: the event, its articles, the entities they name, its links,
+and its articles' quotations and sentences as linking read them (None: read them again)."""
 
 __all__ = ["compare_event", "compare_events", "compare_job", "compare_jobs"]
 
 
 def compare_event(
-    event: Event, articles: Sequence[Article], entities: dict[str, Entity], links: Sequence[Link]
+    event: Event,
+    articles: Sequence[Article],
+    entities: dict[str, Entity],
+    links: Sequence[Link],
+    pieces: Sequence[Pieces] | None = None,
 ) -> EventComparison:
-    """One event's comparison: `articles` are its articles in event order, `links` its links."""
-    read = read_sentences(articles)
-    quotations = ledger(articles, links)
+    """One event's comparison: `articles` are its articles in event order, `links` its links.
+
+    `pieces` are the articles' `linking.Pieces` when the linking stage has made
+    them: comparing reuses its split sentences and quotations' comparable forms.
+    """
+    read = read_sentences(articles, [said for _, said in pieces] if pieces is not None else None)
+    quotations = ledger(articles, links, [quoted for quoted, _ in pieces] if pieces is not None else None)
     return EventComparison(
         event=event.id,
         ledger=quotations,
@@ -50,13 +60,19 @@ def _slim(article: Article) -> Article:
 
 
 def compare_jobs(
-    articles: Sequence[Article], events: Sequence[Event], entities: Sequence[Entity], links: Sequence[Link]
+    articles: Sequence[Article],
+    events: Sequence[Event],
+    entities: Sequence[Entity],
+    links: Sequence[Link],
+    pieces: Sequence[Pieces] | None = None,
 ) -> list[Job]:
     """The comparison work of every event of two articles or more, in the order of `events`.
 
     Events are compared independently of each other, so the runner can hand the jobs to its workers.
+    `pieces`, in the order of `articles`, are what linking read of them (`linking.Pieces`).
     """
     by_id = {a.id: a for a in articles}
+    position = {a.id: n for n, a in enumerate(articles)}
     table = {e.id: e for e in entities}
     members = {a: e.id for e in events for a in e.articles}
     per_event: dict[str, list[Link]] = {}
@@ -72,12 +88,17 @@ def compare_jobs(
         if len(present) >= 2:
             named = {m.entity for a in present for m in a.entities}
             own = {e: table[e] for e in named if e in table}
-            jobs.append((event, present, own, tuple(per_event.get(event.id, ()))))
+            read = tuple(pieces[position[a]] for a in event.articles if a in by_id) if pieces is not None else None
+            jobs.append((event, present, own, tuple(per_event.get(event.id, ())), read))
     return jobs
 
 
 def compare_events(
-    articles: Sequence[Article], events: Sequence[Event], entities: Sequence[Entity], links: Sequence[Link]
+    articles: Sequence[Article],
+    events: Sequence[Event],
+    entities: Sequence[Entity],
+    links: Sequence[Link],
+    pieces: Sequence[Pieces] | None = None,
 ) -> tuple[EventComparison, ...]:
     """A comparison for every event of two articles or more, in the order of `events`, in this process."""
-    return tuple(compare_job(job) for job in compare_jobs(articles, events, entities, links))
+    return tuple(compare_job(job) for job in compare_jobs(articles, events, entities, links, pieces))

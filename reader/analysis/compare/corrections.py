@@ -99,6 +99,6 @@ def apply_corrections(corpus: Corpus, corrections: Sequence[Correction]) -> Corp
         pieces = [(quote_pieces(a), sentence_pieces(a.paragraphs)) for a in members]
         own = event_links((event.id, tuple(a.id for a in members), tuple(pieces)))
         links.extend(own)
-        comparisons[event.id] = compare_event(event, members, table, own)
+        comparisons[event.id] = compare_event(event, members, table, own, pieces)
     ordered = tuple(comparisons[e.id] for e in events if e.id in comparisons)
     return replace(corpus, events=events, links=tuple(links), comparisons=ordered)

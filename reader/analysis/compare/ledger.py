@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from reader.analysis.links.linking import quote_score
 from reader.analysis.model import Article, LedgerEntry, Link, Rendering
-from reader.analysis.quotes.pieces import MIN_QUOTE_WORDS
+from reader.analysis.quotes.pieces import MIN_QUOTE_WORDS, Piece
 from reader.analysis.text.normalise import comparable
 from reader.analysis.text.worddiff import word_diff
 
@@ -30,13 +30,15 @@ class _Said:
     speaker: str | None
 
 
-def _spoken(articles: Sequence[Article]) -> list[_Said]:
+def _spoken(articles: Sequence[Article], spoken: Sequence[Sequence[Piece]] | None) -> list[_Said]:
     said = []
-    for article in articles:
+    for number, article in enumerate(articles):
+        # The comparable forms event grouping and linking made of the same words (`quotes.spoken_pieces`).
+        known = {(p[0], p[1]): p[2] for p in spoken[number]} if spoken is not None else {}
         for quote in article.quotes:
             if quote.kind == "term":
                 continue
-            norm = comparable(quote.text)
+            norm = known.get((quote.paragraph, quote.text)) or comparable(quote.text)
             if len(norm.split()) >= MIN_QUOTE_WORDS:
                 said.append(_Said(article.id, quote.paragraph, quote.text, norm, quote.speaker))
     return said
@@ -93,12 +95,15 @@ def _entry(said: Sequence[_Said], members: list[int]) -> LedgerEntry:
     )
 
 
-def ledger(articles: Sequence[Article], links: Sequence[Link]) -> tuple[LedgerEntry, ...]:
+def ledger(
+    articles: Sequence[Article], links: Sequence[Link], spoken: Sequence[Sequence[Piece]] | None = None
+) -> tuple[LedgerEntry, ...]:
     """The event's quotations, those most outlets carry first, then in the order they appear.
 
-    `articles` are the event's articles in event order; `links` its quote links.
+    `articles` are the event's articles in event order; `links` its quote links;
+    `spoken` each article's `quotes.spoken_pieces`, when worked out already.
     """
-    said = _spoken(articles)
+    said = _spoken(articles, spoken)
     entries = [_entry(said, sorted(group)) for group in _groups(said, links)]
     order = {a.id: n for n, a in enumerate(articles)}
     entries.sort(key=lambda e: (-len(e.renderings), order[e.renderings[0].article], e.renderings[0].paragraph))
