@@ -97,14 +97,20 @@ def _near(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
 
 
+_CLASS_OF = {cue: name for name, cues in reversed(CLASSES.items()) for cue in cues}
+"""Each cue's class (the first class naming it, as `CLASSES` is read in order)."""
+
+
 def _counts(before: str, after: str) -> str:
     """What a figure counts: a casualty class near it, else the first meaningful word after it."""
     following = _near(after)[:4]
     # Nearest cue first: in "60 were killed and 200 injured" each figure takes the word after it.
-    for word in [*following, *reversed(_near(before)[-3:])]:
-        for name, cues in CLASSES.items():
-            if word in cues:
-                return name
+    for word in following:
+        if word in _CLASS_OF:
+            return _CLASS_OF[word]
+    for word in reversed(_near(before)[-3:]):  # read only when no word after says
+        if word in _CLASS_OF:
+            return _CLASS_OF[word]
     return next((w for w in following if w not in _SKIP), "")
 
 
