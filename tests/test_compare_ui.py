@@ -99,6 +99,31 @@ async def test_the_event_page_is_made_while_idle_so_its_first_open_only_fills_it
 
 
 @pilot_test
+async def test_rows_below_the_first_screenful_are_made_after_the_first_frame_and_keys_reach_them() -> None:
+    from dataclasses import replace
+
+    from reader.analysis.model import SingleSource
+    from reader.ui.widgets.event_sheet import FIRST_ROWS
+
+    corpus = seeds()
+    event, independent = june(corpus)
+    many = tuple(SingleSource(independent, 0, f"Sentence number {n} of a long list.") for n in range(180))
+    comparisons = tuple(replace(c, single_source=many) if c.event == event else c for c in corpus.comparisons)
+    app = ReaderApp([], corpus=replace(corpus, comparisons=comparisons))
+    async with app.run_test(size=SIZE) as pilot:
+        app.main.go(app.main.resume(independent))
+        await pilot.pause()
+        app.main.action_event_page()  # as `v` does, checked before the frame it asks for
+        sheet = app.get_screen("event-page").query_one(EventSheet)
+        assert len(sheet.rows) == FIRST_ROWS  # the page opens with the rows a frame shows
+        sheet.action_move(1_000_000)  # `G` before the rest was made: the key makes it
+        assert len(sheet.rows) > FIRST_ROWS + 60 and len(sheet.prompts) == len(sheet.rows) == len(sheet.enabled)
+        assert sheet.highlighted == max(n for n, on in enumerate(sheet.enabled) if on)
+        await pilot.pause()
+        assert any("number 179" in r for r in sheet_text(app)) and sheet.virtual_size.height == len(sheet.rows)
+
+
+@pilot_test
 async def test_enter_on_a_ledger_cell_opens_that_outlets_paragraph() -> None:
     corpus = seeds()
     app = ReaderApp([], corpus=corpus)

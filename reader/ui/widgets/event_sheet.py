@@ -9,9 +9,10 @@ reads the comparison and formats it, nothing more.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import islice
 from pathlib import PurePath
 from typing import ClassVar
 
@@ -19,6 +20,7 @@ from rich.style import Style
 from rich.text import Span, Text
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
 
 from ...analysis.model import Anchor, Article, Claim, EventComparison, LedgerEntry, Named, Rendering, SingleSource
@@ -29,6 +31,8 @@ MATRIX_COLUMNS = 40
 """Articles shown in a ✓ matrix; an event of more shows the first ones and says so."""
 SECTION_ROWS = 200
 """Rows listed per section; the rest is counted (the export lists everything)."""
+FIRST_ROWS = 120
+"""Rows made before the page's first frame: more than a terminal shows."""
 
 
 def outlet_of(article: Article) -> str:
@@ -44,6 +48,10 @@ class SheetRow:
     entry: LedgerEntry | None = None
     article: str | None = None
     """The article a coverage row stands for (what split and move act on)."""
+
+
+Rows = Iterator[tuple[Prompt, SheetRow | None]]
+"""A section's rows: what each shows, and what it opens (None: a row that opens nothing)."""
 
 
 class EventSheet(SheetLines):
@@ -74,6 +82,9 @@ class EventSheet(SheetLines):
         self._styles: dict[str, Style] = {}
         self._numbers: dict[str, int] = {}
         """Article id -> its number in the coverage list (1-based)."""
+        self.names: dict[str, str] = {}
+        self._rest: Iterator[tuple[Prompt, SheetRow]] | None = None
+        """The rows not made yet (`finish_rows`)."""
 
     def _style(self, name: str) -> Style:
         # Resolved once per `show`: asking the DOM for a style per cell made large pages slow to open.
@@ -85,44 +96,60 @@ class EventSheet(SheetLines):
     # --- building -------------------------------------------------------------
 
     def show(self, members: Sequence[Article], comparison: EventComparison | None, names: dict[str, str]) -> None:
-        """Fill the sheet for an event's articles (in event order) and their comparison."""
+        """Fill the sheet for an event's articles (in event order) and their comparison.
+
+        The first `FIRST_ROWS` rows are made now, the rest on the frame after
+        (`finish_rows`): a 50-article event has some 900 rows, and making them
+        all was a sixth of the page's open.
+        """
         self.members = list(members)
         self._numbers = {a.id: n for n, a in enumerate(self.members, start=1)}
         self.column = 0
         self._styles = {}
-        prompts: list[Prompt] = []
-        self.rows = []
+        self.names = names
+        made = self._made(comparison or EventComparison(""), names)
+        first = list(islice(made, FIRST_ROWS))
+        self.rows = [row for _, row in first]
+        self.set_rows([prompt for prompt, _ in first], [row.target is not None for row in self.rows])
+        self._rest = made
+        self.call_after_refresh(self.finish_rows)
 
-        def add(prompt: Prompt, row: SheetRow | None = None) -> None:
-            if isinstance(prompt, Text):
-                prompt.no_wrap, prompt.overflow, prompt.end = True, "ellipsis", ""
-            self.rows.append(row or SheetRow())
-            prompts.append(prompt)
+    def finish_rows(self) -> None:
+        """Make the rows below the first screenful, if not made yet (the cursor stays where it is)."""
+        rest, self._rest = self._rest, None
+        if rest is None:
+            return
+        more = list(rest)
+        self.rows += [row for _, row in more]
+        self.prompts += [prompt for prompt, _ in more]
+        self.enabled += [row.target is not None for _, row in more]
+        self.virtual_size = Size(self.size.width, len(self.prompts))
+        self.refresh()
 
-        self._coverage(add)
-        found = comparison or EventComparison("")
-        self._ledger(add, found, names)
-        self._single(add, found)
-        self._disagreements(add, found)
-        self._named(add, found)
-        self.set_rows(prompts, [row.target is not None for row in self.rows])
+    def _made(self, found: EventComparison, names: dict[str, str]) -> Iterator[tuple[Prompt, SheetRow]]:
+        """Every row, section by section, made as it is asked for."""
+        for section in (self._coverage(), self._ledger(found, names), self._single(found), self._disagreements(found), self._named(found)):
+            for prompt, row in section:
+                if isinstance(prompt, Text):
+                    prompt.no_wrap, prompt.overflow, prompt.end = True, "ellipsis", ""
+                yield prompt, row or SheetRow()
 
-    def _section(self, add, title: str, count: int | None = None) -> None:  # type: ignore[no-untyped-def]
-        if self.rows:
-            add(Text(""))
-        add(Text(title + (f" ({count})" if count is not None else ""), style=self._style("section")))
+    def _section(self, title: str, count: int | None = None) -> Rows:
+        if title != "Coverage":  # a blank row between sections
+            yield Text(""), None
+        yield Text(title + (f" ({count})" if count is not None else ""), style=self._style("section")), None
 
     def _outlet(self, article_id: str) -> str:
         number = self._numbers.get(article_id, 0)
         article = self.members[number - 1] if number else None
         return f"{number}. {printable(clip(outlet_of(article), 24))}" if article else article_id
 
-    def _coverage(self, add) -> None:  # type: ignore[no-untyped-def]
-        self._section(add, "Coverage", len(self.members))
+    def _coverage(self) -> Rows:
+        yield from self._section("Coverage", len(self.members))
         dated = sorted((a.date, a.id) for a in self.members if a.date)
         first = dated[0][1] if dated else None
         for number, article in enumerate(self.members, start=1):
-            add(partial(self._coverage_line, number, article, article.id == first), SheetRow(Anchor(article.id, 0), article=article.id))
+            yield partial(self._coverage_line, number, article, article.id == first), SheetRow(Anchor(article.id, 0), article=article.id)
 
     def _coverage_line(self, number: int, article: Article, first: bool) -> Text:
         line = Text(f"{number:>2}. ", end="", no_wrap=True, overflow="ellipsis")
@@ -153,15 +180,14 @@ class EventSheet(SheetLines):
         line.append(f"“{printable(clip(entry.fullest.text, 160))}”")
         return line
 
-    def _ledger(self, add, found: EventComparison, names: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
-        self._section(add, "Quotations", len(found.ledger))
-        self.names = names
+    def _ledger(self, found: EventComparison, names: dict[str, str]) -> Rows:
+        yield from self._section("Quotations", len(found.ledger))
         for entry in found.ledger[:SECTION_ROWS]:
-            add(partial(self._ledger_line, entry, names, None), SheetRow(Anchor(entry.fullest.article, entry.fullest.paragraph), entry))
+            yield partial(self._ledger_line, entry, names, None), SheetRow(Anchor(entry.fullest.article, entry.fullest.paragraph), entry)
             for rendering in entry.renderings:
                 if rendering.changed:
-                    add(partial(self._diff_line, rendering), SheetRow(Anchor(rendering.article, rendering.paragraph)))
-        self._more(add, len(found.ledger))
+                    yield partial(self._diff_line, rendering), SheetRow(Anchor(rendering.article, rendering.paragraph))
+        yield from self._more(len(found.ledger))
 
     def _diff_line(self, rendering: Rendering) -> Text:
         """One outlet's wording against the fullest: cut words struck through, changed ones underlined."""
@@ -178,19 +204,19 @@ class EventSheet(SheetLines):
         line.append(f" {item.type.lower()}", style=self._style("dim"))
         return line
 
-    def _more(self, add, count: int) -> None:  # type: ignore[no-untyped-def]
+    def _more(self, count: int) -> Rows:
         if count > SECTION_ROWS:
-            add(Text(f"   … and {count - SECTION_ROWS} more (reader export lists them all)", style=self._style("dim")))
+            yield Text(f"   … and {count - SECTION_ROWS} more (reader export lists them all)", style=self._style("dim")), None
 
-    def _single(self, add, found: EventComparison) -> None:  # type: ignore[no-untyped-def]
-        self._section(add, "Only one outlet reports", len(found.single_source))
+    def _single(self, found: EventComparison) -> Rows:
+        yield from self._section("Only one outlet reports", len(found.single_source))
         current = None
         for item in found.single_source[:SECTION_ROWS]:
             if item.article != current:
                 current = item.article
-                add(partial(self._outlet_line, item.article))
-            add(partial(self._single_line, item), SheetRow(Anchor(item.article, item.paragraph)))
-        self._more(add, len(found.single_source))
+                yield partial(self._outlet_line, item.article), None
+            yield partial(self._single_line, item), SheetRow(Anchor(item.article, item.paragraph))
+        yield from self._more(len(found.single_source))
 
     def _outlet_line(self, article_id: str) -> Text:
         return Text(f"  {self._outlet(article_id)}", style="bold")
@@ -200,17 +226,17 @@ class EventSheet(SheetLines):
         line.append(printable(clip(item.sentence, 200)), style=Style())
         return line
 
-    def _disagreements(self, add, found: EventComparison) -> None:  # type: ignore[no-untyped-def]
-        self._section(add, "Outlets disagree", len(found.disagreements))
+    def _disagreements(self, found: EventComparison) -> Rows:
+        yield from self._section("Outlets disagree", len(found.disagreements))
         if not found.disagreements:
-            add(Text("  No figures differ between the outlets.", style=self._style("dim")))
+            yield Text("  No figures differ between the outlets.", style=self._style("dim")), None
         for item in found.disagreements[:SECTION_ROWS]:
             kind = "contradict each other" if item.kind == "conflict" else "differ in kind (a bound or range)"
             line = Text(f"  {printable(item.measure)}: ", style="bold", end="")
             line.append(kind, style=self._style("conflict") if item.kind == "conflict" else self._style("dim"))
-            add(line)
+            yield line, None
             for claim in item.claims:
-                add(partial(self._claim_line, claim), SheetRow(Anchor(claim.article, claim.paragraph)))
+                yield partial(self._claim_line, claim), SheetRow(Anchor(claim.article, claim.paragraph))
 
     def _claim_line(self, claim: Claim) -> Text:
         row = Text(f"    {self._outlet(claim.article)}: ", style=self._style("dim"), end="", no_wrap=True, overflow="ellipsis")
@@ -218,11 +244,11 @@ class EventSheet(SheetLines):
         row.append(" — " + printable(clip(claim.sentence, 160)))
         return row
 
-    def _named(self, add, found: EventComparison) -> None:  # type: ignore[no-untyped-def]
-        self._section(add, "Who is named", len(found.named))
+    def _named(self, found: EventComparison) -> Rows:
+        yield from self._section("Who is named", len(found.named))
         for item in found.named[:SECTION_ROWS]:
-            add(partial(self._named_line, item))
-        self._more(add, len(found.named))
+            yield partial(self._named_line, item), None
+        yield from self._more(len(found.named))
 
     # --- keys -------------------------------------------------------------------
 
@@ -237,6 +263,14 @@ class EventSheet(SheetLines):
         super().watch_highlighted(old, new)
         self._refresh_ledger_row(old, None)
         self._refresh_ledger_row(new, self.column)
+
+    def action_move(self, step: int) -> None:
+        self.finish_rows()  # a key pressed before the rest was made still reaches it
+        super().action_move(step)
+
+    def action_page(self, step: int) -> None:
+        self.finish_rows()
+        super().action_page(step)
 
     def action_column(self, step: int) -> None:
         """Choose the outlet whose rendering Enter opens on a ledger row (only those carrying it)."""
