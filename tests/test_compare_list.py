@@ -137,6 +137,43 @@ async def test_corrections_by_key_on_the_reading_screen_change_the_list_at_once(
 
 
 @pilot_test
+async def test_a_folded_event_stays_folded_when_the_reader_is_reopened(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from reader.storage.state import ReadingState
+
+    # Hashed as loaded files are: state follows an article's bytes, not its id.
+    corpus = replace(seeds(), articles=tuple(replace(a, content_hash=f"hash-{a.id}") for a in seeds().articles))
+    event, independent = june(corpus)
+    members = set(next(e.articles for e in corpus.events if e.id == event))
+    with ReadingState(tmp_path) as state:
+        app = ReaderApp([], corpus=corpus, state=state)
+        async with app.run_test(size=SIZE) as pilot:
+            app.main.go(app.main.resume(independent))
+            app.main.article_list.entries.focus()
+            await pilot.press("F")
+            await pilot.pause()
+            assert app.main.article_list.folded == {event}
+    with ReadingState(tmp_path) as state:
+        again = ReaderApp([], corpus=corpus, state=state)
+        async with again.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            entries = again.main.article_list.entries
+            assert not members & set(article_ids(entries.rows))
+            assert entries.rows[heading_row(again, event)].text.plain.startswith(f"▸ {len(members)} folded")
+            again.main.go(again.main.resume(independent))
+            entries.focus()
+            await pilot.press("F")  # unfolded, and so it stays
+            await pilot.pause()
+    with ReadingState(tmp_path) as state:
+        third = ReaderApp([], corpus=corpus, state=state)
+        async with third.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert third.main.article_list.folded == set()
+            assert members <= set(article_ids(third.main.article_list.entries.rows))
+
+
+@pilot_test
 async def test_a_merge_made_on_the_reading_screen_is_there_after_reopening(tmp_path: Path) -> None:
     corpus = seeds()
     _, independent = june(corpus)
