@@ -120,16 +120,19 @@ class SheetLines(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self.prompts))
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        # Read once per paint, not per row: asking the widget its region for each row was a tenth of a paint.
         self._base = self.rich_style
         self._cursor = self._base + self.get_component_rich_style("sheet-lines--cursor", partial=True)
+        self._width = self.scrollable_content_region.width
+        self._top = int(self.scroll_y)
+        self._rich_console = self.app.console
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        index = int(self.scroll_y) + y
+        width = self._width
+        index = self._top + y
         if index >= len(self.prompts):
             return Strip.blank(width, self._base)
         style = self._cursor if index == self.highlighted else self._base
         text = self.prompt_at(index)
-        segments = list(text.render(self.app.console))
-        return Strip(segments, text.cell_len).crop(0, width).extend_cell_length(width, style).apply_style(style)
+        return Strip(list(text.render(self._rich_console)), text.cell_len).crop_extend(0, width, style).apply_style(style)
