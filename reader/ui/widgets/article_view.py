@@ -149,17 +149,28 @@ reopen where you left them, also after a restart.
     def watch_current_article(self, article_id: str | None) -> None:
         self._load(article_id, 0)
 
-    def _load(self, article_id: str | None, paragraph: int) -> None:
+    def open(self, article_id: str, paragraph: int, scroll: str) -> None:
+        """Show `article_id` with the cursor on `paragraph`, moving the cursor once.
+
+        Loading at the top and then moving would rebuild the links panel and the
+        position line twice, which was a third of following a link.
+        """
+        if not self._load(article_id, paragraph, scroll):
+            self.move_to(paragraph, scroll=scroll, by_user=False)
+
+    def _load(self, article_id: str | None, paragraph: int, scroll: str = "top") -> bool:
+        """Show another article with the cursor on `paragraph`; False if it is already shown."""
         article = self.index.articles.get(article_id) if self.index and article_id else None
         if article is self._article and article is not None:
-            return
+            return False
         self.shared = (-1, ())
         self._article = article
         self._spans = self._spans_of(article)
         self.bookmarked = frozenset(self.state.get(article).bookmarks) if article is not None else frozenset()
         self.focus_entity = None
         self._relayout()
-        self.move_to(paragraph, scroll="top", by_user=False)
+        self.move_to(paragraph, scroll=scroll, by_user=False)
+        return True
 
     def _clear_strips(self) -> None:
         """Forget every rendered row (colours or highlights changed)."""
@@ -461,23 +472,27 @@ reopen where you left them, also after a restart.
         styles = self._resolve_styles()
         item = layout.blocks[block]
         fill = base + styles["cursor"] if cursor else base + styles["code"] if item.kind == "code" else base
-        if item.marker:  # a list item: its bullet on the first row, its indent on every row
-            first = row == layout.first_row[block]
-            marker = item.marker if first else " " * len(item.marker)
-            line = Strip.join([Strip([Segment(marker, fill + styles["marker"])], len(marker)), line])
         marked = item.kind == "paragraph" and item.index in self.bookmarked and row == layout.first_row[block]
         if cursor or marked:
-            gutter = Strip(
-                [
-                    Segment("▌" if cursor else " ", base + styles["bar"] if cursor else base),
-                    Segment(BOOKMARK if marked else " ", fill + styles["mark"] if marked else fill),
-                    Segment(" ", fill),
-                ],
-                GUTTER,
-            )
+            segments = [
+                Segment("▌" if cursor else " ", base + styles["bar"] if cursor else base),
+                Segment(BOOKMARK if marked else " ", fill + styles["mark"] if marked else fill),
+                Segment(" ", fill),
+            ]
         else:
-            gutter = Strip.blank(GUTTER, base)
-        return Strip.join([gutter, line]).extend_cell_length(width, fill).crop(0, width).apply_style(base)
+            segments = [Segment(" " * GUTTER, base)]
+        length = GUTTER + line.cell_length
+        if item.marker:  # a list item: its bullet on the first row, its indent on every row
+            marker = item.marker if row == layout.first_row[block] else " " * len(item.marker)
+            segments.append(Segment(marker, fill + styles["marker"]))
+            length += len(marker)
+        segments.extend(line)
+        if length < width:
+            segments.append(Segment(" " * (width - length), fill))
+        # One strip made here rather than one per join, pad, crop and style: every
+        # row of a newly shown page passes through this.
+        strip = Strip(Segment.apply_style(segments, base), max(length, width))
+        return strip.crop(0, width) if length > width else strip
 
 
 def _aligned(text: Text, widths: tuple[int, ...]) -> Text:

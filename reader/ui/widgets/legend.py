@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 _ITEMS = (
@@ -57,6 +58,16 @@ class Legend(Widget):
             key.rstrip()
             self._keys[gap] = key
         return key.copy()  # the caller pads and truncates it
+
+    def render_line(self, y: int) -> Strip:
+        """The line drawn as one strip, without Textual's general path for any renderable,
+        which cost a follow of a link more than the rest of this line's work."""
+        width = self.size.width
+        base = self.rich_style
+        if y or width <= 0:
+            return Strip.blank(width, base)
+        line = self.render()
+        return Strip(list(line.render(self.app.console)), line.cell_len).extend_cell_length(width).crop(0, width).apply_style(base)
 
     def render(self) -> Text:
         position = Text(self.position, no_wrap=True, overflow="ellipsis", end="")
