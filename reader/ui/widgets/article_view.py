@@ -25,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...analysis.model import CELL, Article, EntityMention
+from .. import highlights
 from ..layout import BLANK, Layout, article_blocks, lay_out
 from ..lookup import CorpusIndex
 from ..styling import Spans, Styles, style_paragraph
@@ -41,11 +42,6 @@ BOOKMARK = "★"
 _HEADLINE = {"title": 0, "subtitle": 1}
 """Block kind → the `paragraph` number its quotes carry in `Article.headline_quotes`."""
 
-_STYLE_NAMES = (
-    "person", "org", "place", "other", "quote", "quote-partial", "quote-term",
-    "focus", "search", "title", "subtitle", "meta", "removed", "reason", "cursor", "bar", "mark",
-    "heading", "code", "marker", "shared",
-)
 
 
 class Cursor(NamedTuple):
@@ -77,8 +73,6 @@ reopen where you left them, also after a restart.
         Binding("g,home", "first", "Top", show=False, id="paragraph.first", tooltip="Go to the top of the article"),
         Binding("G,end", "last", "Bottom", show=False, id="paragraph.last", tooltip="Go to the bottom of the article"),
     ]
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {f"article-view--{name}" for name in _STYLE_NAMES}
 
     current_article: reactive[str | None] = reactive(None, repaint=False)
     """Id of the article shown; bound to the main screen's."""
@@ -224,12 +218,6 @@ reopen where you left them, also after a restart.
             # Keep the title in view when reading from the top.
             self._scroll_to_cursor("top" if self.paragraph == 0 else "center")
 
-    def notify_style_update(self) -> None:
-        # Theme changed: colours are resolved again on the next paint.
-        super().notify_style_update()
-        self._styles = None
-        self._clear_strips()
-        self._cursor_strips = None
 
     def set_search(self, term: str) -> None:
         """Highlight `term` in the text (empty to clear)."""
@@ -388,11 +376,21 @@ reopen where you left them, also after a restart.
     # --- painting --------------------------------------------------------
 
     def _resolve_styles(self) -> Styles:
-        if self._styles is None:
-            self._styles = Styles(
-                {name: self.get_component_rich_style(f"article-view--{name}", partial=True) for name in _STYLE_NAMES}
-            )
+        if self._styles is None:  # `render_lines` keeps them in step with the theme
+            self._follow_theme()
+        assert self._styles is not None
         return self._styles
+
+    def _follow_theme(self) -> None:
+        """Take the highlight styles of the theme now; rendered rows go if the theme changed.
+
+        Only the theme changes them: a focus change restyles the widget but keeps its rows.
+        """
+        table = highlights.styles(self.app)
+        if self._styles is None or self._styles.by_name is not table:
+            self._styles = Styles(table)
+            self._clear_strips()
+            self._cursor_strips = None
 
     def _block_text(self, block: int, cursor: bool) -> Text:
         assert self._layout is not None
@@ -453,6 +451,7 @@ reopen where you left them, also after a restart.
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Resolved once per paint rather than per row: `rich_style` walks the DOM.
+        self._follow_theme()
         self._base = self.rich_style
         self._width = self.scrollable_content_region.width
         return super().render_lines(crop)
