@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from ...analysis.model import Article
 from ..arrange import SORT_NAMES, SORTS, Section, arrange
+from ..folds import folded_events, keep_fold
 from ..lookup import CorpusIndex
 from ..sanitize import clip, literal
 from ..words import plural
@@ -29,10 +30,6 @@ from .list_rows import HEADING, article_ids, article_text, heading_event, headin
 
 if TYPE_CHECKING:
     from ..reading import StateStore
-
-FOLDED = "list.folded"
-"""The setting that keeps folded events (their articles' state keys, one a line) across runs."""
-
 
 class ArticleList(Vertical):
     """Articles in sections with unread counts; `l` filters, `H` hides read ones, `S` changes the order."""
@@ -138,27 +135,8 @@ headings count the unread ones.
         self._entries.clear()
         self._haystacks.clear()
         self._read = self.state.read_ids(index.articles.values()) if index is not None else set()
-        self.folded = self._stored_folds(index) if index is not None else set()
+        self.folded = folded_events(self.state, index) if index is not None else set()  # kept across runs
         self._arrange()
-
-    # Folds outlast the run as the reading state's keys of the folded events' articles (`state_key`:
-    # content hashes), not as event ids, which a changed corpus numbers anew. An event is folded when
-    # any of its articles was in a folded event.
-
-    def _fold_keys(self) -> list[str]:
-        return [key for key in (self.state.setting(FOLDED) or "").split("\n") if key]
-
-    def _article_keys(self, index: CorpusIndex, event_id: str) -> list[str]:
-        from ...storage.state import state_key  # the one rule for keying state; imported once folds are used
-
-        event = index.events.get(event_id)
-        return [state_key(index.articles[a]) for a in (event.articles if event else ()) if a in index.articles]
-
-    def _stored_folds(self, index: CorpusIndex) -> set[str]:
-        stored = set(self._fold_keys())
-        if not stored:
-            return set()
-        return {event for event in index.events if stored.intersection(self._article_keys(index, event))}
 
     def watch_current_article(self, article_id: str | None) -> None:
         if article_id is not None:
@@ -239,9 +217,7 @@ headings count the unread ones.
         folded = event_id not in self.folded
         (self.folded.add if folded else self.folded.discard)(event_id)
         if self.index is not None:
-            keys = self._article_keys(self.index, event_id)
-            kept = [key for key in self._fold_keys() if key not in keys]
-            self.state.set_setting(FOLDED, "\n".join([*kept, *keys] if folded else kept))
+            keep_fold(self.state, self.index, event_id, folded)
         self.rebuild()
         if folded:
             self._highlight_heading(event_id)
