@@ -201,6 +201,8 @@ class DayRef:
     end: int
     text: str
     day: date
+    year_given: bool = True
+    """False for a day and month whose year was taken from the article's date (a guess)."""
 
 
 def _numeric_day(first: int, second: int, year: int) -> date | None:
@@ -229,9 +231,9 @@ def days_named(text: str, base: date | None = None) -> list[DayRef]:
     text = plain(text)
     found: list[DayRef] = []
 
-    def add(start: int, end: int, day: date | None) -> None:
+    def add(start: int, end: int, day: date | None, year_given: bool = True) -> None:
         if day is not None and all(end <= r.start or start >= r.end for r in found):
-            found.append(DayRef(start, end, text[start:end], day))
+            found.append(DayRef(start, end, text[start:end], day, year_given))
 
     for pattern in (*_FULL_DATES, _NUMERIC):
         for m in pattern.finditer(text):
@@ -244,7 +246,7 @@ def days_named(text: str, base: date | None = None) -> list[DayRef]:
         for pattern in _NO_YEAR:
             for m in pattern.finditer(text):
                 if m.group("month") != "may" and (month := _month_number(m.group("month"))):
-                    add(m.start(), m.end(), _in_year_of(base, month, int(m.group("day"))))
+                    add(m.start(), m.end(), _in_year_of(base, month, int(m.group("day"))), year_given=False)
     found.sort(key=lambda r: r.start)
     return found
 
