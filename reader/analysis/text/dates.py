@@ -211,6 +211,14 @@ def _numeric_day(first: int, second: int, year: int) -> date | None:
     return readings.pop() if len(readings) == 1 else None
 
 
+def numeric_date(text: str) -> str | None:
+    """An ISO date for "27/09/2013" or "2013-09-27" when only one reading is a date (else None)."""
+    if m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)", text.strip()):
+        day = _numeric_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return day.isoformat() if day is not None else None
+    return parse_date(text) if re.fullmatch(r"(?:19|20)\d\d-\d\d-\d\d", text.strip()) else None
+
+
 def _in_year_of(base: date, month: int, day: int) -> date | None:
     """A day without a year, in the year of `base`; a day well after `base` is taken from the year before."""
     found = _valid(base.year, month, day)
