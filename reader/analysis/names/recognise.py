@@ -122,8 +122,10 @@ class _Article:
                 found.extend((p, m, True) for m, _ in runs)
                 continue
             for m, starts in runs:
-                found.append((p, m, starts))
                 words = m.group().split()
+                if starts and len(words) == 1 and words[0] in FUNCTION_CAPS:
+                    continue  # "The", "But" opening a sentence (one run in seven): nothing to name
+                found.append((p, m, starts))
                 self.midsentence.update(words[1:] if starts else words)
         return found
 
@@ -225,7 +227,6 @@ class _Article:
         if p in self.headlines:
             self.headline_chunk(p, m)
             return
-        group = m.group()
         base = m.start()
         if starts:
             # Settle the sentence's first word here, against this article; what is left of the run
