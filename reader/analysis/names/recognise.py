@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import attrgetter
 
 from ..model import EntityMention
 from . import lexicon
@@ -65,6 +66,7 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+\b")
 _LOWER_NEXT = re.compile(r" [a-z]")
 _CODE = re.compile(r"\d[A-Za-z]|-\d")
 _PLURAL_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ROLE_WORDS
+_POSITION = attrgetter("paragraph", "start")  # a mention's place in the article, read in C when sorting
 # Analyses of mid-sentence runs, which depend on nothing but the run's own text.
 # The last field tells a name in capitals, which a replay judges again for emphasis.
 _MEMO: dict[str, tuple[tuple[int, int, str, str | None, str | None, bool], ...]] = {}
@@ -581,7 +583,7 @@ class _Article:
                     if part not in CONNECTORS:
                         people.setdefault(part, []).append(n)
         teams = team_names(self.paragraphs, self.joined) | self.clubs_in_brackets()
-        for n in self.names:
+        for n in self.names if teams else ():
             if (
                 n.text in teams
                 and n.type in (None, "PLACE")
@@ -615,7 +617,7 @@ class _Article:
                 continue
             eid = entity_id(kind, full or n.text)
             out.append(EntityMention(n.paragraph, n.start, n.end, n.text, kind, eid, n.title))
-        out.sort(key=lambda e: (e.paragraph, e.start))
+        out.sort(key=_POSITION)
         return tuple(out)
 
     def placed_words(self) -> set[str]:
@@ -639,7 +641,7 @@ class _Article:
         (a national side is written as its country), and neither is an alias of the person."""
         people = {(n.paragraph, n.end) for n in self.names if n.type == "PERSON"}
         clubs: set[str] = set()
-        for n in self.names if people else ():
+        for n in self.names if people and "(" in self.joined else ():  # most articles: no bracket at all
             text = self.paragraphs[n.paragraph]
             if (
                 n.type in (None, "PLACE")
