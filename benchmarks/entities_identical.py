@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import devsets  # noqa: E402
+import devsets
 
-from reader.analysis.model import Article  # noqa: E402
-from reader.analysis.names import recognise, unify  # noqa: E402
+from reader.analysis.model import Article
+from reader.analysis.names import recognise, unify
 
 ECB = Path("/work/shared/data/ecbplus-dev.jsonl")
 
