@@ -28,6 +28,13 @@ _ALIAS = attrgetter("entity", "text")
 Mentions = Counter[tuple[str, str, str, str | None]]
 
 
+class _Tally(Counter[str]):
+    """A `Counter` made in C: a corpus makes thousands of these small ones, one per name, and
+    `Counter.__init__` (Python) cost more than the counting."""
+
+    __init__ = dict.__init__
+
+
 def _person_core(name: str) -> tuple[str, str]:
     """First and last word of a person's name, initials ignored: "Donald J. Trump" -> (Donald, Trump)."""
     parts = [p for p in name.split() if not (len(p) <= 2 and p.endswith("."))] or name.split()
@@ -40,10 +47,10 @@ class _Resolver:
     def __init__(self, mentions: Mentions, local_name: dict[str, str]) -> None:
         """`mentions` counts the corpus's mentions by (id, text, type, title)."""
         # Acronyms defined in some article: "SCO" -> "Shanghai Cooperation Organisation".
-        self.acronyms: dict[str, Counter[str]] = defaultdict(Counter)
+        self.acronyms: dict[str, Counter[str]] = defaultdict(_Tally)
         self.full_people: Counter[str] = Counter()
         # How the corpus types each lone word: "Hamas said" once, but "the group Hamas" five times.
-        self.votes: dict[str, Counter[str]] = defaultdict(Counter)
+        self.votes: dict[str, Counter[str]] = defaultdict(_Tally)
         for (lid, text, kind, title), n in mentions.items():
             name = local_name[lid]
             if kind != "PERSON":
@@ -55,8 +62,8 @@ class _Resolver:
                 self.votes[text][kind] += n
         self.person_alias = self._merge_people()
         # Bare names to the full names they may stand for: "Putin" -> "Vladimir Putin", "Xi" -> "Xi Jinping".
-        self.by_token: dict[str, Counter[str]] = defaultdict(Counter)
-        self.surnames: dict[str, Counter[str]] = defaultdict(Counter)
+        self.by_token: dict[str, Counter[str]] = defaultdict(_Tally)
+        self.surnames: dict[str, Counter[str]] = defaultdict(_Tally)
         for name, count in self.full_people.items():
             canon = self.person_alias[name]
             first, last = name.split()[0], name.split()[-1]
