@@ -25,7 +25,6 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.legend import Legend
 from ..widgets.links_panel import LinksPanel
 from ..widgets.progress_line import ProgressLine
-from ..widgets.search_bar import SearchBar
 
 EMPTY = """No articles here.
 
@@ -73,8 +72,7 @@ class ReadingScreen(Screen[None]):
                 yield Static(EMPTY, id="empty")
             yield LinksPanel(id="links").data_bind(ReadingScreen.index)
         yield Legend(id="legend")
-        yield SearchBar(id="search")
-        yield KeyBar(id="keys")
+        yield KeyBar(id="keys")  # the search prompt is made on first use (`searching.py`)
 
     @property
     def view(self) -> ArticleView:
