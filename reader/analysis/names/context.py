@@ -264,8 +264,10 @@ def guess(
         if words[0] in lexicon.NOT_NAME_OPENERS or _fills_quotation(paragraphs[n.paragraph], n):
             return "PERSON" if _acts_as_person(paragraphs, n, following, joined) else None
         return "PERSON"
-    if org_context(paragraphs, n):
-        return "ORG"  # "Orvex said in a statement", "shares of Orvex", "a spokesman for Orvex"
+    if org_context(paragraphs, n) or following in ("reports", "reported"):
+        # "Orvex said in a statement", "shares of Orvex", "a spokesman for Orvex"; "Telvox reports":
+        # a lone word that reports is an outlet (a reporter is named in full first).
+        return "ORG"
     if (following in _PERSON_VERBS or SPEECH_VERB.fullmatch(following)) and not (prev and prev[-1] == "the"):
         return "PERSON"  # "Halvard explains": a lone name that speaks is a person's
     if prev and prev[-1] in _INVERTED_SAYING and text[n.end : n.end + 1] in (".", ",", ""):
@@ -274,6 +276,6 @@ def guess(
         return "PERSON"  # "her husband Todd"
     if default != "PLACE" and _subject_of_a_person(paragraphs, n, following, prev):
         return "PERSON"  # "Varga made headlines when he ...": a lone surname whose full name is elsewhere
-    if default == "ORG" and _LABEL_NUMBER.match(text, n.end):
+    if default != "PLACE" and _LABEL_NUMBER.match(text, n.end):
         return None  # "Category 5", "Section 7", "Article 4.6": a label and its number, no body
     return default

@@ -13,6 +13,7 @@ surnames and acronyms against the fuller names of the same article.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ..model import EntityMention
@@ -21,7 +22,7 @@ from .chunks import Word, chunk_pattern, sentence_start, words_of
 from .context import Name, after_preposition, guess, org_context, org_follows, text_after, type_of
 from .emphasis import shouted
 from .gazetteer import given_names, places, regions
-from .ids import entity_id
+from .ids import UNTYPED, entity_id
 from .phrases import (
     CONNECTORS,
     FUNCTION_CAPS,
@@ -590,6 +591,7 @@ class _Article:
                 n.type = "ORG"  # a side in a score line: a club, wherever else it is named
         typed = {n.text: n.type for n in self.names if n.type}
         placed = self.placed_words()
+        named = Counter(n.text for n in self.names)
         out: list[EntityMention] = []
         for n in self.names:
             full = n.key
@@ -603,7 +605,7 @@ class _Article:
             ) and " " not in n.text and n.text in people:
                 kind, full = "PERSON", self.nearest(people[n.text], n).text
             elif kind is None:
-                default = "PLACE" if n.text in placed else "ORG"
+                default = self.fallback(n.text, placed, named)
                 kind = typed.get(n.text) or guess(self.paragraphs, n, self.given, self.joined, default, self.places)
             elif kind == "PLACE" and n.text not in self.regions and org_context(self.paragraphs, n):
                 kind = "ORG"
@@ -616,6 +618,20 @@ class _Article:
             out.append(EntityMention(n.paragraph, n.start, n.end, n.text, kind, eid, n.title))
         out.sort(key=lambda e: (e.paragraph, e.start))
         return tuple(out)
+
+    @staticmethod
+    def fallback(text: str, placed: set[str], named: Counter[str]) -> str | None:
+        """The type of a name when nothing around it tells: a place if the article puts it after "in",
+        an organisation if it is an acronym, several words, or a word the article names twice.
+
+        A lone word named once with no sign of its type ("some Meal", "a Reel", "the Guarantee") is
+        `UNTYPED`: on web text most such words are common nouns in capitals. Unification types it
+        from the corpus (a known person's surname, a word other articles type) or drops it."""
+        if text in placed:
+            return "PLACE"
+        if " " in text or named[text] > 1 or is_acronym(text):
+            return "ORG"
+        return UNTYPED
 
     def placed_words(self) -> set[str]:
         """Lone untyped words the article puts after "in" or "near": places wherever else it names them
