@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.analysis.model import Article, EntityMention
+from reader.analysis.model import UNTYPED, Article, EntityMention
 from reader.analysis.names import recognise, unify
-from reader.analysis.names.ids import UNTYPED
 
 
 def found(*paragraphs: str) -> dict[str, EntityMention]:

@@ -12,10 +12,6 @@ from functools import lru_cache
 
 from . import lexicon
 
-UNTYPED = "UNTYPED"
-"""The type `recognise` gives a lone name with no sign of what it is; `unify` types it from the
-corpus or drops it, so no unified article or entity table holds it."""
-
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _SPELLING = (("organization", "organisation"), ("center", "centre"), ("defense", "defence"))
 

@@ -16,13 +16,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..model import EntityMention
+from ..model import UNTYPED, EntityMention
 from . import lexicon
 from .chunks import Word, chunk_pattern, sentence_start, words_of
 from .context import Name, after_preposition, guess, org_context, org_follows, text_after, type_of
 from .emphasis import shouted
 from .gazetteer import given_names, places, regions
-from .ids import UNTYPED, entity_id
+from .ids import entity_id
 from .phrases import (
     CONNECTORS,
     FUNCTION_CAPS,
@@ -106,6 +106,7 @@ class _Article:
         self.headlines: set[int] = set()
         self.dateline = False
         self.cacheable = False
+        self.named: Counter[str] | None = None
 
     # -- pass one ---------------------------------------------------------
     def gather(self) -> list[tuple[int, re.Match[str], bool]]:
@@ -591,7 +592,6 @@ class _Article:
                 n.type = "ORG"  # a side in a score line: a club, wherever else it is named
         typed = {n.text: n.type for n in self.names if n.type}
         placed = self.placed_words()
-        named = Counter(n.text for n in self.names)
         out: list[EntityMention] = []
         for n in self.names:
             full = n.key
@@ -605,7 +605,7 @@ class _Article:
             ) and " " not in n.text and n.text in people:
                 kind, full = "PERSON", self.nearest(people[n.text], n).text
             elif kind is None:
-                default = self.fallback(n.text, placed, named)
+                default = self.fallback(n.text, placed)
                 kind = typed.get(n.text) or guess(self.paragraphs, n, self.given, self.joined, default, self.places)
             elif kind == "PLACE" and n.text not in self.regions and org_context(self.paragraphs, n):
                 kind = "ORG"
@@ -619,8 +619,7 @@ class _Article:
         out.sort(key=lambda e: (e.paragraph, e.start))
         return tuple(out)
 
-    @staticmethod
-    def fallback(text: str, placed: set[str], named: Counter[str]) -> str | None:
+    def fallback(self, text: str, placed: set[str]) -> str:
         """The type of a name when nothing around it tells: a place if the article puts it after "in",
         an organisation if it is an acronym, several words, or a word the article names twice.
 
@@ -629,9 +628,11 @@ class _Article:
         from the corpus (a known person's surname, a word other articles type) or drops it."""
         if text in placed:
             return "PLACE"
-        if " " in text or named[text] > 1 or is_acronym(text):
+        if " " in text or is_acronym(text):
             return "ORG"
-        return UNTYPED
+        if self.named is None:
+            self.named = Counter(n.text for n in self.names)  # counted only for the few words that get here
+        return "ORG" if self.named[text] > 1 else UNTYPED
 
     def placed_words(self) -> set[str]:
         """Lone untyped words the article puts after "in" or "near": places wherever else it names them

@@ -10,10 +10,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..model import Article, Entity, EntityMention
+from ..model import UNTYPED, Article, Entity, EntityMention
 from . import lexicon
 from .gazetteer import regions
-from .ids import UNTYPED, canonical_name, entity_id
+from .ids import canonical_name, entity_id
 
 __all__ = ["unify"]
 
