@@ -242,3 +242,8 @@ def test_the_corpus_types_an_untyped_word_or_drops_it() -> None:
     # Another article's organisation, a surname named in full elsewhere: typed as there.
     assert typed == {"Ostravel": "ORG", "Tennant": "PERSON"}
     assert UNTYPED not in {e.type for e in table} and "Brolla" not in {e.name for e in table}
+
+
+def test_a_lone_name_after_a_closing_quotation_that_says_is_a_person() -> None:
+    names = found("“We will go on,” Lindqvar said. “Never,” Ostrem said, and left.")
+    assert names["Lindqvar"].type == "PERSON" and names["Ostrem"].type == "PERSON"

@@ -303,7 +303,7 @@ class _Article:
                 # An unknown word opening a sentence is a name only if it does something a person does.
                 after = text[words[0].end : words[0].end + 12].split()
                 if (
-                    (not after or after[0] not in _SAYING)
+                    (not after or after[0].rstrip(".,;:") not in _SAYING)  # "…," Lindqvist said.
                     and not self.signed(text, head)
                     and not (org_follows(text, words[0].end) and not head.endswith("s"))  # not "Officials announced"
                 ):
