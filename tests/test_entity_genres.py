@@ -107,6 +107,12 @@ def test_capitals_that_stress_words_in_a_mixed_case_line_are_no_organisations() 
     assert names["ORVAC"].type == "ORG"
 
 
+def test_praise_exclamations_and_stretched_words_in_capitals_are_no_organisations() -> None:
+    names = found("What are some GOOD clubs? WOW, the staff did an AMAZING JOB and it was VERYYY cheap.", "The PPP and MSWATI III won.")
+    assert not {"GOOD", "WOW", "AMAZING JOB", "VERYYY"} & set(names)
+    assert names["PPP"].type == "ORG" and "MSWATI III" in names  # a letter repeated alone is no stress
+
+
 def test_initialisms_of_common_nouns_are_no_organisations() -> None:
     names = found("I still have the VHS tapes and a DVD player, and the IPO was ASAP.")
     assert not {"VHS", "DVD", "IPO", "ASAP"} & set(names)
