@@ -113,6 +113,13 @@ def test_praise_exclamations_and_stretched_words_in_capitals_are_no_organisation
     assert names["PPP"].type == "ORG" and "MSWATI III" in names  # a letter repeated alone is no stress
 
 
+def test_a_review_praising_a_common_noun_names_no_organisation() -> None:
+    names = found("Great Service! Excellent Pizza too, the best pizza in town.", "Poor Service", "We loved the service.")
+    assert not {"Great Service", "Excellent Pizza", "Poor Service"} & set(names)
+    names = found("The Great Lakes Bank and the Free Workers Union reported it.")
+    assert names["Great Lakes Bank"].type == "ORG" and names["Free Workers Union"].type == "ORG"
+
+
 def test_initialisms_of_common_nouns_are_no_organisations() -> None:
     names = found("I still have the VHS tapes and a DVD player, and the IPO was ASAP.")
     assert not {"VHS", "DVD", "IPO", "ASAP"} & set(names)

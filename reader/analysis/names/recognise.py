@@ -20,7 +20,7 @@ from ..model import UNTYPED, EntityMention
 from . import lexicon
 from .chunks import Word, chunk_pattern, sentence_start, words_of
 from .context import Name, after_preposition, guess, org_context, org_follows, text_after, type_of
-from .emphasis import shouted
+from .emphasis import shouted, written_lower
 from .gazetteer import given_names, places, regions
 from .ids import entity_id
 from .phrases import (
@@ -480,6 +480,8 @@ class _Article:
         if surface.isupper() and shouted(surface, text, self.joined):
             self.cacheable = False  # judged against the article's words; a replay judges it again
             return
+        if len(words) > 1 and words[0].text.title() in lexicon.NOT_NAME_OPENERS and self.praise(words, surface, text):
+            return
         if len(words) == 1:
             word = surface
             if word in lexicon.NOT_NAMES or word in FUNCTION_CAPS or self.demonym(word) or len(word) == 1:
@@ -521,6 +523,14 @@ class _Article:
         self.add(p, start, end, surface, kind, title)
         if text.startswith(("(", " ("), end) and kind != "PERSON":
             self.acronym_after(p, end, surface, kind, text)
+
+    def praise(self, words: list[Word], surface: str, text: str) -> bool:
+        """ "Great Service!", "Excellent Pizza", "GREAT Store": a review's praise of a common noun (one the
+        article also writes in lower case, or that an exclamation ends), not an organisation's name."""
+        self.cacheable = False  # judged against the article's words
+        if surface in self.places:
+            return False  # "Great Britain"
+        return text.startswith("!", words[-1].end) or written_lower(bare(words[-1].text), self.joined)
 
     def gazetteer_place(self, words: list[Word], surface: str) -> bool:
         """A known place, maybe after a demonym: "Middle East", "Russian Far East"."""
