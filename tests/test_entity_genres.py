@@ -260,3 +260,8 @@ def test_the_corpus_types_an_untyped_word_or_drops_it() -> None:
 def test_a_lone_name_after_a_closing_quotation_that_says_is_a_person() -> None:
     names = found("“We will go on,” Lindqvar said. “Never,” Ostrem said, and left.")
     assert names["Lindqvar"].type == "PERSON" and names["Ostrem"].type == "PERSON"
+
+
+def test_a_lone_name_opening_a_sentence_before_who_is_a_person() -> None:
+    names = found("The race ended. Varnholt, who won it twice, retired. Officials, who watched, left.")
+    assert names["Varnholt"].type == "PERSON" and "Officials" not in names

@@ -304,6 +304,7 @@ class _Article:
                 after = text[words[0].end : words[0].end + 12].split()
                 if (
                     (not after or after[0].rstrip(".,;:") not in _SAYING)  # "…," Lindqvist said.
+                    and not (text.startswith((", who ", ", whose "), words[0].end) and not head.endswith("s"))
                     and not self.signed(text, head)
                     and not (org_follows(text, words[0].end) and not head.endswith("s"))  # not "Officials announced"
                 ):
