@@ -265,3 +265,12 @@ def test_a_lone_name_after_a_closing_quotation_that_says_is_a_person() -> None:
 def test_a_lone_name_opening_a_sentence_before_who_is_a_person() -> None:
     names = found("The race ended. Varnholt, who won it twice, retired. Officials, who watched, left.")
     assert names["Varnholt"].type == "PERSON" and "Officials" not in names
+
+
+def test_an_office_alone_or_an_age_is_no_one_s_name() -> None:
+    names = found(
+        "The Minister of State chairs it, and the Lord Mayor of Lyon met Halvard Brenn, General Director.",
+        "In the Middle Ages a Bronze Age site was found.",
+    )
+    assert not {"Minister of State", "Mayor", "Director", "Middle Ages", "Bronze Age"} & set(names)
+    assert names["Lyon"].type == "PLACE" and names["Halvard Brenn"].type == "PERSON"

@@ -487,8 +487,8 @@ class _Article:
             word = surface
             if word in lexicon.NOT_NAMES or word in FUNCTION_CAPS or self.demonym(word) or len(word) == 1:
                 return
-            if word in _GENERIC_HEADS:
-                return  # "the People" alone is no name (it is in "People's Daily")
+            if word in _GENERIC_HEADS or word in lexicon.PERSON_ROLES:
+                return  # "the People" alone is no name (it is in "People's Daily"), nor "the Lord Mayor"
             if _CODE.search(word):
                 return  # "H5N1", "CRJ-200s", "F-16": models and strains, not organisations
             if word[-1] == "s" and (word[:-1] in _PLURAL_HEADS or word[:-1].isupper()):
@@ -518,6 +518,7 @@ class _Article:
                 or head in lexicon.DEMONYMS
                 or head in lexicon.MISC_HEADS
                 or words[0].text in lexicon.MISC_FIRST
+                or (cut == 1 and head in lexicon.PERSON_ROLES)  # "the Minister of State": an office, no one named
             ):
                 return
         kind = type_of(words, surface, title, self.places, self.given)
