@@ -245,6 +245,9 @@ def test_a_lone_word_named_once_with_no_sign_of_its_type_is_left_untyped() -> No
     names = found("Talks with Ostravel failed.", "Ostravel later walked out, as did the KVRA.")
     assert names["Ostravel"].type == "ORG" and names["KVRA"].type == "ORG"
     assert found("The talks resumed, Telvox reports citing officials.")["Telvox"].type == "ORG"  # an outlet
+    names = found("Clips went up on VidStream and OrvexMobil overnight, with one about McKerrow.")
+    assert names["VidStream"].type == "ORG" and names["OrvexMobil"].type == "ORG"  # a brand's inner capital
+    assert names["McKerrow"].type == UNTYPED  # a surname's prefix is no brand
 
 
 def test_the_corpus_types_an_untyped_word_or_drops_it() -> None:

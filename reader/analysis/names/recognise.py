@@ -65,6 +65,9 @@ _HEADS = lexicon.ORG_HEADS | lexicon.ORG_OF_HEADS | lexicon.PLACE_HEADS | lexico
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+\b")
 _LOWER_NEXT = re.compile(r" [a-z]")
 _CODE = re.compile(r"\d[A-Za-z]|-\d")
+# A capital inside a word after lower case, as brands write it ("ExxonMobil", "YouTube"); surnames'
+# prefixes ("McKay", "MacLeod", "DeLay", "LaBelle", "DiMaggio", "VanHorn") are no brands.
+_CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van)[A-Z][a-z]+[A-Z]")
 _PLURAL_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ROLE_WORDS
 # Analyses of mid-sentence runs, which depend on nothing but the run's own text.
 # The last field tells a name in capitals, which a replay judges again for emphasis.
@@ -640,7 +643,7 @@ class _Article:
         from the corpus (a known person's surname, a word other articles type) or drops it."""
         if text in placed:
             return "PLACE"
-        if " " in text or is_acronym(text):
+        if " " in text or is_acronym(text) or _CAMEL.search(text):
             return "ORG"
         if self.named is None:
             self.named = Counter(n.text for n in self.names)  # counted only for the few words that get here
