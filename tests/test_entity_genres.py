@@ -277,3 +277,12 @@ def test_an_office_alone_or_an_age_is_no_one_s_name() -> None:
     )
     assert not {"Minister of State", "Mayor", "Director", "Middle Ages", "Bronze Age"} & set(names)
     assert names["Lyon"].type == "PLACE" and names["Halvard Brenn"].type == "PERSON"
+
+
+def test_a_lone_word_that_is_travelled_to_or_holds_a_site_is_a_place() -> None:
+    names = found(
+        "He later returned to Kirriby. Shells hit the Tolvane refugee camp and the Brisca market.",
+        "Aid reached the camps of Zelvo, in Sudan. An Orvex market opened.",
+    )
+    assert {names[w].type for w in ("Kirriby", "Tolvane", "Brisca", "Zelvo")} == {"PLACE"}
+    assert names["Orvex"].type == UNTYPED  # "an Orvex market" is some firm's, not a place's

@@ -120,6 +120,37 @@ def org_context(paragraphs: Sequence[str], n: Name) -> bool:
     return text.endswith(_ORG_BEFORE, 0, n.start) or media_context(paragraphs, n)
 
 
+# Places a report travels to: "returned to Kirriby", "visited Kirriby".
+_MOTION_BEFORE = (
+    *(
+        f"{verb}{to} "
+        for verb in "returned travelled traveled moved flew fled went sailed marched drove headed retreated".split()
+        for to in (" to", " into", " toward", " towards")
+    ),
+    "visited ",
+    "reached ",
+)
+# Nouns of sites that follow a place's name, besides `lexicon.PLACE_NOUNS_AFTER`: "the Kirriby refugee camp".
+_SITES_AFTER = frozenset("camp market mine crossing base cloister monastery highway oasis pass".split())
+
+
+def place_context(text: str, n: Name, places: frozenset[str]) -> bool:
+    """Evidence that a lone word nothing else typed is a place: travel to it ("returned to Kirriby"), a
+    site after it ("the Kirriby refugee camp"; "a Vorlak camp" is a group's), or a known place it lies in
+    ("Kirriby, in Sudan")."""
+    if text.endswith(_MOTION_BEFORE, 0, n.start):
+        return True
+    after = text[n.end : n.end + 40].lstrip(" (").split()
+    if not text.endswith((" a ", " an ", "A ", "An "), 0, n.start) and any(w.strip(",.;:)") in _SITES_AFTER or w.strip(",.;:)") in lexicon.PLACE_NOUNS_AFTER for w in after[:2]):
+        return True
+    # "Kirriby, in Sudan", "Kirriby near Tangshan" ("Vorlak in Iraq" is as often a group's branch).
+    if after[:1] == [","]:
+        after = after[1:]
+    elif after[:1] == ["in"]:
+        return False
+    return len(after) >= 2 and after[0] in ("in", "near") and after[1].strip(",.;:)").removesuffix("'s").removesuffix("’s") in places
+
+
 def after_preposition(paragraphs: Sequence[str], n: Name) -> bool:
     """ "in Brisk", "near Kordan": a place."""
     prev = paragraphs[n.paragraph][max(0, n.start - 12) : n.start].split()

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from ..model import UNTYPED, EntityMention
 from . import lexicon
 from .chunks import Word, chunk_pattern, sentence_start, words_of
-from .context import Name, after_preposition, guess, org_context, org_follows, text_after, type_of
+from .context import Name, after_preposition, guess, org_context, org_follows, place_context, text_after, type_of
 from .emphasis import shouted, written_lower
 from .gazetteer import given_names, places, regions
 from .ids import entity_id
@@ -622,6 +622,8 @@ class _Article:
             elif kind is None:
                 default = self.fallback(n.text, placed)
                 kind = typed.get(n.text) or guess(self.paragraphs, n, self.given, self.joined, default, self.places)
+                if kind == UNTYPED and place_context(self.paragraphs[n.paragraph], n, self.places):
+                    kind = "PLACE"
             elif kind == "PLACE" and n.text not in self.regions and org_context(self.paragraphs, n):
                 kind = "ORG"
             elif kind == "PERSON" and n.title is None and " " in n.text:
