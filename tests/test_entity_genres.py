@@ -286,3 +286,13 @@ def test_a_lone_word_that_is_travelled_to_or_holds_a_site_is_a_place() -> None:
     )
     assert {names[w].type for w in ("Kirriby", "Tolvane", "Brisca", "Zelvo")} == {"PLACE"}
     assert names["Orvex"].type == UNTYPED  # "an Orvex market" is some firm's, not a place's
+
+
+def test_a_lone_word_listed_as_a_kind_of_company_or_described_as_a_person() -> None:
+    names = found(
+        "The summit drew companies such as Orvex, Talvane and Brenmark.",
+        "Later Georvin and his wife left, with Rosalind, an 18-year-old student, and Varga himself.",
+    )
+    assert {names[w].type for w in ("Orvex", "Talvane", "Brenmark")} == {"ORG"}
+    assert {names[w].type for w in ("Georvin", "Rosalind", "Varga")} == {"PERSON"}
+    assert found("Fruits such as Quelva are sold.")["Quelva"].type == UNTYPED  # fruit is no organisation

@@ -151,6 +151,40 @@ def place_context(text: str, n: Name, places: frozenset[str]) -> bool:
     return len(after) >= 2 and after[0] in ("in", "near") and after[1].strip(",.;:)").removesuffix("'s").removesuffix("’s") in places
 
 
+# Plural nouns of organisations that introduce examples: "companies such as Orvex, Talvane and Brenmark".
+_ORG_CLASSES = frozenset(
+    "companies firms websites sites automakers carmakers manufacturers retailers banks airlines brands "
+    "networks newspapers broadcasters charities agencies groups parties clubs teams startups platforms "
+    "services apps labels publishers studios chains supermarkets insurers lenders".split()
+)
+_EXAMPLES = (" such as ", " including ", " like ")
+_KIN_AFTER = tuple(f" and {p} {k}" for p in ("his", "her") for k in ("wife", "husband", "son", "daughter", "partner"))
+
+
+def example_of_orgs(text: str, n: Name) -> bool:
+    """ "companies such as Orvex, Talvane and Brenmark", "automakers, including Orvex": a name listed as an
+    example of a kind of organisation."""
+    before = text[max(0, n.start - 120) : n.start]
+    for cue in _EXAMPLES:
+        at = before.rfind(cue)
+        if at < 0:
+            continue
+        listed = before[at + len(cue) :]
+        noun = before[:at].rstrip(" ,").rpartition(" ")[2]
+        # Only names, commas and "and" between the cue and this name: still the same list.
+        if noun in _ORG_CLASSES and all(w[:1].isupper() or w in ("and", "or", "&") for w in listed.replace(",", " ").split()):
+            return True
+    return False
+
+
+def lone_person(text: str, n: Name) -> bool:
+    """ "Rosane, an 18-year-old", "Varga, the party's leader", "Varga and his wife", "Varga himself": a lone
+    word described as a person."""
+    if text.startswith((" himself", " herself", *_KIN_AFTER), n.end):
+        return True
+    return text.startswith((", a ", ", an ", ", the "), n.end) and _described_as_person(text, n.end)
+
+
 def after_preposition(paragraphs: Sequence[str], n: Name) -> bool:
     """ "in Brisk", "near Kordan": a place."""
     prev = paragraphs[n.paragraph][max(0, n.start - 12) : n.start].split()

@@ -19,7 +19,18 @@ from collections.abc import Sequence
 from ..model import UNTYPED, EntityMention
 from . import lexicon
 from .chunks import Word, chunk_pattern, sentence_start, words_of
-from .context import Name, after_preposition, guess, org_context, org_follows, place_context, text_after, type_of
+from .context import (
+    Name,
+    after_preposition,
+    example_of_orgs,
+    guess,
+    lone_person,
+    org_context,
+    org_follows,
+    place_context,
+    text_after,
+    type_of,
+)
 from .emphasis import shouted, written_lower
 from .gazetteer import given_names, places, regions
 from .ids import entity_id
@@ -622,8 +633,8 @@ class _Article:
             elif kind is None:
                 default = self.fallback(n.text, placed)
                 kind = typed.get(n.text) or guess(self.paragraphs, n, self.given, self.joined, default, self.places)
-                if kind == UNTYPED and place_context(self.paragraphs[n.paragraph], n, self.places):
-                    kind = "PLACE"
+                if kind == UNTYPED:
+                    kind = self.untyped_context(n)
             elif kind == "PLACE" and n.text not in self.regions and org_context(self.paragraphs, n):
                 kind = "ORG"
             elif kind == "PERSON" and n.title is None and " " in n.text:
@@ -650,6 +661,17 @@ class _Article:
         if self.named is None:
             self.named = Counter(n.text for n in self.names)  # counted only for the few words that get here
         return "ORG" if self.named[text] > 1 else UNTYPED
+
+    def untyped_context(self, n: Name) -> str:
+        """A type for a lone word named once from the words around it, else `UNTYPED`."""
+        text = self.paragraphs[n.paragraph]
+        if place_context(text, n, self.places):
+            return "PLACE"
+        if example_of_orgs(text, n):
+            return "ORG"
+        if lone_person(text, n):
+            return "PERSON"
+        return UNTYPED
 
     def placed_words(self) -> set[str]:
         """Lone untyped words the article puts after "in" or "near": places wherever else it names them
