@@ -132,6 +132,7 @@ _MOTION_BEFORE = (
 )
 # Nouns of sites that follow a place's name, besides `lexicon.PLACE_NOUNS_AFTER`: "the Kirriby refugee camp".
 _SITES_AFTER = frozenset("camp market mine crossing base cloister monastery highway oasis pass".split())
+_SITES = _SITES_AFTER | lexicon.PLACE_NOUNS_AFTER
 
 
 def place_context(text: str, n: Name, places: frozenset[str]) -> bool:
@@ -141,7 +142,9 @@ def place_context(text: str, n: Name, places: frozenset[str]) -> bool:
     if text.endswith(_MOTION_BEFORE, 0, n.start):
         return True
     after = text[n.end : n.end + 40].lstrip(" (").split()
-    if not text.endswith((" a ", " an ", "A ", "An "), 0, n.start) and any(w.strip(",.;:)") in _SITES_AFTER or w.strip(",.;:)") in lexicon.PLACE_NOUNS_AFTER for w in after[:2]):
+    if not text.endswith((" a ", " an ", "A ", "An "), 0, n.start) and not _SITES.isdisjoint(
+        [w.strip(",.;:)") for w in after[:2]]
+    ):
         return True
     # "Kirriby, in Sudan", "Kirriby near Tangshan" ("Vorlak in Iraq" is as often a group's branch).
     if after[:1] == [","]:

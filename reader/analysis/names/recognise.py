@@ -13,7 +13,6 @@ surnames and acronyms against the fuller names of the same article.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from ..model import UNTYPED, EntityMention
@@ -79,6 +78,8 @@ _CODE = re.compile(r"\d[A-Za-z]|-\d")
 # A capital inside a word after lower case, as brands write it ("ExxonMobil", "YouTube"); surnames'
 # prefixes ("McKay", "MacLeod", "DeLay", "LaBelle", "DiMaggio", "VanHorn") are no brands.
 _CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van)[A-Z][a-z]+[A-Z]")
+# Words of praise that open a review's phrase, as written in Title Case or in capitals ("GREAT Store").
+_PRAISE = lexicon.NOT_NAME_OPENERS | frozenset(w.upper() for w in lexicon.NOT_NAME_OPENERS)
 _PLURAL_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ROLE_WORDS
 # Analyses of mid-sentence runs, which depend on nothing but the run's own text.
 # The last field tells a name in capitals, which a replay judges again for emphasis.
@@ -120,7 +121,7 @@ class _Article:
         self.headlines: set[int] = set()
         self.dateline = False
         self.cacheable = False
-        self.named: Counter[str] | None = None
+        self.named: list[str] | None = None
 
     # -- pass one ---------------------------------------------------------
     def gather(self) -> list[tuple[int, re.Match[str], bool]]:
@@ -495,7 +496,7 @@ class _Article:
         if surface.isupper() and shouted(surface, text, self.joined):
             self.cacheable = False  # judged against the article's words; a replay judges it again
             return
-        if len(words) > 1 and words[0].text.title() in lexicon.NOT_NAME_OPENERS and self.praise(words, surface, text):
+        if len(words) > 1 and words[0].text in _PRAISE and self.praise(words, surface, text):
             return
         if len(words) == 1:
             word = surface
@@ -659,8 +660,8 @@ class _Article:
         if " " in text or is_acronym(text) or _CAMEL.search(text):
             return "ORG"
         if self.named is None:
-            self.named = Counter(n.text for n in self.names)  # counted only for the few words that get here
-        return "ORG" if self.named[text] > 1 else UNTYPED
+            self.named = [n.text for n in self.names]  # listed only for the few words that get here
+        return "ORG" if self.named.count(text) > 1 else UNTYPED
 
     def untyped_context(self, n: Name) -> str:
         """A type for a lone word named once from the words around it, else `UNTYPED`."""
