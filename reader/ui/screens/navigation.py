@@ -41,8 +41,9 @@ class NavigationScreen(ReadingScreen):
         if remember:
             self.history.visit(self.here, target)
         self.report_state_notices()  # saves happen off this thread: say here if one failed
+        # The view first, so that the bound `current_article` finds the article already shown.
+        self.view.open(target.article, target.paragraph, scroll="top" if target.paragraph == 0 else "center")
         self.current_article = target.article
-        self.view.move_to(target.paragraph, scroll="top" if target.paragraph == 0 else "center", by_user=False)
         if chosen:
             self.placed = None
             self.history.seen(target)

@@ -25,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...analysis.model import CELL, Article, EntityMention
+from .. import highlights
 from ..layout import BLANK, Layout, article_blocks, lay_out
 from ..lookup import CorpusIndex
 from ..styling import Spans, Styles, style_paragraph
@@ -41,11 +42,6 @@ BOOKMARK = "★"
 _HEADLINE = {"title": 0, "subtitle": 1}
 """Block kind → the `paragraph` number its quotes carry in `Article.headline_quotes`."""
 
-_STYLE_NAMES = (
-    "person", "org", "place", "other", "quote", "quote-partial", "quote-term",
-    "focus", "search", "title", "subtitle", "meta", "removed", "reason", "cursor", "bar", "mark",
-    "heading", "code", "marker", "shared",
-)
 
 
 class Cursor(NamedTuple):
@@ -77,8 +73,6 @@ reopen where you left them, also after a restart.
         Binding("g,home", "first", "Top", show=False, id="paragraph.first", tooltip="Go to the top of the article"),
         Binding("G,end", "last", "Bottom", show=False, id="paragraph.last", tooltip="Go to the bottom of the article"),
     ]
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {f"article-view--{name}" for name in _STYLE_NAMES}
 
     current_article: reactive[str | None] = reactive(None, repaint=False)
     """Id of the article shown; bound to the main screen's."""
@@ -149,17 +143,28 @@ reopen where you left them, also after a restart.
     def watch_current_article(self, article_id: str | None) -> None:
         self._load(article_id, 0)
 
-    def _load(self, article_id: str | None, paragraph: int) -> None:
+    def open(self, article_id: str, paragraph: int, scroll: str) -> None:
+        """Show `article_id` with the cursor on `paragraph`, moving the cursor once.
+
+        Loading at the top and then moving would rebuild the links panel and the
+        position line twice, which was a third of following a link.
+        """
+        if not self._load(article_id, paragraph, scroll):
+            self.move_to(paragraph, scroll=scroll, by_user=False)
+
+    def _load(self, article_id: str | None, paragraph: int, scroll: str = "top") -> bool:
+        """Show another article with the cursor on `paragraph`; False if it is already shown."""
         article = self.index.articles.get(article_id) if self.index and article_id else None
         if article is self._article and article is not None:
-            return
+            return False
         self.shared = (-1, ())
         self._article = article
         self._spans = self._spans_of(article)
         self.bookmarked = frozenset(self.state.get(article).bookmarks) if article is not None else frozenset()
         self.focus_entity = None
         self._relayout()
-        self.move_to(paragraph, scroll="top", by_user=False)
+        self.move_to(paragraph, scroll=scroll, by_user=False)
+        return True
 
     def _clear_strips(self) -> None:
         """Forget every rendered row (colours or highlights changed)."""
@@ -213,12 +218,6 @@ reopen where you left them, also after a restart.
             # Keep the title in view when reading from the top.
             self._scroll_to_cursor("top" if self.paragraph == 0 else "center")
 
-    def notify_style_update(self) -> None:
-        # Theme changed: colours are resolved again on the next paint.
-        super().notify_style_update()
-        self._styles = None
-        self._clear_strips()
-        self._cursor_strips = None
 
     def set_search(self, term: str) -> None:
         """Highlight `term` in the text (empty to clear)."""
@@ -377,11 +376,21 @@ reopen where you left them, also after a restart.
     # --- painting --------------------------------------------------------
 
     def _resolve_styles(self) -> Styles:
-        if self._styles is None:
-            self._styles = Styles(
-                {name: self.get_component_rich_style(f"article-view--{name}", partial=True) for name in _STYLE_NAMES}
-            )
+        if self._styles is None:  # `render_lines` keeps them in step with the theme
+            self._follow_theme()
+        assert self._styles is not None
         return self._styles
+
+    def _follow_theme(self) -> None:
+        """Take the highlight styles of the theme now; rendered rows go if the theme changed.
+
+        Only the theme changes them: a focus change restyles the widget but keeps its rows.
+        """
+        table = highlights.styles(self.app)
+        if self._styles is None or self._styles.by_name is not table:
+            self._styles = Styles(table)
+            self._clear_strips()
+            self._cursor_strips = None
 
     def _block_text(self, block: int, cursor: bool) -> Text:
         assert self._layout is not None
@@ -442,6 +451,7 @@ reopen where you left them, also after a restart.
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Resolved once per paint rather than per row: `rich_style` walks the DOM.
+        self._follow_theme()
         self._base = self.rich_style
         self._width = self.scrollable_content_region.width
         return super().render_lines(crop)
@@ -461,23 +471,27 @@ reopen where you left them, also after a restart.
         styles = self._resolve_styles()
         item = layout.blocks[block]
         fill = base + styles["cursor"] if cursor else base + styles["code"] if item.kind == "code" else base
-        if item.marker:  # a list item: its bullet on the first row, its indent on every row
-            first = row == layout.first_row[block]
-            marker = item.marker if first else " " * len(item.marker)
-            line = Strip.join([Strip([Segment(marker, fill + styles["marker"])], len(marker)), line])
         marked = item.kind == "paragraph" and item.index in self.bookmarked and row == layout.first_row[block]
         if cursor or marked:
-            gutter = Strip(
-                [
-                    Segment("▌" if cursor else " ", base + styles["bar"] if cursor else base),
-                    Segment(BOOKMARK if marked else " ", fill + styles["mark"] if marked else fill),
-                    Segment(" ", fill),
-                ],
-                GUTTER,
-            )
+            segments = [
+                Segment("▌" if cursor else " ", base + styles["bar"] if cursor else base),
+                Segment(BOOKMARK if marked else " ", fill + styles["mark"] if marked else fill),
+                Segment(" ", fill),
+            ]
         else:
-            gutter = Strip.blank(GUTTER, base)
-        return Strip.join([gutter, line]).extend_cell_length(width, fill).crop(0, width).apply_style(base)
+            segments = [Segment(" " * GUTTER, base)]
+        length = GUTTER + line.cell_length
+        if item.marker:  # a list item: its bullet on the first row, its indent on every row
+            marker = item.marker if row == layout.first_row[block] else " " * len(item.marker)
+            segments.append(Segment(marker, fill + styles["marker"]))
+            length += len(marker)
+        segments.extend(line)
+        if length < width:
+            segments.append(Segment(" " * (width - length), fill))
+        # One strip made here rather than one per join, pad, crop and style: every
+        # row of a newly shown page passes through this.
+        strip = Strip(Segment.apply_style(segments, base), max(length, width))
+        return strip.crop(0, width) if length > width else strip
 
 
 def _aligned(text: Text, widths: tuple[int, ...]) -> Text:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
+
+from .. import highlights
 
 _ITEMS = (
     ("person", "■ person"),
@@ -31,8 +32,6 @@ class Legend(Widget):
     never asks for a layout pass.
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {f"legend--{name}" for name, _label in _ITEMS}
-
     position: reactive[str] = reactive("")
     """Already sanitised text for the right end."""
     panel_hidden: reactive[bool] = reactive(False)
@@ -40,23 +39,31 @@ class Legend(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._keys: dict[str, Text] = {}
-        """The key, by the gap between its items, made once per theme: every cursor move repaints this line."""
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._keys.clear()
+        self._keys: dict[tuple[str, int], Text] = {}
+        """The key by the gap between its items and the styles' table, made once per theme:
+        every cursor move repaints this line."""
 
     def _key(self, gap: str) -> Text:
-        key = self._keys.get(gap)
+        styles = highlights.styles(self.app)
+        key = self._keys.get((gap, id(styles)))
         if key is None:
             key = Text(end="", no_wrap=True, overflow="ellipsis")
             for name, label in _ITEMS:
-                key.append(label, style=self.get_component_rich_style(f"legend--{name}", partial=True))
+                key.append(label, style=styles[name])
                 key.append(gap)
             key.rstrip()
-            self._keys[gap] = key
+            self._keys[(gap, id(styles))] = key
         return key.copy()  # the caller pads and truncates it
+
+    def render_line(self, y: int) -> Strip:
+        """The line drawn as one strip, without Textual's general path for any renderable,
+        which cost a follow of a link more than the rest of this line's work."""
+        width = self.content_size.width
+        base = self.rich_style
+        if y or width <= 0:
+            return Strip.blank(width, base)
+        line = self.render()
+        return Strip(list(line.render(self.app.console)), line.cell_len).extend_cell_length(width).crop(0, width).apply_style(base)
 
     def render(self) -> Text:
         position = Text(self.position, no_wrap=True, overflow="ellipsis", end="")

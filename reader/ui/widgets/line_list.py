@@ -159,13 +159,16 @@ class LineList(ScrollView, can_focus=True):
 
     def set_rows(self, rows: Sequence[Row], highlighted: int | None = None) -> None:
         """Replace every row; the highlight goes to `highlighted` (None: no highlight)."""
+        lines_before = self._starts[-1]
         self.rows = rows if isinstance(rows, LazyRows) else list(rows)
         self._by_id = {} if isinstance(rows, LazyRows) else {row.id: n for n, row in enumerate(self.rows) if row.id is not None}
         self._lay_out()
         self.set_reactive(LineList.highlighted, None)
         if highlighted is not None:
             self.highlighted = highlighted
-        self.refresh()
+        # Only the lines either set of rows covers: the blank ones below stay as painted, which
+        # spares a short side panel most of its repaint on every link followed.
+        self.refresh_lines(0, max(lines_before, self._starts[-1]))
 
     def __contains__(self, row_id: str) -> bool:
         return self.index_of(row_id) is not None

@@ -8,8 +8,6 @@ cursor appears elsewhere. Enter (or a click) on an entry follows it.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.style import Style
 from rich.text import Text
 from textual import on
@@ -19,10 +17,14 @@ from textual.reactive import reactive
 from ...analysis.model import Anchor, Article, DiffRun, EntityMention, Link
 from ...analysis.text.normalise import STOPWORDS
 from ...analysis.text.worddiff import shared_spans
+from .. import highlights
 from ..explain import explain
 from ..lookup import CorpusIndex
 from ..sanitize import clip, literal
 from .line_list import LineList, Row
+
+_OWN = {"heading": "panel-heading", "speaker": "person", "shared": "panel-shared"}
+"""The panel's names for styles of `highlights` it calls otherwise."""
 
 
 class LinksPanel(LineList):
@@ -41,17 +43,6 @@ entity under the cursor (`e`) the other articles that mention it.
 the panel has the focus, the words the highlighted passage shares with the
 paragraph are tinted in the text as in the panel.
 """
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "links-panel--heading",
-        "links-panel--quote",
-        "links-panel--speaker",
-        "links-panel--meta",
-        "links-panel--insert",
-        "links-panel--delete",
-        "links-panel--why",
-        "links-panel--shared",
-    }
 
     index: reactive[CorpusIndex | None] = reactive(None, repaint=False)
 
@@ -113,17 +104,13 @@ paragraph are tinted in the text as in the panel.
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles = {}
-        if self.is_mounted:
+        # Rows carry the theme's colours: a new theme rebuilds them, a focus change does not.
+        if self.is_mounted and highlights.styles(self.app) is not self._styles:
             self._shown = None
             self.call_later(lambda: self.show(*self._where))
 
     def _style(self, name: str) -> Style:
-        # Resolved once per theme: walking the DOM for each row cost a fifth of following a link.
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = self.get_component_rich_style(f"links-panel--{name}", partial=True)
-        return style
+        return self._styles[_OWN.get(name, name)]
 
     def _heading(self, text: str) -> Row:
         return Row(Text(text, style=self._style("heading"), end=""), enabled=False)
@@ -162,6 +149,7 @@ paragraph are tinted in the text as in the panel.
         if signature == self._shown:
             return
         self._shown = signature
+        self._styles = highlights.styles(self.app)
         self._targets = {}
         self.best = None
         sections = [
@@ -287,19 +275,19 @@ paragraph are tinted in the text as in the panel.
 
     @on(LineList.Highlighted)
     def _highlighted(self) -> None:
-        self._announce_shared()
+        self._announce_shared(self.has_focus)
 
     def on_focus(self) -> None:
-        self._announce_shared()
+        self._announce_shared(True)  # `has_focus` is not yet true while the Focus event is handled
 
     def on_blur(self) -> None:
-        self._announce_shared()
+        self._announce_shared(False)
 
-    def _announce_shared(self) -> None:
+    def _announce_shared(self, focused: bool) -> None:
         """Say which words of the paragraph the highlighted link shares, while the panel has the focus."""
         article_id, paragraph, _entity = self._where
         spans: tuple[tuple[int, int], ...] = ()
-        row = self.rows[self.highlighted] if self.has_focus and self.highlighted is not None and self.rows else None
+        row = self.rows[self.highlighted] if focused and self.highlighted is not None and self.rows else None
         anchor, link = self._targets.get(row.id or "", (None, None)) if row is not None else (None, None)
         index = self.index
         if anchor is not None and link is not None and link.kind != "mention" and index is not None and article_id:
