@@ -80,6 +80,12 @@ _CODE = re.compile(r"\d[A-Za-z]|-\d")
 _CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van)[A-Z][a-z]+[A-Z]")
 # Words of praise that open a review's phrase, as written in Title Case or in capitals ("GREAT Store").
 _PRAISE = lexicon.NOT_NAME_OPENERS | frozenset(w.upper() for w in lexicon.NOT_NAME_OPENERS)
+# Heads of organisations' names that alone name none ("the Government", "the Council", "Inc"); a
+# newspaper's head alone is the paper ("the Guardian reported"), and some bodies go by one word.
+_PRESS_HEADS = frozenset("Times Post News Journal Herald Tribune Gazette Telegraph Guardian Observer Independent Press".split())
+_BARE_HEADS = frozenset(
+    w for h in lexicon.ORG_HEADS - lexicon.SINGLE_WORD_ORGS - _PRESS_HEADS if not is_acronym(h) for w in (h, f"{h}.")
+)
 _PLURAL_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ROLE_WORDS
 # Analyses of mid-sentence runs, which depend on nothing but the run's own text.
 # The last field tells a name in capitals, which a replay judges again for emphasis.
@@ -504,6 +510,8 @@ class _Article:
                 return
             if word in _GENERIC_HEADS or word in lexicon.PERSON_ROLES:
                 return  # "the People" alone is no name (it is in "People's Daily"), nor "the Lord Mayor"
+            if word in _BARE_HEADS:
+                return  # "the Government", "the Council", "Inc": a body's head word, short for a name given elsewhere
             if _CODE.search(word):
                 return  # "H5N1", "CRJ-200s", "F-16": models and strains, not organisations
             if word[-1] == "s" and (word[:-1] in _PLURAL_HEADS or word[:-1].isupper()):
