@@ -303,3 +303,9 @@ def test_a_body_s_head_word_alone_names_no_organisation() -> None:
     assert not {"Government", "Council", "Inc", "Inc."} & set(names)
     assert names["Guardian"].type == "ORG"  # a newspaper's head alone is the paper
     assert found("Members of Congress met.")["Congress"].type == "ORG"
+
+
+def test_places_in_lower_case_count_where_the_writer_drops_capitals() -> None:
+    names = found("i moved from san francisco to kerala last year, any tips?", "We visited the mexico pavilion in Lyon.")
+    assert names["san francisco"].type == "PLACE" and names["kerala"].type == "PLACE"
+    assert "mexico" not in names  # an edited paragraph: lower case there is no name

@@ -33,6 +33,7 @@ from .context import (
 from .emphasis import shouted, written_lower
 from .gazetteer import given_names, places, regions
 from .ids import entity_id
+from .lowercase import lowercase_places, writes_in_lower_case
 from .phrases import (
     CONNECTORS,
     FUNCTION_CAPS,
@@ -728,4 +729,8 @@ def recognise(paragraphs: Sequence[str]) -> tuple[EntityMention, ...]:
     article = _Article(paragraphs)
     for p, m, starts in article.gather():
         article.chunk(p, m, starts)
+    for p, text in enumerate(paragraphs):
+        if writes_in_lower_case(text):
+            for start, end in lowercase_places(text):
+                article.add(p, start, end, text[start:end], "PLACE", None)
     return article.resolve()
