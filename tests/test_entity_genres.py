@@ -309,3 +309,9 @@ def test_places_in_lower_case_count_where_the_writer_drops_capitals() -> None:
     names = found("i moved from san francisco to kerala last year, any tips?", "We visited the mexico pavilion in Lyon.")
     assert names["san francisco"].type == "PLACE" and names["kerala"].type == "PLACE"
     assert "mexico" not in names  # an edited paragraph: lower case there is no name
+
+
+def test_a_given_name_opening_a_sentence_with_a_verb_or_a_pause_after_it_is_a_person() -> None:
+    names = found("The salon is new. Rosalind is a great stylist. Ginny, see the file. Hope this helps. See attached.")
+    assert names["Rosalind"].type == "PERSON" and names["Ginny"].type == "PERSON"
+    assert "Hope" not in names and "See" not in names

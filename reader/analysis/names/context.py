@@ -228,6 +228,16 @@ def _subject_of_a_person(paragraphs: Sequence[str], n: Name, following: str, pre
     )
 
 
+def opens_with_a_person(text: str, end: int) -> bool:
+    """A given name that opens a sentence names a person when a verb, "and" or a pause follows it
+    ("Suzanne is", "Jason and the team", "Ginny, please"), not when it is a word ("Hope this helps", "See attached")."""
+    rest = text[end : end + 16]
+    if not rest or rest[0] in ",!:;-–—" or rest.startswith((" -", " –", " —")):
+        return True
+    following = rest[1:].split(" ", 1)[0].rstrip(",.;:!")
+    return rest[0] == " " and (following in _COMMON_VERBS or following == "and")  # not "See attached"
+
+
 def _fills_quotation(text: str, n: Name) -> bool:
     return n.start > 0 and text[n.start - 1] in "\"“‘'" and text[n.end : n.end + 1] in ("\"", "”", "’", "'")
 

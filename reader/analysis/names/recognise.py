@@ -24,6 +24,7 @@ from .context import (
     example_of_orgs,
     guess,
     lone_person,
+    opens_with_a_person,
     org_context,
     org_follows,
     place_context,
@@ -328,6 +329,7 @@ class _Article:
                     (not after or after[0].rstrip(".,;:") not in _SAYING)  # "…," Lindqvist said.
                     and not (text.startswith((", who ", ", whose "), words[0].end) and not head.endswith("s"))
                     and not self.signed(text, head)
+                    and not (head in self.given and opens_with_a_person(text, words[0].end))
                     and not (org_follows(text, words[0].end) and not head.endswith("s"))  # not "Officials announced"
                 ):
                     return []
