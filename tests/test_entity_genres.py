@@ -315,3 +315,9 @@ def test_a_given_name_opening_a_sentence_with_a_verb_or_a_pause_after_it_is_a_pe
     names = found("The salon is new. Rosalind is a great stylist. Ginny, see the file. Hope this helps. See attached.")
     assert names["Rosalind"].type == "PERSON" and names["Ginny"].type == "PERSON"
     assert "Hope" not in names and "See" not in names
+
+
+def test_a_quoted_title_of_a_work_names_no_one() -> None:
+    names = found("The band played “Dance If You Dare” and read from “A Letter to Tomorrow”, Ann Lee said.")
+    assert {"Ann Lee"} == set(names)
+    assert "Ostravel Steel" in found("“It was Ostravel Steel all along,” she said.")  # a quoted sentence is no title

@@ -48,6 +48,7 @@ from .phrases import (
     title_split,
 )
 from .sport import sports_report, team_names
+from .titles import quoted_titles
 
 _PAREN_ACRONYM = re.compile(r"[ \u00a0]?\((?:the[ \u00a0])?([A-Z][A-Za-z.&]{1,9})\)")
 _SAYING = frozenset("said says told added explained insisted argued noted wrote warned stressed replied".split())
@@ -674,6 +675,15 @@ class _Article:
             self.named = [n.text for n in self.names]  # listed only for the few words that get here
         return "ORG" if self.named.count(text) > 1 else UNTYPED
 
+    def drop_titles(self) -> None:
+        """Forget the names found inside quoted titles of works ("“A Charge to Keep”")."""
+        titles = {p: quoted_titles(text) for p, text in enumerate(self.paragraphs) if '"' in text or "“" in text or "‘" in text}
+        titles = {p: spans for p, spans in titles.items() if spans}
+        if titles:
+            self.names = [
+                n for n in self.names if not any(s <= n.start and n.end <= e for s, e in titles.get(n.paragraph, ()))
+            ]
+
     def untyped_context(self, n: Name) -> str:
         """A type for a lone word named once from the words around it, else `UNTYPED`."""
         text = self.paragraphs[n.paragraph]
@@ -731,6 +741,7 @@ def recognise(paragraphs: Sequence[str]) -> tuple[EntityMention, ...]:
     article = _Article(paragraphs)
     for p, m, starts in article.gather():
         article.chunk(p, m, starts)
+    article.drop_titles()
     for p, text in enumerate(paragraphs):
         if writes_in_lower_case(text):
             for start, end in lowercase_places(text):
