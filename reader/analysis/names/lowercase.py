@@ -30,13 +30,9 @@ def _lower_places() -> tuple[frozenset[str], frozenset[str]]:
     return single, double
 
 
-def writes_in_lower_case(text: str) -> bool:
-    """Does this paragraph drop capitals (it opens in lower case, or says "i")?"""
-    return text[:1].islower() or " i " in text
-
-
 def lowercase_places(text: str) -> list[tuple[int, int]]:
-    """Spans of places written in lower case in a paragraph that drops capitals."""
+    """Spans of places written in lower case in a paragraph that drops capitals (`recognise` asks only
+    of a paragraph that opens in lower case or says " i ", a test it makes inline for speed)."""
     single, double = _lower_places()
     found: list[tuple[int, int]] = []
     skip_to = 0
