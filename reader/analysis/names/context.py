@@ -343,9 +343,7 @@ def guess(
             return "PERSON" if _acts_as_person(paragraphs, n, following, joined) else None
         return "PERSON"
     if org_context(paragraphs, n) or following in ("reports", "reported"):
-        # "Orvex said in a statement", "shares of Orvex", "a spokesman for Orvex"; "Telvox reports":
-        # a lone word that reports is an outlet (a reporter is named in full first).
-        return "ORG"
+        return "ORG"  # "Orvex said in a statement", "a spokesman for Orvex"; "Telvox reports": an outlet
     if (following in _PERSON_VERBS or SPEECH_VERB.fullmatch(following)) and not (prev and prev[-1] == "the"):
         return "PERSON"  # "Halvard explains": a lone name that speaks is a person's
     if prev and prev[-1] in _INVERTED_SAYING and text[n.end : n.end + 1] in (".", ",", ""):
