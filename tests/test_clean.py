@@ -214,6 +214,14 @@ def test_a_date_stamp_on_the_first_line_is_the_date_and_the_headline_follows(sta
     assert article.paragraphs[0].startswith("The city council of Lowmoor")
 
 
+@pytest.mark.parametrize("stamp", ["03/13/2015-", "13.03.2015 - ", "2015-03-13 | "])
+def test_a_date_glued_to_the_headline_is_the_date_and_the_rest_the_title(stamp: str) -> None:
+    article = cleaned(f"{stamp}Ferry service resumes in the port town\n" + WRAPPED)
+    assert article.date == "2015-03-13"
+    assert article.title == "Ferry service resumes in the port town"
+    assert cleaned("03/04/2015-Ferry service resumes in the port town\n" + WRAPPED).title.startswith("03/04")  # March or April
+
+
 def test_a_one_line_file_keeps_its_line_as_the_body() -> None:
     article = cleaned("Ferry service resumes in the port town")
     assert article.paragraphs == ("Ferry service resumes in the port town",)

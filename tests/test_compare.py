@@ -94,6 +94,14 @@ def test_single_source_keeps_only_what_no_other_article_reports() -> None:
     assert [(s.article, s.paragraph) for s in found] == [("a", 1)]
 
 
+def test_a_sentence_another_article_repeats_word_for_word_is_not_single_source() -> None:
+    # Wire copy repeats short background sentences that no passage link covers.
+    a = art("a", "The storm flooded the harbour district overnight.", "The current harbour council members were all elected without any opposition.")
+    b = art("b", "Crews worked through the night at the harbour wall.", "The current harbour council members were all elected without any opposition.")
+    found = single_source([a, b], split([a, b]), [], [])
+    assert [(s.article, s.paragraph) for s in found] == [("a", 0), ("b", 0)]
+
+
 def test_a_shared_quotation_is_not_single_source() -> None:
     entries = ledger([A, B], [quote_link("a", 0, "b", 0)])
     found = single_source([A, B], split([A, B]), [], entries)
@@ -203,3 +211,38 @@ def test_the_event_names_the_place_its_articles_name_most_and_which_renderings_d
     assert found.place == "Minsk"
     (entry,) = found.ledger
     assert {r.article: r.changed for r in entry.renderings} == {"a": False, "b": False, "c": True}
+
+
+def test_a_name_after_a_figure_labels_a_list_item_and_is_not_what_it_counts() -> None:
+    # "46 in Northfield region, 25 in Southdale region" counts candidates; "Northfield province-15"
+    # counts districts. The region names both lists share say nothing of what their figures count.
+    found = disagreements(read_sentences([
+        Article(id="a", source="a.txt", title="a", outlet="A", paragraphs=(
+            "Of the 288 candidates, 37 registered in the capital, 46 in Northfield region, 25 in Southdale region and 63 in Eastmoor region.",)),
+        Article(id="b", source="b.txt", title="b", outlet="B", paragraphs=(
+            "Electoral districts will be established: capital city-15, Northfield province-15, Southdale province-10, Eastmoor province-27.",)),
+    ]))
+    assert [d for d in found if d.kind == "conflict"] == []
+
+
+def test_clock_times_codes_and_scores_are_no_quantities() -> None:
+    assert quantities("Firefighters were called about 9:40 p.m. Friday and found flames.") == []
+    assert quantities("He gave himself up just after 6 pm, police said.") == []
+    assert quantities("The quake struck at 09:10 local time (0440 GMT).") == []
+    assert [q.text for q in quantities("Call the hotline on 0800 555 111.")] == ["555", "111"]  # the code's head is no amount
+    assert quantities("The champion improved to 36-3 with the win.") == []  # a record, not a range
+    assert [(q.low, q.high) for q in quantities("Between 50-60 people were hurt.")] == [(50.0, 60.0)]
+
+
+def test_a_count_of_nothing_named_is_never_a_disagreement() -> None:
+    # A rank or a bare number says nothing of what it measures; different ranks are no contradiction.
+    found = disagreements(read_sentences([
+        Article(id="a", source="a.txt", title="a", outlet="A", paragraphs=("In the weekly ranking of the candidates for the nomination, Jane Marlow came 3.",)),
+        Article(id="b", source="b.txt", title="b", outlet="B", paragraphs=("In the new ranking of the candidates for the nomination, Jane Marlow came 1.",)),
+    ]))
+    assert found == ()
+
+
+def test_what_a_figure_counts_stays_in_its_clause() -> None:
+    (quantity,) = quantities("The suspect surrendered at the age of 61, police said.")
+    assert quantity.counts == ""  # not "police"

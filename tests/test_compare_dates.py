@@ -68,3 +68,19 @@ def test_dates_of_unrelated_sentences_are_not_compared() -> None:
         ("b", "Parliament will vote on the budget on March 4."),
     )) == ()
 
+
+
+def test_a_day_whose_year_was_guessed_agrees_with_that_day_in_the_year_written() -> None:
+    # "December 15" in an article of September is read as last December; the article may mean
+    # this December, and another outlet that writes the year is then no contradiction.
+    assert disagreements(sentences(
+        ("a", "The parliamentary elections in the republic are planned for December 15, 2013, on a two-party basis."),
+        ("b", "The parliamentary elections in the republic are scheduled for December 15 on a two-party basis."),
+        published="2013-09-27",
+    )) == ()
+    (found,) = disagreements(sentences(
+        ("a", "The parliamentary elections in the republic are planned for December 15, 2013, on a two-party basis."),
+        ("b", "The parliamentary elections in the republic are scheduled for December 16 on a two-party basis."),
+        published="2013-09-27",
+    ))
+    assert found.kind == "conflict"  # another day is still another day

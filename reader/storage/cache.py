@@ -49,12 +49,20 @@ def _analysis_digest() -> str:
     """
     import reader.analysis
 
+    root = os.path.dirname(reader.analysis.__file__)
+    names: list[str] = []
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]  # read at every start: walk no more
+        names.extend(
+            os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
+            for name in files
+            if name.endswith((".py", ".txt"))  # the code and its data files (gazetteers)
+        )
     digest = hashlib.blake2b(digest_size=8)
-    root = Path(reader.analysis.__file__).parent
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".txt"):  # the code and its data files (gazetteers)
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
+    for name in sorted(names):
+        digest.update(name.encode())
+        with open(os.path.join(root, name), "rb") as file:
+            digest.update(file.read())
     return digest.hexdigest()
 
 

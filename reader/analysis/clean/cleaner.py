@@ -126,7 +126,12 @@ def _head(paras: list[_Para]) -> _Head:
         head.date = date
         head.taken.append((paras[0], "moved to metadata: date"))
         position = 1
-    lead = paras[position] if len(paras) > position + 1 else None  # a sole paragraph is the body
+    elif len(paras) > 1 and (dated := metadata.dated_headline(paras[0].text)):
+        # The date glued to the headline ("27/09/2013-Turkmenistan to hold …"): both, apart.
+        head.date, head.title = dated
+        head.taken.append((paras[0], "moved to metadata: date and title"))
+        position = 1
+    lead = paras[position] if len(paras) > position + 1 and head.title is None else None  # a sole paragraph is the body
     if lead is not None and (lead.kind == "heading" or (lead.kind == "line" and metadata.is_headline(lead.text))):
         head.title = lead.text
         head.taken.append((lead, "moved to metadata: title"))

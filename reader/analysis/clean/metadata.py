@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from reader.analysis.text import sentences
-from reader.analysis.text.dates import dateline_date, parse_date
+from reader.analysis.text.dates import dateline_date, numeric_date, parse_date
 from reader.analysis.text.words import FUNCTION_WORDS
 
 __all__ = ["dateline_date", "parse_date"]  # read by the cleaner with the other line tests
@@ -38,6 +38,19 @@ def is_headline(text: str) -> bool:
         return False
     # An ellipsis in a headline ("Checks Out Of Rehab... To Check Into…") joins, it does not end.
     return all(text[:start].rstrip().endswith(("...", "…")) for start in sentences.starts(text)[1:])
+
+
+_DATE_PREFIX = re.compile(r"(?P<stamp>\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\s*[-–—|:]\s*(?=\S)")
+
+
+def dated_headline(line: str) -> tuple[str, str] | None:
+    """The date and the headline of a first line that opens with its date
+    ("27/09/2013-Turkmenistan to hold elections"), if it is one."""
+    match = _DATE_PREFIX.match(line.strip())
+    if match is None or (date := numeric_date(match.group("stamp"))) is None:
+        return None
+    rest = line.strip()[match.end() :]
+    return (date, rest) if is_headline(rest) else None
 
 
 def is_standfirst(text: str) -> bool:

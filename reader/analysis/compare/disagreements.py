@@ -2,8 +2,8 @@
 
 Two figures are taken to measure the same thing when they have the same unit,
 count the same thing (`quantities.counts`: a death toll never meets an
-injured count) and stand in sentences that share some meaningful words. Equal
-values written differently ("$1bn", "$1 billion") agree. A bound or range
+injured count, and a count of nothing named is never compared) and stand in
+sentences that share some meaningful words. Equal values written differently ("$1bn", "$1 billion") agree. A bound or range
 that allows the other's exact figure ("at least 60" against 62) is a
 difference in kind, not a contradiction.
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from datetime import date
 from itertools import combinations
 
 from reader.analysis.compare.facts import Sentence
@@ -49,7 +50,7 @@ def _measure(unit: str, counts: str) -> str:
     if unit == "pct":
         return f"share of {counts}" if counts else "share"
     if unit == "num":
-        return counts or "count"
+        return counts
     return f"amount in {unit.upper()}"
 
 
@@ -79,17 +80,23 @@ def _classify(claims: Sequence[Claim]) -> str | None:
     return "kind" if len({(c.low, c.high) for c in claims}) > 1 else None
 
 
-def _classify_dates(claims: Sequence[Claim]) -> str | None:
+def _classify_dates(claims: Sequence[Claim], guessed: frozenset[Claim]) -> str | None:
     """"conflict" when two articles date the occurrence with no day in common, else None (they agree).
 
     An article may name several days in one cluster (it began on the 3rd, ended on the 5th):
-    only articles whose days share none are at odds.
+    only articles whose days share none are at odds. A day whose year was `guessed` from the
+    article's date ("scheduled for December 15") is the same day as that day and month in the
+    year another article writes.
     """
-    days: dict[str, set[float]] = {}
+    days: dict[str, set[tuple[int | None, int, int]]] = {}
     for claim in claims:
-        days.setdefault(claim.article, set()).add(claim.low)
-    sets = list(days.values())
-    return "conflict" if any(a.isdisjoint(b) for a, b in combinations(sets, 2)) else None
+        day = date.fromordinal(int(claim.low))
+        days.setdefault(claim.article, set()).add((None if claim in guessed else day.year, day.month, day.day))
+
+    def common(a: set[tuple[int | None, int, int]], b: set[tuple[int | None, int, int]]) -> bool:
+        return any(x[1:] == y[1:] and (x[0] is None or y[0] is None or x[0] == y[0]) for x in a for y in b)
+
+    return "conflict" if any(not common(a, b) for a, b in combinations(days.values(), 2)) else None
 
 
 def _clusters(items: list[tuple[Claim, frozenset[str]]], needed: int = CONTEXT_WORDS) -> list[list[Claim]]:
@@ -125,6 +132,7 @@ def _clusters(items: list[tuple[Claim, frozenset[str]]], needed: int = CONTEXT_W
 def disagreements(sentences: Iterable[Sentence]) -> tuple[Disagreement, ...]:
     """The quantities the event's articles report with different figures, conflicts first."""
     by_key: dict[tuple[str, str], list[tuple[Claim, frozenset[str]]]] = {}
+    guessed: set[Claim] = set()
     for sentence in sentences:
         if not DIGIT.search(sentence.text):
             continue
@@ -134,15 +142,20 @@ def disagreements(sentences: Iterable[Sentence]) -> tuple[Disagreement, ...]:
             ordinal = float(day.day.toordinal())
             claim = Claim(sentence.article, sentence.paragraph, sentence.text, day.text, ordinal, ordinal)
             by_key.setdefault(_DATE_KEY, []).append((claim, sentence.words - _CALENDAR_WORDS))
+            if not day.year_given:
+                guessed.add(claim)
             text = text[: day.start] + " " * (day.end - day.start) + text[day.end :]
         for q in quantities(text):
+            if q.unit == "num" and not q.counts:
+                continue  # a count of nothing named ("ranked 3", "dropped to 12"): no telling what it measures
             claim = Claim(sentence.article, sentence.paragraph, sentence.text, q.text, q.low, q.high)
             by_key.setdefault(_key(q), []).append((claim, sentence.words))
     found_all: list[Disagreement] = []
+    years_guessed = frozenset(guessed)
     for key, items in by_key.items():
         dated = key == _DATE_KEY
         for claims in _clusters(items, DATE_CONTEXT_WORDS if dated else CONTEXT_WORDS):
-            kind = _classify_dates(claims) if dated else _classify(claims)
+            kind = _classify_dates(claims, years_guessed) if dated else _classify(claims)
             if kind is not None:
                 found_all.append(Disagreement(_measure(*key), kind, tuple(claims)))
     found_all.sort(key=lambda d: (d.kind != "conflict", d.measure))

@@ -89,28 +89,55 @@ def _bounds(before: str, value: float) -> tuple[float, float, str]:
     return value * (1 - APPROXIMATE), value * (1 + APPROXIMATE), word
 
 
-_WORD = re.compile(r"[a-z][a-z'-]+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
-def _near(text: str) -> list[str]:
-    """Meaningful words of a short stretch around a figure, in order (no numbers, no stopwords)."""
-    return [stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+def _near(text: str, *, names: bool = True) -> list[str]:
+    """Meaningful words of a short stretch around a figure, in order (no numbers, no stopwords);
+    without `names`, no word written as a name ("Northfield", not "KOs")."""
+    return [
+        stem(lowered)
+        for word in _WORD.findall(text)
+        if (lowered := word.lower()) not in STOPWORDS and (names or not (word[0].isupper() and word[1:].islower()))
+    ]
+
+
+_CLAUSE_END = re.compile(r"[,;:()\[\]]|\.\s")
+"""Where the stretch after a figure leaves its clause: "at 6, police said" counts no police."""
 
 
 def _counts(before: str, after: str) -> str:
-    """What a figure counts: a casualty class near it, else the first meaningful word after it."""
+    """What a figure counts: a casualty class near it, else the first common noun after it.
+
+    A name after a figure labels it ("46 in Northfield region", "Northfield province-15"):
+    two lists over the same regions would otherwise count "northfield" in both.
+    """
     following = _near(after)[:4]
     # Nearest cue first: in "60 were killed and 200 injured" each figure takes the word after it.
     for word in [*following, *reversed(_near(before)[-3:])]:
         for name, cues in CLASSES.items():
             if word in cues:
                 return name
-    return next((w for w in following if w not in _SKIP), "")
+    clause = after[: m.start()] if (m := _CLAUSE_END.search(after)) else after
+    return next((w for w in _near(clause, names=False)[:4] if w not in _SKIP), "")
+
+
+_TIMES = re.compile(
+    r"\b\d{1,2}(?:[:.]\s?\d{2})?\s*[ap]\.?\s?m\b\.?|\b\d{1,2}:\d{2}\b|\b\d{4}\s+(?:hours|GMT|UTC)\b",
+    re.IGNORECASE,
+)
+"""Times of day ("9:40 p.m.", "6 pm", "09:10", "0440 GMT"): a clock reading is no quantity."""
+
+
+def _not_a_quantity(written: str) -> bool:
+    """A code written with a leading zero ("0845 125 2222"), not an amount."""
+    return written[0] == "0" and written[1:2].isdigit()
 
 
 def quantities(sentence: str) -> list[Quantity]:
-    """Every figure of `sentence` with its bounds, unit and what it counts (years left out)."""
-    text = _digitise(plain(sentence))
+    """Every figure of `sentence` with its bounds, unit and what it counts (years, times of
+    day, codes and scores such as "36-3" left out)."""
+    text = _TIMES.sub(lambda m: " " * len(m.group()), _digitise(plain(sentence)))
     found: list[Quantity] = []
     previous: tuple[int, float, int] | None = None  # end, value and index in `found` of the last figure
     for start, end, figure in figure_spans(text):
@@ -126,10 +153,17 @@ def quantities(sentence: str) -> list[Quantity]:
         if previous and _RANGE_JOIN.fullmatch(between) and found[previous[2]].unit == unit:
             # "between 50 and 60", "50-60 people": one quantity with two ends.
             first = found[previous[2]]
+            if value < first.low:  # "36-3", "45-1": a record or a score, not a range
+                del found[previous[2]]
+                previous = None
+                continue
             found[previous[2]] = Quantity(
                 text[text.rfind(first.text, 0, start) : end].strip(), unit, min(first.low, value),
                 max(first.high, value), _counts(text[:start], text[end : end + 60]),
             )
+            previous = None
+            continue
+        if _not_a_quantity(text[start:end].strip()):
             previous = None
             continue
         low, high, qualifier = _bounds(text[max(0, start - 20) : start], value)

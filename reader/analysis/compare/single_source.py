@@ -1,10 +1,11 @@
 """Sentences only one outlet reports: the blindspot at the level of facts, not stories.
 
-A sentence's fact is taken as reported elsewhere in the event when its
-paragraph is linked to another article's paragraph that shares most of its
-meaningful words (a passage or quote link), when it carries a quotation
-another article also carries (the ledger), or when it gives a telling figure
-another article also gives. Everything else is single-source.
+A sentence's fact is taken as reported elsewhere in the event when another
+article has a sentence of the same meaningful words, when its paragraph is
+linked to another article's paragraph that shares most of its meaningful
+words (a passage or quote link), when it carries a quotation another article
+also carries (the ledger), or when it gives a telling figure another article
+also gives. Everything else is single-source.
 """
 
 from __future__ import annotations
@@ -43,11 +44,15 @@ def single_source(
     for sentence in sentences:
         for key in sentence.figures:
             figure_owners.setdefault(key, set()).add(sentence.article)
+    # Wire copy repeats background sentences word for word, often too short for a passage link.
+    said_by: dict[frozenset[str], set[str]] = {}
+    for sentence in sentences:
+        said_by.setdefault(sentence.words, set()).add(sentence.article)
     partner_words: dict[tuple[str, int], frozenset[str]] = {}
     found = []
     for sentence in sentences:
         words, here = sentence.words, (sentence.article, sentence.paragraph)
-        if len(words) < MIN_WORDS:
+        if len(words) < MIN_WORDS or len(said_by[words]) > 1:
             continue
         if any(q in sentence.text for q in shared_quotes.get(here, ())):
             continue

@@ -201,12 +201,22 @@ class DayRef:
     end: int
     text: str
     day: date
+    year_given: bool = True
+    """False for a day and month whose year was taken from the article's date (a guess)."""
 
 
 def _numeric_day(first: int, second: int, year: int) -> date | None:
     """`first/second/year` when only one reading is a date, or both read alike ("03/03/2015")."""
     readings = {d for d in (_valid(year, first, second), _valid(year, second, first)) if d is not None}
     return readings.pop() if len(readings) == 1 else None
+
+
+def numeric_date(text: str) -> str | None:
+    """An ISO date for "27/09/2013" or "2013-09-27" when only one reading is a date (else None)."""
+    if m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)", text.strip()):
+        day = _numeric_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return day.isoformat() if day is not None else None
+    return parse_date(text) if re.fullmatch(r"(?:19|20)\d\d-\d\d-\d\d", text.strip()) else None
 
 
 def _in_year_of(base: date, month: int, day: int) -> date | None:
@@ -229,9 +239,9 @@ def days_named(text: str, base: date | None = None) -> list[DayRef]:
     text = plain(text)
     found: list[DayRef] = []
 
-    def add(start: int, end: int, day: date | None) -> None:
+    def add(start: int, end: int, day: date | None, year_given: bool = True) -> None:
         if day is not None and all(end <= r.start or start >= r.end for r in found):
-            found.append(DayRef(start, end, text[start:end], day))
+            found.append(DayRef(start, end, text[start:end], day, year_given))
 
     for pattern in (*_FULL_DATES, _NUMERIC):
         for m in pattern.finditer(text):
@@ -244,7 +254,7 @@ def days_named(text: str, base: date | None = None) -> list[DayRef]:
         for pattern in _NO_YEAR:
             for m in pattern.finditer(text):
                 if m.group("month") != "may" and (month := _month_number(m.group("month"))):
-                    add(m.start(), m.end(), _in_year_of(base, month, int(m.group("day"))))
+                    add(m.start(), m.end(), _in_year_of(base, month, int(m.group("day"))), year_given=False)
     found.sort(key=lambda r: r.start)
     return found
 

@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Static
 
 from ..lookup import CorpusIndex
 from ..reading import StateStore
@@ -25,17 +24,6 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.legend import Legend
 from ..widgets.links_panel import LinksPanel
 from ..widgets.progress_line import ProgressLine
-from ..widgets.search_bar import SearchBar
-
-EMPTY = """No articles here.
-
-The reader reads plain-text (.txt) and Markdown (.md) articles in the files and
-folders you name, searching folders recursively:
-
-    reader ~/news/archive
-
-Add articles to the folder and press R to read it again."""
-"""What the text panel says when the folder holds no article."""
 
 NARROW = 100
 """Below this many columns the links panel is hidden unless toggled with `s`."""
@@ -70,11 +58,9 @@ class ReadingScreen(Screen[None]):
                 yield article_list.data_bind(ReadingScreen.current_article, ReadingScreen.index)
             with Vertical(id="centre"):
                 yield ArticleView(self.state, id="view").data_bind(ReadingScreen.current_article, ReadingScreen.index)
-                yield Static(EMPTY, id="empty")
             yield LinksPanel(id="links").data_bind(ReadingScreen.index)
         yield Legend(id="legend")
-        yield SearchBar(id="search")
-        yield KeyBar(id="keys")
+        yield KeyBar(id="keys")  # the search prompt is made on first use (`searching.py`)
 
     @property
     def view(self) -> ArticleView:

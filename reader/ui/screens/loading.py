@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual import on
+from textual.widgets import Static
 
 from ...analysis.model import Anchor, Corpus
 from ..lookup import CorpusIndex
@@ -16,6 +17,16 @@ from ..sanitize import printable
 from ..widgets.progress_line import ProgressLine
 from ..words import plural
 from .navigation import NavigationScreen
+
+EMPTY = """No articles here.
+
+The reader reads plain-text (.txt) and Markdown (.md) articles in the files and
+folders you name, searching folders recursively:
+
+    reader ~/news/archive
+
+Add articles to the folder and press R to read it again."""
+"""What the text panel says when the folder holds no article."""
 
 
 class LoadingScreen(NavigationScreen):
@@ -68,7 +79,11 @@ class LoadingScreen(NavigationScreen):
 
     def show_problems(self, corpus: Corpus) -> None:
         """Say once how many files could not be read (`!` lists them), and show the empty state if nothing could."""
-        self.set_class(not corpus.articles, "-empty")
+        empty = not corpus.articles
+        if empty and not self.query("#empty"):
+            # Made only for an empty folder: every start would otherwise style it, hidden.
+            self.query_one("#centre").mount(Static(EMPTY, id="empty"))
+        self.set_class(empty, "-empty")
         if corpus.problems:
             self.notify(self.problems_summary(len(corpus.problems)), title="Problems", severity="warning", markup=False, timeout=8)
 

@@ -86,6 +86,7 @@ class MainScreen(CompareKeys, OutsideScreen):
 
     def on_mount(self) -> None:
         self.follow_the_cursor()
+        self.call_after_refresh(self.search_bar)
         self.report_state_notices()
         self.layout_panels()
         if self.initial is not None:

@@ -43,5 +43,5 @@ class MarksScreen(SearchingScreen):
         self.article_list.cycle_sort()
         self.notify(f"Sorted: {SORT_NAMES[self.article_list.sort]}.", markup=False, timeout=2)
 
-    def action_filter(self) -> None:
-        self.article_list.open_filter()
+    async def action_filter(self) -> None:
+        await self.article_list.open_filter()

@@ -116,10 +116,12 @@ class NavigationScreen(ReadingScreen):
 
     @on(LinksPanel.SharedWords)
     def _shared_words(self, message: LinksPanel.SharedWords) -> None:
+        message.stop()
         self.view.show_shared(message.paragraph, message.spans)
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
+        message.stop()  # the app has nothing to do with it
         article = self.index.articles.get(message.article) if self.index else None
         if article is not None:
             # In memory at once; the store writes it to disk off this thread.

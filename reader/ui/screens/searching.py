@@ -7,6 +7,7 @@ from textual import on
 
 from ...analysis.model import Anchor
 from ..sanitize import clip, printable
+from ..widgets.key_bar import KeyBar
 from ..widgets.search_bar import SearchBar
 from ..words import plural
 from .loading import LoadingScreen
@@ -23,19 +24,29 @@ class SearchingScreen(LoadingScreen):
         self.found_within: str | None = None
         """The article a find (Ctrl+F) is limited to; None for a search of every article."""
 
-    def _ask(self, *, within_article: bool) -> None:
-        bar = self.query_one(SearchBar)
+    async def search_bar(self) -> SearchBar:
+        """The search input, hidden; made after the first frame, as the filter input is
+        (`ArticleList._filter_bar`)."""
+        found = self.query(SearchBar)
+        if found:
+            return found.first()
+        bar = SearchBar(id="search")
+        await self.mount(bar, before=self.query_one(KeyBar))
+        return bar
+
+    async def _ask(self, *, within_article: bool) -> None:
+        bar = await self.search_bar()
         same_kind = (self.found_within is not None) == within_article
         bar.ask(self.found.term if same_kind else "", within_article=within_article)
 
-    def action_search(self) -> None:
-        self._ask(within_article=False)
+    async def action_search(self) -> None:
+        await self._ask(within_article=False)
 
-    def action_find(self) -> None:
+    async def action_find(self) -> None:
         if self.current_article is None:
             self.notify("Open an article first.", markup=False, timeout=2)
             return
-        self._ask(within_article=True)
+        await self._ask(within_article=True)
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, message: SearchBar.Submitted) -> None:

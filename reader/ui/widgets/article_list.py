@@ -103,14 +103,27 @@ headings count the unread ones.
 
     def compose(self) -> ComposeResult:
         yield Static(id="filter-line")
-        yield FilterBar(id="filter")
         yield LineList(id="articles")
 
     def on_mount(self) -> None:
         self.border_title = "Articles"
-        self.query_one(FilterBar).display = False
         self.text_filter = self.state.setting(f"filter:{self.memory}") or ""
         self._show_filter()
+        self.call_after_refresh(self._filter_bar)
+
+    async def _filter_bar(self) -> FilterBar:
+        """The filter input, hidden, made after the first frame rather than before it.
+
+        An input is a tenth of the styling before the first frame; made just after,
+        it is there before anyone types `l`. A key pressed sooner waits for the mount.
+        """
+        found = self.query(FilterBar)
+        if found:
+            return found.first()
+        bar = FilterBar(id="filter")
+        bar.display = False
+        await self.mount(bar, before=self.entries)
+        return bar
 
     @property
     def entries(self) -> LineList:
@@ -222,9 +235,9 @@ headings count the unread ones.
         self._sections = arrange(self.index, self.sort) if self.index is not None else ()
         self.rebuild()
 
-    def open_filter(self) -> None:
+    async def open_filter(self) -> None:
         """Show the filter input with the current filter, and put the keyboard in it."""
-        bar = self.query_one(FilterBar)
+        bar = await self._filter_bar()
         self._filter_before = self.text_filter
         bar.value = self.text_filter
         self.query_one("#filter-line").display = False

@@ -139,8 +139,12 @@ class LineList(ScrollView, can_focus=True):
         def control(self) -> LineList:
             return self.line_list
 
-    class Highlighted(_RowMessage):
-        """The highlight moved to another row."""
+    class Highlighted(_RowMessage, bubble=False):
+        """The highlight moved to another row.
+
+        Only the list itself listens (the links panel tints the words a link shares):
+        not bubbling spares five dispatches up the tree on every cursor move.
+        """
 
     class Selected(_RowMessage):
         """The user chose a row (Enter or a click)."""
