@@ -677,7 +677,7 @@ class _Article:
 
     def drop_titles(self) -> None:
         """Forget the names found inside quoted titles of works ("“A Charge to Keep”")."""
-        titles = {p: quoted_titles(text) for p, text in enumerate(self.paragraphs) if '"' in text or "“" in text or "‘" in text}
+        titles = {p: quoted_titles(text) for p, text in enumerate(self.paragraphs) if '"' in text or "“" in text}
         titles = {p: spans for p, spans in titles.items() if spans}
         if titles:
             self.names = [

@@ -15,7 +15,8 @@ import re
 
 from . import lexicon
 
-_QUOTED = re.compile(r"[\"“‘']([A-Z0-9][^\"“”‘’]{4,80}?)[\"”’']")
+# Double quotation marks only: single ones are mostly apostrophes ("Xi's"), each a scan for nothing.
+_QUOTED = re.compile(r"[\"“]([A-Z0-9][^\"“”]{4,80}?)[\"”]")
 # The only words a title leaves in lower case: short articles, conjunctions and prepositions.
 _TITLE_LOWER = frozenset("a an the and but or nor for so yet of in on at to by from with as vs into over up off out".split())
 # Connectors that stay inside one capitalised run ("Belt and Road", "Bank of England"): no break.
