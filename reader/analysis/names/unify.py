@@ -12,7 +12,7 @@ from dataclasses import replace
 from itertools import chain
 from operator import attrgetter
 
-from ..model import Article, Entity, EntityMention
+from ..model import UNTYPED, Article, Entity, EntityMention
 from . import lexicon
 from .gazetteer import regions
 from .ids import canonical_name, entity_id
@@ -96,6 +96,12 @@ class _Resolver:
         if name in self.acronyms:
             full, _ = max(self.acronyms[name].items(), key=lambda item: (item[1], item[0]))
             return kind, canonical_name(full)
+        if kind == UNTYPED:
+            # A lone word its article could not type: some person's surname, or what other articles call it.
+            person = self._surname(name)
+            if person:
+                return "PERSON", person
+            return self._majority(kind, name), name
         if kind == "ORG" and " " not in name and not name.isupper() and name not in lexicon.SINGLE_WORD_ORGS:
             # A lone word typed by guesswork ("Xi" seen as ORG) that is a known person's name.
             person = self._surname(name)
@@ -148,19 +154,22 @@ def unify(articles: Sequence[Article]) -> tuple[tuple[Article, ...], tuple[Entit
         eid = entity_id(kind, cname)
         final[lid] = (eid, kind)
         # Two spellings can share an id ("U.N." and "UN"): the longer names the entity.
-        if eid not in names or (len(cname), cname) > (len(names[eid][1]), names[eid][1]):
+        if kind != UNTYPED and (eid not in names or (len(cname), cname) > (len(names[eid][1]), names[eid][1])):
             names[eid] = (kind, cname)
     # Article-level ids whose entity or type the corpus changes; every other mention passes through.
-    moved = {lid for lid, (eid, kind) in final.items() if eid != lid or kind.lower() != lid.split(":", 1)[0]}
+    moved = {
+        lid for lid, (eid, kind) in final.items() if eid != lid or kind.lower() != lid.split(":", 1)[0] or kind == UNTYPED
+    }
     aliases: dict[str, set[str]] = defaultdict(set)
     where: dict[str, set[str]] = defaultdict(set)
     out: list[Article] = []
     for article in articles:
         pairs = set(map(_ALIAS, article.entities))
         for lid, text in pairs:
-            eid = final[lid][0]
-            aliases[eid].add(text)
-            where[eid].add(article.id)
+            eid, kind = final[lid]
+            if kind != UNTYPED:
+                aliases[eid].add(text)
+                where[eid].add(article.id)
         if moved.isdisjoint(lid for lid, _ in pairs):
             out.append(article)
             continue
@@ -169,6 +178,7 @@ def unify(articles: Sequence[Article]) -> tuple[tuple[Article, ...], tuple[Entit
             if m.entity in moved
             else m
             for m in article.entities
+            if final[m.entity][1] != UNTYPED  # typed by nothing in the corpus either: no name to show
         )
         out.append(replace(article, entities=rewritten))
     table = tuple(
