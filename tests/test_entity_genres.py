@@ -5,8 +5,10 @@ Every text here is written for the test; no name comes from a development set or
 
 from __future__ import annotations
 
-from reader.analysis.model import EntityMention
-from reader.analysis.names import recognise
+from dataclasses import replace
+
+from reader.analysis.model import UNTYPED, Article, EntityMention
+from reader.analysis.names import recognise, unify
 
 
 def found(*paragraphs: str) -> dict[str, EntityMention]:
@@ -105,6 +107,19 @@ def test_capitals_that_stress_words_in_a_mixed_case_line_are_no_organisations() 
     assert names["ORVAC"].type == "ORG"
 
 
+def test_praise_exclamations_and_stretched_words_in_capitals_are_no_organisations() -> None:
+    names = found("What are some GOOD clubs? WOW, the staff did an AMAZING JOB and it was VERYYY cheap.", "The PPP and MSWATI III won.")
+    assert not {"GOOD", "WOW", "AMAZING JOB", "VERYYY"} & set(names)
+    assert names["PPP"].type == "ORG" and "MSWATI III" in names  # a letter repeated alone is no stress
+
+
+def test_a_review_praising_a_common_noun_names_no_organisation() -> None:
+    names = found("Great Service! Excellent Pizza too, the best pizza in town.", "Poor Service", "We loved the service.")
+    assert not {"Great Service", "Excellent Pizza", "Poor Service"} & set(names)
+    names = found("The Great Lakes Bank and the Free Workers Union reported it.")
+    assert names["Great Lakes Bank"].type == "ORG" and names["Free Workers Union"].type == "ORG"
+
+
 def test_initialisms_of_common_nouns_are_no_organisations() -> None:
     names = found("I still have the VHS tapes and a DVD player, and the IPO was ASAP.")
     assert not {"VHS", "DVD", "IPO", "ASAP"} & set(names)
@@ -124,7 +139,7 @@ def test_a_body_named_for_its_subject_keeps_on_inside_the_name() -> None:
     assert names["Council on Foreign Relations"].type == "ORG"
     assert names["Anna Kovarik"].type == "PERSON" and "Foreign Relations" not in names
     assert names["Committee on Oversight and Reform"].type == "ORG"
-    assert names["Council"].type == "ORG" and "Council on" not in names
+    assert "Council on" not in names and "Council" not in names  # "the Council" alone: a head word, no name
 
 
 def test_a_lone_unknown_surname_that_acts_is_a_person() -> None:
@@ -132,7 +147,8 @@ def test_a_lone_unknown_surname_that_acts_is_a_person() -> None:
     assert names["Varnsley"].type == "PERSON"
     assert found("Critics were unkind to Varnsley's films.")["Varnsley"].type == "PERSON"
     names = found("Last year the Varnsley report was late, and he said so.", "Output at Orvex fell, he said.")
-    assert names["Varnsley"].type == "ORG" and names["Orvex"].type == "PLACE"
+    # "the Varnsley report" is no deed: no person; named once with no other sign, it stays untyped.
+    assert names["Varnsley"].type == UNTYPED and names["Orvex"].type == "PLACE"
 
 
 def test_a_nationality_or_a_position_before_a_name_is_not_part_of_it() -> None:
@@ -220,3 +236,88 @@ def test_and_between_two_names_splits_them_unless_a_head_word_ends_the_run() -> 
     names = found("Talks between Brenmark and Ostvale ended.", "The Brenmark and Ostvale Railway Company opened.")
     assert {"Brenmark", "Ostvale", "Brenmark and Ostvale Railway Company"} <= set(names)
     assert "Brenmark and Ostvale" not in names
+
+
+def test_a_lone_word_named_once_with_no_sign_of_its_type_is_left_untyped() -> None:
+    names = found("What kind of Meal do people eat there? We tried a Brolla once.")
+    assert names["Meal"].type == UNTYPED and names["Brolla"].type == UNTYPED
+    # Named twice, or an acronym, a lone unknown word is still taken for an organisation.
+    names = found("Talks with Ostravel failed.", "Ostravel later walked out, as did the KVRA.")
+    assert names["Ostravel"].type == "ORG" and names["KVRA"].type == "ORG"
+    assert found("The talks resumed, Telvox reports citing officials.")["Telvox"].type == "ORG"  # an outlet
+    names = found("Clips went up on VidStream and OrvexMobil overnight, with one about McKerrow.")
+    assert names["VidStream"].type == "ORG" and names["OrvexMobil"].type == "ORG"  # a brand's inner capital
+    assert names["McKerrow"].type == UNTYPED  # a surname's prefix is no brand
+
+
+def test_the_corpus_types_an_untyped_word_or_drops_it() -> None:
+    first = Article("a", "", "", ("A spokesman for Ostravel declined. Mira Tennant said no.",))
+    second = Article("b", "", "", ("We tried a Brolla and met Ostravel, then Tennant.",))
+    articles, table = unify([replace(a, entities=recognise(a.paragraphs)) for a in (first, second)])
+    typed = {m.text: m.type for m in articles[1].entities}
+    # Another article's organisation, a surname named in full elsewhere: typed as there.
+    assert typed == {"Ostravel": "ORG", "Tennant": "PERSON"}
+    assert UNTYPED not in {e.type for e in table} and "Brolla" not in {e.name for e in table}
+
+
+def test_a_lone_name_after_a_closing_quotation_that_says_is_a_person() -> None:
+    names = found("“We will go on,” Lindqvar said. “Never,” Ostrem said, and left.")
+    assert names["Lindqvar"].type == "PERSON" and names["Ostrem"].type == "PERSON"
+
+
+def test_a_lone_name_opening_a_sentence_before_who_is_a_person() -> None:
+    names = found("The race ended. Varnholt, who won it twice, retired. Officials, who watched, left.")
+    assert names["Varnholt"].type == "PERSON" and "Officials" not in names
+
+
+def test_an_office_alone_or_an_age_is_no_one_s_name() -> None:
+    names = found(
+        "The Minister of State chairs it, and the Lord Mayor of Lyon met Halvard Brenn, General Director.",
+        "In the Middle Ages a Bronze Age site was found.",
+    )
+    assert not {"Minister of State", "Mayor", "Director", "Middle Ages", "Bronze Age"} & set(names)
+    assert names["Lyon"].type == "PLACE" and names["Halvard Brenn"].type == "PERSON"
+
+
+def test_a_lone_word_that_is_travelled_to_or_holds_a_site_is_a_place() -> None:
+    names = found(
+        "He later returned to Kirriby. Shells hit the Tolvane refugee camp and the Brisca market.",
+        "Aid reached the camps of Zelvo, in Sudan. An Orvex market opened.",
+    )
+    assert {names[w].type for w in ("Kirriby", "Tolvane", "Brisca", "Zelvo")} == {"PLACE"}
+    assert names["Orvex"].type == UNTYPED  # "an Orvex market" is some firm's, not a place's
+
+
+def test_a_lone_word_listed_as_a_kind_of_company_or_described_as_a_person() -> None:
+    names = found(
+        "The summit drew companies such as Orvex, Talvane and Brenmark.",
+        "Later Georvin and his wife left, with Rosalind, an 18-year-old student, and Varga himself.",
+    )
+    assert {names[w].type for w in ("Orvex", "Talvane", "Brenmark")} == {"ORG"}
+    assert {names[w].type for w in ("Georvin", "Rosalind", "Varga")} == {"PERSON"}
+    assert found("Fruits such as Quelva are sold.")["Quelva"].type == UNTYPED  # fruit is no organisation
+
+
+def test_a_body_s_head_word_alone_names_no_organisation() -> None:
+    names = found("The Government said the Council would meet. Orvex Holdings, Inc. agreed.", "The Guardian reported it.")
+    assert not {"Government", "Council", "Inc", "Inc."} & set(names)
+    assert names["Guardian"].type == "ORG"  # a newspaper's head alone is the paper
+    assert found("Members of Congress met.")["Congress"].type == "ORG"
+
+
+def test_places_in_lower_case_count_where_the_writer_drops_capitals() -> None:
+    names = found("i moved from san francisco to kerala last year, any tips?", "We visited the mexico pavilion in Lyon.")
+    assert names["san francisco"].type == "PLACE" and names["kerala"].type == "PLACE"
+    assert "mexico" not in names  # an edited paragraph: lower case there is no name
+
+
+def test_a_given_name_opening_a_sentence_with_a_verb_or_a_pause_after_it_is_a_person() -> None:
+    names = found("The salon is new. Rosalind is a great stylist. Ginny, see the file. Hope this helps. See attached.")
+    assert names["Rosalind"].type == "PERSON" and names["Ginny"].type == "PERSON"
+    assert "Hope" not in names and "See" not in names
+
+
+def test_a_quoted_title_of_a_work_names_no_one() -> None:
+    names = found("The band played “Dance If You Dare” and read from “A Letter to Tomorrow”, Ann Lee said.")
+    assert {"Ann Lee"} == set(names)
+    assert "Ostravel Steel" in found("“It was Ostravel Steel all along,” she said.")  # a quoted sentence is no title

@@ -84,6 +84,11 @@ class Removed:
     """Index of the cleaned paragraph this line stood before (len(paragraphs) if after the last)."""
 
 
+UNTYPED = "UNTYPED"
+"""The type `recognise` gives a lone name with no sign of what it is ("a Reel"); `unify` types it
+from the corpus or drops it, so only an article not yet unified (a preview) holds one."""
+
+
 @dataclass(frozen=True, slots=True)
 class EntityMention:
     """One occurrence of a named thing in a paragraph."""
@@ -94,6 +99,7 @@ class EntityMention:
     text: str
     """The name itself, without a leading title such as "President" or "Mr"."""
     type: str
+    """PERSON, ORG or PLACE; UNTYPED before unification for a lone name nothing typed."""
     entity: str
     """Id of the corpus-wide `Entity` this mention resolves to."""
     title: str | None = None

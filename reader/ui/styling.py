@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rich.style import Style
 from rich.text import Text
 
-from ..analysis.model import Article, EntityMention, Quote
+from ..analysis.model import UNTYPED, Article, EntityMention, Quote
 
 ENTITY_STYLES = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
 """Entity type → style name; other types (DATE, MONEY) share the "other" style."""
@@ -49,7 +49,8 @@ class Spans:
         entities: dict[int, list[EntityMention]] = defaultdict(list)
         quotes: dict[int, list[Quote]] = defaultdict(list)
         for mention in article.entities:
-            entities[mention.paragraph].append(mention)
+            if mention.type != UNTYPED:  # a name the corpus has not typed yet (a preview): plain text
+                entities[mention.paragraph].append(mention)
         for quote in article.quotes:
             quotes[quote.paragraph].append(quote)
         headline: dict[int, list[Quote]] = defaultdict(list)

@@ -120,6 +120,74 @@ def org_context(paragraphs: Sequence[str], n: Name) -> bool:
     return text.endswith(_ORG_BEFORE, 0, n.start) or media_context(paragraphs, n)
 
 
+# Places a report travels to: "returned to Kirriby", "visited Kirriby".
+_MOTION_BEFORE = (
+    *(
+        f"{verb}{to} "
+        for verb in "returned travelled traveled moved flew fled went sailed marched drove headed retreated".split()
+        for to in (" to", " into", " toward", " towards")
+    ),
+    "visited ",
+    "reached ",
+)
+# Nouns of sites that follow a place's name, besides `lexicon.PLACE_NOUNS_AFTER`: "the Kirriby refugee camp".
+_SITES_AFTER = frozenset("camp market mine crossing base cloister monastery highway oasis pass".split())
+_SITES = _SITES_AFTER | lexicon.PLACE_NOUNS_AFTER
+
+
+def place_context(text: str, n: Name, places: frozenset[str]) -> bool:
+    """Evidence that a lone word nothing else typed is a place: travel to it ("returned to Kirriby"), a
+    site after it ("the Kirriby refugee camp"; "a Vorlak camp" is a group's), or a known place it lies in
+    ("Kirriby, in Sudan")."""
+    if text.endswith(_MOTION_BEFORE, 0, n.start):
+        return True
+    after = text[n.end : n.end + 40].lstrip(" (").split()
+    if not text.endswith((" a ", " an ", "A ", "An "), 0, n.start) and not _SITES.isdisjoint(
+        [w.strip(",.;:)") for w in after[:2]]
+    ):
+        return True
+    # "Kirriby, in Sudan", "Kirriby near Tangshan" ("Vorlak in Iraq" is as often a group's branch).
+    if after[:1] == [","]:
+        after = after[1:]
+    elif after[:1] == ["in"]:
+        return False
+    return len(after) >= 2 and after[0] in ("in", "near") and after[1].strip(",.;:)").removesuffix("'s").removesuffix("’s") in places
+
+
+# Plural nouns of organisations that introduce examples: "companies such as Orvex, Talvane and Brenmark".
+_ORG_CLASSES = frozenset(
+    "companies firms websites sites automakers carmakers manufacturers retailers banks airlines brands "
+    "networks newspapers broadcasters charities agencies groups parties clubs teams startups platforms "
+    "services apps labels publishers studios chains supermarkets insurers lenders".split()
+)
+_EXAMPLES = (" such as ", " including ", " like ")
+_KIN_AFTER = tuple(f" and {p} {k}" for p in ("his", "her") for k in ("wife", "husband", "son", "daughter", "partner"))
+
+
+def example_of_orgs(text: str, n: Name) -> bool:
+    """ "companies such as Orvex, Talvane and Brenmark", "automakers, including Orvex": a name listed as an
+    example of a kind of organisation."""
+    before = text[max(0, n.start - 120) : n.start]
+    for cue in _EXAMPLES:
+        at = before.rfind(cue)
+        if at < 0:
+            continue
+        listed = before[at + len(cue) :]
+        noun = before[:at].rstrip(" ,").rpartition(" ")[2]
+        # Only names, commas and "and" between the cue and this name: still the same list.
+        if noun in _ORG_CLASSES and all(w[:1].isupper() or w in ("and", "or", "&") for w in listed.replace(",", " ").split()):
+            return True
+    return False
+
+
+def lone_person(text: str, n: Name) -> bool:
+    """ "Rosane, an 18-year-old", "Varga, the party's leader", "Varga and his wife", "Varga himself": a lone
+    word described as a person."""
+    if text.startswith((" himself", " herself", *_KIN_AFTER), n.end):
+        return True
+    return text.startswith((", a ", ", an ", ", the "), n.end) and _described_as_person(text, n.end)
+
+
 def after_preposition(paragraphs: Sequence[str], n: Name) -> bool:
     """ "in Brisk", "near Kordan": a place."""
     prev = paragraphs[n.paragraph][max(0, n.start - 12) : n.start].split()
@@ -158,6 +226,16 @@ def _subject_of_a_person(paragraphs: Sequence[str], n: Name, following: str, pre
         and following.islower()
         and (following in _COMMON_VERBS or following.endswith("ed") or SPEECH_VERB.fullmatch(following) is not None)
     )
+
+
+def opens_with_a_person(text: str, end: int) -> bool:
+    """A given name that opens a sentence names a person when a verb, "and" or a pause follows it
+    ("Suzanne is", "Jason and the team", "Ginny, please"), not when it is a word ("Hope this helps", "See attached")."""
+    rest = text[end : end + 16]
+    if not rest or rest[0] in ",!:;-–—" or rest.startswith((" -", " –", " —")):
+        return True
+    following = rest[1:].split(" ", 1)[0].rstrip(",.;:!")
+    return rest[0] == " " and (following in _COMMON_VERBS or following == "and")  # not "See attached"
 
 
 def _fills_quotation(text: str, n: Name) -> bool:
@@ -264,8 +342,8 @@ def guess(
         if words[0] in lexicon.NOT_NAME_OPENERS or _fills_quotation(paragraphs[n.paragraph], n):
             return "PERSON" if _acts_as_person(paragraphs, n, following, joined) else None
         return "PERSON"
-    if org_context(paragraphs, n):
-        return "ORG"  # "Orvex said in a statement", "shares of Orvex", "a spokesman for Orvex"
+    if org_context(paragraphs, n) or following in ("reports", "reported"):
+        return "ORG"  # "Orvex said in a statement", "a spokesman for Orvex"; "Telvox reports": an outlet
     if (following in _PERSON_VERBS or SPEECH_VERB.fullmatch(following)) and not (prev and prev[-1] == "the"):
         return "PERSON"  # "Halvard explains": a lone name that speaks is a person's
     if prev and prev[-1] in _INVERTED_SAYING and text[n.end : n.end + 1] in (".", ",", ""):
@@ -274,6 +352,6 @@ def guess(
         return "PERSON"  # "her husband Todd"
     if default != "PLACE" and _subject_of_a_person(paragraphs, n, following, prev):
         return "PERSON"  # "Varga made headlines when he ...": a lone surname whose full name is elsewhere
-    if default == "ORG" and _LABEL_NUMBER.match(text, n.end):
+    if default != "PLACE" and _LABEL_NUMBER.match(text, n.end):
         return None  # "Category 5", "Section 7", "Article 4.6": a label and its number, no body
     return default

@@ -9,7 +9,14 @@ case ("LOVE" ... "we love it"). Acronyms pass: "NATO" is never written "nato".
 
 from __future__ import annotations
 
+import re
+
 from . import lexicon
+
+# Praise and exclamations, which web copy sets in capitals ("a GOOD place", "WOW!"); no acronym spells one.
+_STRESSED = lexicon.NOT_NAME_OPENERS | frozenset("Wow Yay Omg Lol Huge Love Always Alway Never Ever Really Sure".split())
+# A word's last letter stretched for stress: "VERYYYY", "SOOO" (not "PPP" or "III", a letter alone).
+_STRETCHED = re.compile(r"(?<=[A-Z])([A-Z])\1\1+$")
 
 # Acronyms spelt like English function words that still name a body.
 _ACRONYMS_LIKE_WORDS = lexicon.PLACE_ACRONYMS | frozenset(["WHO"])
@@ -28,4 +35,10 @@ def shouted(surface: str, paragraph: str, joined: str) -> bool:
     if not surface.isupper() or paragraph.isupper() or surface in _ACRONYMS_LIKE_WORDS:
         return False
     words = [w.strip(".,&") for w in surface.split()]
-    return any(w.lower() in lexicon.FUNCTION_WORDS or (len(w) > 2 and written_lower(w, joined)) for w in words)
+    return any(
+        w.lower() in lexicon.FUNCTION_WORDS
+        or w.title() in _STRESSED
+        or _STRETCHED.search(w) is not None
+        or (len(w) > 2 and written_lower(w, joined))
+        for w in words
+    )

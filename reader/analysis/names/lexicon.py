@@ -82,7 +82,7 @@ MISC_HEADS = frozenset(
     "War Wars Open Protocol Act Bill Syndrome Show Cup Championship Championships Olympics Games Prize "
     "Award Awards Day Era Revolution Treaty Accord Accords Agreement Convention Declaration Doctrine "
     "Plan Charter Constitution Amendment Trophy Tournament Marathon Grand Prix Series Classic Crisis "
-    "Massacre Uprising Spring Index Prize Medal".split()
+    "Massacre Uprising Spring Index Prize Medal Age Ages Period".split()
 )
 MISC_FIRST = frozenset("Operation Hurricane Hurricanes Typhoon Cyclone Storm Tropical Super Bowl".split())
 # Lower-case words after a name that tell its type: "Kunar province", "Interfax news agency".

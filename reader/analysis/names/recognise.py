@@ -14,14 +14,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import attrgetter
 
-from ..model import EntityMention
+from ..model import UNTYPED, EntityMention
 from . import lexicon
 from .chunks import Word, chunk_pattern, sentence_start, words_of
-from .context import Name, after_preposition, guess, org_context, org_follows, text_after, type_of
-from .emphasis import shouted
+from .context import (
+    Name,
+    after_preposition,
+    example_of_orgs,
+    guess,
+    lone_person,
+    opens_with_a_person,
+    org_context,
+    org_follows,
+    place_context,
+    text_after,
+    type_of,
+)
+from .emphasis import shouted, written_lower
 from .gazetteer import given_names, places, regions
 from .ids import entity_id
+from .lowercase import lowercase_places
 from .phrases import (
     CONNECTORS,
     FUNCTION_CAPS,
@@ -35,6 +49,7 @@ from .phrases import (
     title_split,
 )
 from .sport import sports_report, team_names
+from .titles import quoted_titles
 
 _PAREN_ACRONYM = re.compile(r"[ \u00a0]?\((?:the[ \u00a0])?([A-Z][A-Za-z.&]{1,9})\)")
 _SAYING = frozenset("said says told added explained insisted argued noted wrote warned stressed replied".split())
@@ -64,7 +79,19 @@ _HEADS = lexicon.ORG_HEADS | lexicon.ORG_OF_HEADS | lexicon.PLACE_HEADS | lexico
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+\b")
 _LOWER_NEXT = re.compile(r" [a-z]")
 _CODE = re.compile(r"\d[A-Za-z]|-\d")
+# A capital inside a word after lower case, as brands write it ("ExxonMobil", "YouTube"); surnames'
+# prefixes ("McKay", "MacLeod", "DeLay", "LaBelle", "DiMaggio", "VanHorn") are no brands.
+_CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van)[A-Z][a-z]+[A-Z]")
+# Words of praise that open a review's phrase, as written in Title Case or in capitals ("GREAT Store").
+_PRAISE = lexicon.NOT_NAME_OPENERS | frozenset(w.upper() for w in lexicon.NOT_NAME_OPENERS)
+# Heads of organisations' names that alone name none ("the Government", "the Council", "Inc"); a
+# newspaper's head alone is the paper ("the Guardian reported"), and some bodies go by one word.
+_PRESS_HEADS = frozenset("Times Post News Journal Herald Tribune Gazette Telegraph Guardian Observer Independent Press".split())
+_BARE_HEADS = frozenset(
+    w for h in lexicon.ORG_HEADS - lexicon.SINGLE_WORD_ORGS - _PRESS_HEADS if not is_acronym(h) for w in (h, f"{h}.")
+)
 _PLURAL_HEADS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ROLE_WORDS
+_POSITION = attrgetter("paragraph", "start")  # a mention's place in the article, read in C when sorting
 # Analyses of mid-sentence runs, which depend on nothing but the run's own text.
 # The last field tells a name in capitals, which a replay judges again for emphasis.
 _MEMO: dict[str, tuple[tuple[int, int, str, str | None, str | None, bool], ...]] = {}
@@ -105,6 +132,7 @@ class _Article:
         self.headlines: set[int] = set()
         self.dateline = False
         self.cacheable = False
+        self.named: list[str] | None = None
 
     # -- pass one ---------------------------------------------------------
     def gather(self) -> list[tuple[int, re.Match[str], bool]]:
@@ -122,8 +150,10 @@ class _Article:
                 found.extend((p, m, True) for m, _ in runs)
                 continue
             for m, starts in runs:
-                found.append((p, m, starts))
                 words = m.group().split()
+                if starts and len(words) == 1 and words[0] in FUNCTION_CAPS:
+                    continue  # "The", "But" opening a sentence (one run in seven): nothing to name
+                found.append((p, m, starts))
                 self.midsentence.update(words[1:] if starts else words)
         return found
 
@@ -225,7 +255,6 @@ class _Article:
         if p in self.headlines:
             self.headline_chunk(p, m)
             return
-        group = m.group()
         base = m.start()
         if starts:
             # Settle the sentence's first word here, against this article; what is left of the run
@@ -301,8 +330,10 @@ class _Article:
                 # An unknown word opening a sentence is a name only if it does something a person does.
                 after = text[words[0].end : words[0].end + 12].split()
                 if (
-                    (not after or after[0] not in _SAYING)
+                    (not after or after[0].rstrip(".,;:") not in _SAYING)  # "…," Lindqvist said.
+                    and not (text.startswith((", who ", ", whose "), words[0].end) and not head.endswith("s"))
                     and not self.signed(text, head)
+                    and not (head in self.given and opens_with_a_person(text, words[0].end))
                     and not (org_follows(text, words[0].end) and not head.endswith("s"))  # not "Officials announced"
                 ):
                     return []
@@ -478,12 +509,16 @@ class _Article:
         if surface.isupper() and shouted(surface, text, self.joined):
             self.cacheable = False  # judged against the article's words; a replay judges it again
             return
+        if len(words) > 1 and words[0].text in _PRAISE and self.praise(words, surface, text):
+            return
         if len(words) == 1:
             word = surface
             if word in lexicon.NOT_NAMES or word in FUNCTION_CAPS or self.demonym(word) or len(word) == 1:
                 return
-            if word in _GENERIC_HEADS:
-                return  # "the People" alone is no name (it is in "People's Daily")
+            if word in _GENERIC_HEADS or word in lexicon.PERSON_ROLES:
+                return  # "the People" alone is no name (it is in "People's Daily"), nor "the Lord Mayor"
+            if word in _BARE_HEADS:
+                return  # "the Government", "the Council", "Inc": a body's head word, short for a name given elsewhere
             if _CODE.search(word):
                 return  # "H5N1", "CRJ-200s", "F-16": models and strains, not organisations
             if word[-1] == "s" and (word[:-1] in _PLURAL_HEADS or word[:-1].isupper()):
@@ -513,12 +548,21 @@ class _Article:
                 or head in lexicon.DEMONYMS
                 or head in lexicon.MISC_HEADS
                 or words[0].text in lexicon.MISC_FIRST
+                or (cut == 1 and head in lexicon.PERSON_ROLES)  # "the Minister of State": an office, no one named
             ):
                 return
         kind = type_of(words, surface, title, self.places, self.given)
         self.add(p, start, end, surface, kind, title)
         if text.startswith(("(", " ("), end) and kind != "PERSON":
             self.acronym_after(p, end, surface, kind, text)
+
+    def praise(self, words: list[Word], surface: str, text: str) -> bool:
+        """ "Great Service!", "Excellent Pizza", "GREAT Store": a review's praise of a common noun (one the
+        article also writes in lower case, or that an exclamation ends), not an organisation's name."""
+        self.cacheable = False  # judged against the article's words
+        if surface in self.places:
+            return False  # "Great Britain"
+        return text.startswith("!", words[-1].end) or written_lower(bare(words[-1].text), self.joined)
 
     def gazetteer_place(self, words: list[Word], surface: str) -> bool:
         """A known place, maybe after a demonym: "Middle East", "Russian Far East"."""
@@ -580,7 +624,7 @@ class _Article:
                     if part not in CONNECTORS:
                         people.setdefault(part, []).append(n)
         teams = team_names(self.paragraphs, self.joined) | self.clubs_in_brackets()
-        for n in self.names:
+        for n in self.names if teams else ():
             if (
                 n.text in teams
                 and n.type in (None, "PLACE")
@@ -603,8 +647,10 @@ class _Article:
             ) and " " not in n.text and n.text in people:
                 kind, full = "PERSON", self.nearest(people[n.text], n).text
             elif kind is None:
-                default = "PLACE" if n.text in placed else "ORG"
+                default = self.fallback(n.text, placed)
                 kind = typed.get(n.text) or guess(self.paragraphs, n, self.given, self.joined, default, self.places)
+                if kind == UNTYPED:
+                    kind = self.untyped_context(n)
             elif kind == "PLACE" and n.text not in self.regions and org_context(self.paragraphs, n):
                 kind = "ORG"
             elif kind == "PERSON" and n.title is None and " " in n.text:
@@ -614,8 +660,43 @@ class _Article:
                 continue
             eid = entity_id(kind, full or n.text)
             out.append(EntityMention(n.paragraph, n.start, n.end, n.text, kind, eid, n.title))
-        out.sort(key=lambda e: (e.paragraph, e.start))
+        out.sort(key=_POSITION)
         return tuple(out)
+
+    def fallback(self, text: str, placed: set[str]) -> str:
+        """The type of a name when nothing around it tells: a place if the article puts it after "in",
+        an organisation if it is an acronym, several words, or a word the article names twice.
+
+        A lone word named once with no sign of its type ("some Meal", "a Reel", "the Guarantee") is
+        `UNTYPED`: on web text most such words are common nouns in capitals. Unification types it
+        from the corpus (a known person's surname, a word other articles type) or drops it."""
+        if text in placed:
+            return "PLACE"
+        if " " in text or is_acronym(text) or _CAMEL.search(text):
+            return "ORG"
+        if self.named is None:
+            self.named = [n.text for n in self.names]  # listed only for the few words that get here
+        return "ORG" if self.named.count(text) > 1 else UNTYPED
+
+    def drop_titles(self) -> None:
+        """Forget the names found inside quoted titles of works ("“A Charge to Keep”")."""
+        titles = {p: quoted_titles(text) for p, text in enumerate(self.paragraphs) if '"' in text or "“" in text}
+        titles = {p: spans for p, spans in titles.items() if spans}
+        if titles:
+            self.names = [
+                n for n in self.names if not any(s <= n.start and n.end <= e for s, e in titles.get(n.paragraph, ()))
+            ]
+
+    def untyped_context(self, n: Name) -> str:
+        """A type for a lone word named once from the words around it, else `UNTYPED`."""
+        text = self.paragraphs[n.paragraph]
+        if place_context(text, n, self.places):
+            return "PLACE"
+        if example_of_orgs(text, n):
+            return "ORG"
+        if lone_person(text, n):
+            return "PERSON"
+        return UNTYPED
 
     def placed_words(self) -> set[str]:
         """Lone untyped words the article puts after "in" or "near": places wherever else it names them
@@ -638,7 +719,7 @@ class _Article:
         (a national side is written as its country), and neither is an alias of the person."""
         people = {(n.paragraph, n.end) for n in self.names if n.type == "PERSON"}
         clubs: set[str] = set()
-        for n in self.names if people else ():
+        for n in self.names if people and "(" in self.joined else ():  # most articles: no bracket at all
             text = self.paragraphs[n.paragraph]
             if (
                 n.type in (None, "PLACE")
@@ -663,4 +744,9 @@ def recognise(paragraphs: Sequence[str]) -> tuple[EntityMention, ...]:
     article = _Article(paragraphs)
     for p, m, starts in article.gather():
         article.chunk(p, m, starts)
+    article.drop_titles()
+    for p, text in enumerate(paragraphs):
+        if "a" <= text[:1] <= "z" or " i " in text:  # the writer drops capitals: "i live in kerala"
+            for start, end in lowercase_places(text):
+                article.add(p, start, end, text[start:end], "PLACE", None)
     return article.resolve()

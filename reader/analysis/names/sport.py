@@ -24,8 +24,18 @@ _SPORTS_WORDS = re.compile(
     r"fixture|tournament|championship|innings|wickets?|touchdowns?|quarterback|penalty|relegat\w+|promoted)\b",
     re.IGNORECASE,
 )
-# What every score line holds, cheap to look for first: goals, then the other side or a scorer.
-_HINT = re.compile(r"[A-Za-z] \d{1,2}(?:\s*[-–:]\s*\d{1,2})?[,;]? [A-Z(]")
+# What every score line holds, cheap to look for first: a word, goals, then the other side or a scorer
+# ("Riverton 2 Lakeside"). It runs over every article, so it opens with the first digit and looks back
+# for the word: the engine skips from digit to digit, where opening with "[A-Za-z] " stopped it at
+# every letter (half the instructions of the search).
+_HINT = re.compile(r"\d(?<=[A-Za-z] \d)\d?(?:\s*[-–:]\s*\d{1,2})?[,;]? [A-Z(]")
+# The same for ASCII text (most articles), where "[0-9]" is "\d" and the engine tests it faster.
+_HINT_ASCII = re.compile(r"[0-9](?<=[A-Za-z] [0-9])\d?(?:\s*[-–:]\s*\d{1,2})?[,;]? [A-Z(]")
+
+
+def _hinted(text: str) -> bool:
+    """Might `text` hold a score line? (One search; `str.isascii` is a flag, free to read.)"""
+    return (_HINT_ASCII if text.isascii() else _HINT).search(text) is not None
 
 
 def team_names(paragraphs: Sequence[str], whole: str | None = None) -> frozenset[str]:
@@ -34,10 +44,10 @@ def team_names(paragraphs: Sequence[str], whole: str | None = None) -> frozenset
     `whole` is the article's paragraphs joined, when the caller has it: one search rules
     out most articles."""
     teams: set[str] = set()
-    if not _HINT.search(whole if whole is not None else "\n".join(paragraphs)):
+    if not _hinted(whole if whole is not None else "\n".join(paragraphs)):
         return frozenset()  # most articles: one search, no score line
     for text in paragraphs:
-        if not _HINT.search(text):
+        if not _hinted(text):
             continue
         for m in _SCORE.finditer(text):
             sides = (m.group(1), m.group(4) or m.group(5))

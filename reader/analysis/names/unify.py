@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import chain
+from operator import attrgetter
 
-from ..model import Article, Entity, EntityMention
+from ..model import UNTYPED, Article, Entity, EntityMention
 from . import lexicon
 from .gazetteer import regions
 from .ids import canonical_name, entity_id
@@ -19,6 +21,18 @@ __all__ = ["unify"]
 
 # Words that open or close a "person" run without being anyone's name ("Senate Majority ...").
 _NOT_NAME_TOKENS = lexicon.HONORIFICS | lexicon.ROLE_WORDS | lexicon.ORG_HEADS | lexicon.SINGLE_WORD_ORGS
+# What a decision reads of a mention. A corpus names each thing many times: counting the distinct
+# ones first (in C, with `Counter` over `attrgetter`) leaves a third of the mentions to loop over.
+_MENTION = attrgetter("entity", "text", "type", "title")
+_ALIAS = attrgetter("entity", "text")
+Mentions = Counter[tuple[str, str, str, str | None]]
+
+
+class _Tally(Counter[str]):
+    """A `Counter` made in C: a corpus makes thousands of these small ones, one per name, and
+    `Counter.__init__` (Python) cost more than the counting."""
+
+    __init__ = dict.__init__
 
 
 def _person_core(name: str) -> tuple[str, str]:
@@ -30,27 +44,26 @@ def _person_core(name: str) -> tuple[str, str]:
 class _Resolver:
     """Maps (type, article-level name) to the (type, name) the corpus settles on."""
 
-    def __init__(self, mentions: Sequence[EntityMention], local_name: dict[str, str]) -> None:
+    def __init__(self, mentions: Mentions, local_name: dict[str, str]) -> None:
+        """`mentions` counts the corpus's mentions by (id, text, type, title)."""
         # Acronyms defined in some article: "SCO" -> "Shanghai Cooperation Organisation".
-        self.acronyms: dict[str, Counter[str]] = defaultdict(Counter)
-        for (text, lid), n in Counter((m.text, m.entity) for m in mentions if m.type != "PERSON").items():
-            name = local_name[lid]
-            if text != name and text.isupper():
-                self.acronyms[text][name] += n
+        self.acronyms: dict[str, Counter[str]] = defaultdict(_Tally)
         self.full_people: Counter[str] = Counter()
-        for lid, count in Counter(m.entity for m in mentions if m.type == "PERSON").items():
-            name = local_name[lid]
-            if " " in name:
-                self.full_people[name] += count
-        self.person_alias = self._merge_people()
         # How the corpus types each lone word: "Hamas said" once, but "the group Hamas" five times.
-        self.votes: dict[str, Counter[str]] = defaultdict(Counter)
-        for m in mentions:
-            if m.type in ("PERSON", "ORG") and m.title is None and " " not in m.text and m.text == local_name[m.entity]:
-                self.votes[m.text][m.type] += 1
+        self.votes: dict[str, Counter[str]] = defaultdict(_Tally)
+        for (lid, text, kind, title), n in mentions.items():
+            name = local_name[lid]
+            if kind != "PERSON":
+                if text != name and text.isupper():
+                    self.acronyms[text][name] += n
+            elif " " in name:
+                self.full_people[name] += n
+            if kind in ("PERSON", "ORG") and title is None and " " not in text and text == name:
+                self.votes[text][kind] += n
+        self.person_alias = self._merge_people()
         # Bare names to the full names they may stand for: "Putin" -> "Vladimir Putin", "Xi" -> "Xi Jinping".
-        self.by_token: dict[str, Counter[str]] = defaultdict(Counter)
-        self.surnames: dict[str, Counter[str]] = defaultdict(Counter)
+        self.by_token: dict[str, Counter[str]] = defaultdict(_Tally)
+        self.surnames: dict[str, Counter[str]] = defaultdict(_Tally)
         for name, count in self.full_people.items():
             canon = self.person_alias[name]
             first, last = name.split()[0], name.split()[-1]
@@ -83,6 +96,12 @@ class _Resolver:
         if name in self.acronyms:
             full, _ = max(self.acronyms[name].items(), key=lambda item: (item[1], item[0]))
             return kind, canonical_name(full)
+        if kind == UNTYPED:
+            # A lone word its article could not type: some person's surname, or what other articles call it.
+            person = self._surname(name)
+            if person:
+                return "PERSON", person
+            return self._majority(kind, name), name
         if kind == "ORG" and " " not in name and not name.isupper() and name not in lexicon.SINGLE_WORD_ORGS:
             # A lone word typed by guesswork ("Xi" seen as ORG) that is a known person's name.
             person = self._surname(name)
@@ -120,13 +139,13 @@ def unify(articles: Sequence[Article]) -> tuple[tuple[Article, ...], tuple[Entit
 
     Mentions whose id the corpus does not change are passed through as they are.
     """
-    mentions = [m for a in articles for m in a.entities]
+    mentions: Mentions = Counter(map(_MENTION, chain.from_iterable(a.entities for a in articles)))
     # The name behind each article-level id: the longest text mentioning it ("Xi Jinping", not "Xi").
     local_name: dict[str, str] = {}
-    for m in mentions:
-        cur = local_name.get(m.entity)
-        if cur is None or (len(m.text), m.text) > (len(cur), cur):
-            local_name[m.entity] = m.text
+    for lid, text, _, _ in mentions:
+        cur = local_name.get(lid)
+        if cur is None or (len(text), text) > (len(cur), cur):
+            local_name[lid] = text
     resolver = _Resolver(mentions, local_name)
     final: dict[str, tuple[str, str]] = {}
     names: dict[str, tuple[str, str]] = {}
@@ -135,19 +154,22 @@ def unify(articles: Sequence[Article]) -> tuple[tuple[Article, ...], tuple[Entit
         eid = entity_id(kind, cname)
         final[lid] = (eid, kind)
         # Two spellings can share an id ("U.N." and "UN"): the longer names the entity.
-        if eid not in names or (len(cname), cname) > (len(names[eid][1]), names[eid][1]):
+        if kind != UNTYPED and (eid not in names or (len(cname), cname) > (len(names[eid][1]), names[eid][1])):
             names[eid] = (kind, cname)
     # Article-level ids whose entity or type the corpus changes; every other mention passes through.
-    moved = {lid for lid, (eid, kind) in final.items() if eid != lid or kind.lower() != lid.split(":", 1)[0]}
+    moved = {
+        lid for lid, (eid, kind) in final.items() if eid != lid or kind.lower() != lid.split(":", 1)[0] or kind == UNTYPED
+    }
     aliases: dict[str, set[str]] = defaultdict(set)
     where: dict[str, set[str]] = defaultdict(set)
     out: list[Article] = []
     for article in articles:
-        pairs = {(m.entity, m.text) for m in article.entities}
+        pairs = set(map(_ALIAS, article.entities))
         for lid, text in pairs:
-            eid = final[lid][0]
-            aliases[eid].add(text)
-            where[eid].add(article.id)
+            eid, kind = final[lid]
+            if kind != UNTYPED:
+                aliases[eid].add(text)
+                where[eid].add(article.id)
         if moved.isdisjoint(lid for lid, _ in pairs):
             out.append(article)
             continue
@@ -156,6 +178,7 @@ def unify(articles: Sequence[Article]) -> tuple[tuple[Article, ...], tuple[Entit
             if m.entity in moved
             else m
             for m in article.entities
+            if final[m.entity][1] != UNTYPED  # typed by nothing in the corpus either: no name to show
         )
         out.append(replace(article, entities=rewritten))
     table = tuple(

@@ -347,9 +347,9 @@ reopen where you left them, also after a restart.
 
     def next_entity(self) -> EntityMention | None:
         """Move the cursor to the next entity mention after it (wrapping to the top)."""
-        if self._article is None or not self._article.entities:
+        mentions = sorted((m for found in self._spans.entities.values() for m in found), key=lambda m: (m.paragraph, m.start))
+        if self._article is None or not mentions:
             return None
-        mentions = sorted(self._article.entities, key=lambda m: (m.paragraph, m.start))
         here = (self.paragraph, self.focus_entity.start if self.focus_entity else -1)
         following = [m for m in mentions if (m.paragraph, m.start) > here]
         mention = following[0] if following else mentions[0]
