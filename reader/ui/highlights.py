@@ -8,8 +8,9 @@ with the theme's variables (`themes.py`).
 
 These were component classes in the stylesheet. Textual restyles each
 component class of a widget as a node of its own on start-up, on every focus
-change and on a theme switch: the 40 of this screen were a tenth of the time
-to the first frame and half of the time a Tab took.
+change and on a theme switch: the 40 of this screen were 101 of the 143 such
+restylings before the first frame, and a focus change threw away the text's
+rendered rows.
 """
 
 from __future__ import annotations

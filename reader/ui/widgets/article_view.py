@@ -43,7 +43,6 @@ _HEADLINE = {"title": 0, "subtitle": 1}
 """Block kind → the `paragraph` number its quotes carry in `Article.headline_quotes`."""
 
 
-
 class Cursor(NamedTuple):
     """Where the cursor is: an article, a paragraph and maybe an entity mention in it."""
 
@@ -147,7 +146,7 @@ reopen where you left them, also after a restart.
         """Show `article_id` with the cursor on `paragraph`, moving the cursor once.
 
         Loading at the top and then moving would rebuild the links panel and the
-        position line twice, which was a third of following a link.
+        position line twice, which was a fifth of following a link.
         """
         if not self._load(article_id, paragraph, scroll):
             self.move_to(paragraph, scroll=scroll, by_user=False)
@@ -217,7 +216,6 @@ reopen where you left them, also after a restart.
             self._relayout()
             # Keep the title in view when reading from the top.
             self._scroll_to_cursor("top" if self.paragraph == 0 else "center")
-
 
     def set_search(self, term: str) -> None:
         """Highlight `term` in the text (empty to clear)."""
