@@ -127,7 +127,7 @@ def _head(paras: list[_Para]) -> _Head:
         head.taken.append((paras[0], "moved to metadata: date"))
         position = 1
     elif len(paras) > 1 and (dated := metadata.dated_headline(paras[0].text)):
-        # The date glued to the headline ("27/09/2013-Turkmenistan to hold …"): both, apart.
+        # The date glued to the headline ("27/09/2013-Ferry service to resume …"): both, apart.
         head.date, head.title = dated
         head.taken.append((paras[0], "moved to metadata: date and title"))
         position = 1

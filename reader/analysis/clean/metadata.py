@@ -45,7 +45,7 @@ _DATE_PREFIX = re.compile(r"(?P<stamp>\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d|(?:19|
 
 def dated_headline(line: str) -> tuple[str, str] | None:
     """The date and the headline of a first line that opens with its date
-    ("27/09/2013-Turkmenistan to hold elections"), if it is one."""
+    ("27/09/2013-Ferry service to resume in May"), if it is one."""
     match = _DATE_PREFIX.match(line.strip())
     if match is None or (date := numeric_date(match.group("stamp"))) is None:
         return None

@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from reader.analysis.text.dates import CLOCK_TIMES
 from reader.analysis.text.normalise import STOPWORDS, figure_spans, plain, stem
 
 _NUMBER_WORDS = {
@@ -128,13 +129,6 @@ def _counts(before: str, after: str) -> str:
     return next((w for w in _near(clause, names=False)[:4] if w not in _SKIP), "")
 
 
-_TIMES = re.compile(
-    r"\b\d{1,2}(?:[:.]\s?\d{2})?\s*[ap]\.?\s?m\b\.?|\b\d{1,2}:\d{2}\b|\b\d{4}\s+(?:hours|GMT|UTC)\b",
-    re.IGNORECASE,
-)
-"""Times of day ("9:40 p.m.", "6 pm", "09:10", "0440 GMT"): a clock reading is no quantity."""
-
-
 def _not_a_quantity(written: str) -> bool:
     """A code written with a leading zero ("0845 125 2222"), not an amount."""
     return written[0] == "0" and written[1:2].isdigit()
@@ -143,7 +137,7 @@ def _not_a_quantity(written: str) -> bool:
 def quantities(sentence: str) -> list[Quantity]:
     """Every figure of `sentence` with its bounds, unit and what it counts (years, times of
     day, codes and scores such as "36-3" left out)."""
-    text = _TIMES.sub(lambda m: " " * len(m.group()), _digitise(plain(sentence)))
+    text = CLOCK_TIMES.sub(lambda m: " " * len(m.group()), _digitise(plain(sentence)))  # a clock reading is no quantity
     found: list[Quantity] = []
     previous: tuple[int, float, int] | None = None  # end, value and index in `found` of the last figure
     for start, end, figure in figure_spans(text):

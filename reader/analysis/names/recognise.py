@@ -679,7 +679,7 @@ class _Article:
         return "ORG" if self.named.count(text) > 1 else UNTYPED
 
     def drop_titles(self) -> None:
-        """Forget the names found inside quoted titles of works ("“A Charge to Keep”")."""
+        """Forget the names found inside quoted titles of works ("“A Letter to Tomorrow”")."""
         titles = {p: quoted_titles(text) for p, text in enumerate(self.paragraphs) if '"' in text or "“" in text}
         titles = {p: spans for p, spans in titles.items() if spans}
         if titles:

@@ -1,8 +1,8 @@
-"""Titles of works in quotation marks: “Knuck If You Buck”, "A Charge to Keep", "The Winds of Winter".
+"""Titles of works in quotation marks: “Dance If You Dare”, "A Letter to Tomorrow", "The Salt of Rivers".
 
 A song, a book or a film quoted in Title Case reads as capitalised runs, which
 the function words inside it ("If", "to", "of") cut into pieces that look like
-names ("Knuck", "Keep", "The Winds"). A quotation of three to ten words, every one
+names ("Dance", "Tomorrow", "The Salt"). A quotation of three to ten words, every one
 capitalised but the short function words, and holding at least one function word,
 is such a title: it names no person, organisation or place (CoNLL's MISC, which
 we do not emit). A quotation that fills one capitalised run ("“Belt and Road”")

@@ -269,6 +269,13 @@ _STAMPS = (
     re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\b", re.I)
+"""The time on a date stamp ("16:29 BST"): always with minutes, perhaps a zone."""
+CLOCK_TIMES = re.compile(
+    r"\b\d{1,2}(?:[:.]\s?\d{2})?\s*[ap]\.?\s?m\b\.?|\b\d{1,2}:\d{2}\b|\b\d{4}\s+(?:hours|GMT|UTC)\b",
+    re.IGNORECASE,
+)
+"""Times of day in running text ("9:40 p.m.", "6 pm", "09:10", "0440 GMT"), where an hour may
+stand alone; kept apart from `_TIME`, which only has to strip a stamp's time off its line."""
 _DATE_WORDS = re.compile(r"\b(?:published|updated|posted|last|modified|on|at|am|pm|gmt|utc|bst|edt|est|cet)\b", re.I)
 
 

@@ -25,14 +25,8 @@ class SearchingScreen(LoadingScreen):
         """The article a find (Ctrl+F) is limited to; None for a search of every article."""
 
     async def search_bar(self) -> SearchBar:
-        """The search input, hidden; made after the first frame, as the filter input is
-        (`ArticleList._filter_bar`)."""
-        found = self.query(SearchBar)
-        if found:
-            return found.first()
-        bar = SearchBar(id="search")
-        await self.mount(bar, before=self.query_one(KeyBar))
-        return bar
+        """The search input (made after the first frame: `PromptBar.made_in`)."""
+        return await SearchBar.made_in(self, before=self.query_one(KeyBar), id="search")
 
     async def _ask(self, *, within_article: bool) -> None:
         bar = await self.search_bar()

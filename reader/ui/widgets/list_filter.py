@@ -46,19 +46,8 @@ class FilteredList(Vertical):
         return self.query_one("#articles", LineList)
 
     async def _filter_bar(self) -> FilterBar:
-        """The filter input, hidden, made after the first frame rather than before it.
-
-        The two inputs were about a fifteenth of the work before the first frame; made
-        just after, this one is there before anyone types `l`. A key pressed sooner
-        waits for the mount.
-        """
-        found = self.query(FilterBar)
-        if found:
-            return found.first()
-        bar = FilterBar(id="filter")
-        bar.display = False
-        await self.mount(bar, before=self.entries)
-        return bar
+        """The filter input (made after the first frame: `PromptBar.made_in`)."""
+        return await FilterBar.made_in(self, before=self.entries, id="filter")
 
     async def open_filter(self) -> None:
         """Show the filter input with the current filter, and put the keyboard in it."""
